@@ -1,0 +1,60 @@
+package jp.shinchoku.contracts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jp.shinchoku.contracts.measurement.KpiProgressChangedV1;
+import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
+import jp.shinchoku.contracts.notification.AlertRaisedV1;
+import jp.shinchoku.contracts.plan.KpiDefinedV1;
+import jp.shinchoku.contracts.plan.PlanPublishedV1;
+
+/** The registry of every event contract, by logical type id. */
+public final class Events {
+
+    public static final EventType<PlanPublishedV1> PLAN_PUBLISHED = new EventType<>(
+            "plan.published.v1", PlanPublishedV1.class, Topics.PLAN_EVENTS, PlanPublishedV1::planId);
+
+    public static final EventType<KpiDefinedV1> KPI_DEFINED = new EventType<>(
+            "kpi.defined.v1", KpiDefinedV1.class, Topics.KPI_DEFINITIONS, KpiDefinedV1::kpiId);
+
+    public static final EventType<MeasurementRecordedV1> MEASUREMENT_RECORDED = new EventType<>(
+            "measurement.recorded.v1", MeasurementRecordedV1.class, Topics.MEASUREMENT_EVENTS,
+            MeasurementRecordedV1::kpiId);
+
+    public static final EventType<KpiProgressChangedV1> KPI_PROGRESS_CHANGED = new EventType<>(
+            "kpi.progress-changed.v1", KpiProgressChangedV1.class, Topics.KPI_PROGRESS,
+            KpiProgressChangedV1::kpiId);
+
+    public static final EventType<AlertRaisedV1> ALERT_RAISED = new EventType<>(
+            "alert.raised.v1", AlertRaisedV1.class, Topics.ALERT_EVENTS, AlertRaisedV1::alertId);
+
+    private static final List<EventType<?>> ALL = List.of(
+            PLAN_PUBLISHED, KPI_DEFINED, MEASUREMENT_RECORDED, KPI_PROGRESS_CHANGED, ALERT_RAISED);
+
+    private static final Map<String, EventType<?>> BY_ID = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));
+
+    private Events() {
+    }
+
+    public static List<EventType<?>> all() {
+        return ALL;
+    }
+
+    public static Optional<EventType<?>> byId(String typeId) {
+        return Optional.ofNullable(typeId).map(BY_ID::get);
+    }
+
+    /** The event type whose payload is this record class. */
+    @SuppressWarnings("unchecked")
+    public static <T> EventType<T> ofPayload(Class<T> payloadType) {
+        return (EventType<T>) ALL.stream()
+                .filter(type -> type.payloadType().equals(payloadType))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not an event contract: " + payloadType.getName()));
+    }
+}

@@ -1,0 +1,47 @@
+package jp.shinchoku.contracts.plan;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * {@code kpi.defined.v1}: the full current definition of a KPI (評価指標). Published whenever a KPI is
+ * defined or changed, keyed by KPI id on a compacted topic.
+ *
+ * @param kind      {@code count}, {@code percentage}, {@code boolean}, {@code recurring}, {@code relative},
+ *                  {@code undefined} or {@code qualitative}
+ * @param direction {@code increase}, {@code decrease} or {@code achieve}
+ * @param revision  the plan revision that produced this definition; consumers keep the highest
+ */
+public record KpiDefinedV1(
+        String kpiId,
+        String planId,
+        String municipalityCode,
+        String pillarCode,
+        String measureCode,
+        String measureTitle,
+        String departmentCode,
+        String name,
+        String unit,
+        String kind,
+        String direction,
+        Baseline baseline,
+        Target target,
+        int revision) {
+
+    public KpiDefinedV1 {
+        Objects.requireNonNull(kpiId, "kpiId");
+        Objects.requireNonNull(planId, "planId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(direction, "direction");
+    }
+
+    /** 現状値: the value at the start, as of a date. */
+    public record Baseline(BigDecimal value, LocalDate asOf) {
+    }
+
+    /** 目標値: the value to reach and its deadline. */
+    public record Target(BigDecimal value, LocalDate due) {
+    }
+}

@@ -1,0 +1,57 @@
+package jp.shinchoku.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class EventsTest {
+
+    static Iterable<EventType<?>> eventTypes() {
+        return Events.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void everyEventTypeHasAGoldenSampleNamingItsFields(EventType<?> type) throws IOException {
+        try (InputStream sample = EventType.class.getResourceAsStream(type.sampleResource())) {
+            assertThat(sample).as("golden sample %s", type.sampleResource()).isNotNull();
+            String json = new String(sample.readAllBytes(), StandardCharsets.UTF_8);
+            for (var component : type.payloadType().getRecordComponents()) {
+                assertThat(json).as("%s mentions %s", type, component.getName())
+                        .contains("\"" + component.getName() + "\"");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void typeIdsAreLogicalAndVersioned(EventType<?> type) {
+        assertThat(type.id()).matches("[a-z]+(\\.[a-z-]+)+\\.v[0-9]+");
+        assertThat(type.id()).doesNotContain(type.payloadType().getSimpleName());
+        assertThat(Events.byId(type.id())).contains(type);
+        assertThat(Events.ofPayload(type.payloadType())).isSameAs(type);
+        assertThat(Topics.all()).contains(type.topic());
+    }
+
+    @Test
+    void typeIdsAndTopicNamesAreUnique() {
+        assertThat(new HashSet<>(Events.all().stream().map(EventType::id).toList())).hasSize(Events.all().size());
+        assertThat(Events.byId("plan.published.v0")).isEmpty();
+        assertThat(Events.byId(null)).isEmpty();
+        assertThatThrownBy(() -> Events.ofPayload(String.class)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void deadLetterTopicsFollowTheSourceTopic() {
+        assertThat(Topics.KPI_PROGRESS.deadLetter()).isEqualTo("shinchoku.measurement.kpi-progress.DLT");
+        assertThat(Topics.KPI_DEFINITIONS.compacted()).isTrue();
+    }
+}
