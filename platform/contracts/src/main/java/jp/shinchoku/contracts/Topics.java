@@ -6,24 +6,36 @@ import java.util.List;
 public final class Topics {
 
     /** Plan lifecycle: published, revised. Keyed by plan id. Produced by the plan service. */
-    public static final Topic PLAN_EVENTS = new Topic("shinchoku.plan.events", "planId", false);
+    public static final Topic PLAN_EVENTS = new Topic(Names.PLAN_EVENTS, "planId", false);
 
     /**
      * The full current definition of every KPI, keyed by KPI id and compacted, so that a new consumer can
      * rebuild its view of all KPIs from the beginning of the topic. Produced by the plan service.
      */
-    public static final Topic KPI_DEFINITIONS = new Topic("shinchoku.plan.kpi-definitions", "kpiId", true);
+    public static final Topic KPI_DEFINITIONS = new Topic(Names.KPI_DEFINITIONS, "kpiId", true);
 
     /** Accepted measured values. Keyed by KPI id. Produced by the measurement service. */
-    public static final Topic MEASUREMENT_EVENTS = new Topic("shinchoku.measurement.events", "kpiId", false);
+    public static final Topic MEASUREMENT_EVENTS = new Topic(Names.MEASUREMENT_EVENTS, "kpiId", false);
 
     /** Changes in a KPI's progress (status, achievement). Keyed by KPI id. Produced by the measurement service. */
-    public static final Topic KPI_PROGRESS = new Topic("shinchoku.measurement.kpi-progress", "kpiId", false);
+    public static final Topic KPI_PROGRESS = new Topic(Names.KPI_PROGRESS, "kpiId", false);
 
     /** Alert lifecycle. Keyed by alert id. Produced by the notification service. */
-    public static final Topic ALERT_EVENTS = new Topic("shinchoku.notification.alerts", "alertId", false);
+    public static final Topic ALERT_EVENTS = new Topic(Names.ALERT_EVENTS, "alertId", false);
 
     private Topics() {
+    }
+
+    /** The topic names as compile-time constants, for {@code @KafkaListener(topics = ...)}. */
+    public static final class Names {
+        public static final String PLAN_EVENTS = "shinchoku.plan.events";
+        public static final String KPI_DEFINITIONS = "shinchoku.plan.kpi-definitions";
+        public static final String MEASUREMENT_EVENTS = "shinchoku.measurement.events";
+        public static final String KPI_PROGRESS = "shinchoku.measurement.kpi-progress";
+        public static final String ALERT_EVENTS = "shinchoku.notification.alerts";
+
+        private Names() {
+        }
     }
 
     public static List<Topic> all() {

@@ -1,0 +1,53 @@
+package jp.shinchoku.platform.config;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.shinchoku.platform.events.EventJson;
+import jp.shinchoku.platform.inbox.ProcessedEvents;
+import jp.shinchoku.platform.kafka.ShinchokuKafkaAutoConfiguration;
+import jp.shinchoku.platform.outbox.Outbox;
+import jp.shinchoku.platform.outbox.OutboxCollection;
+import jp.shinchoku.platform.outbox.OutboxProperties;
+import jp.shinchoku.platform.outbox.OutboxRelay;
+import jp.shinchoku.platform.time.ShinchokuClockAutoConfiguration;
+import jp.shinchoku.platform.web.ApiProblemHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** The outbox, the record of handled events and the API's problem details, for every service. */
+@AutoConfiguration(after = {ShinchokuKafkaAutoConfiguration.class, ShinchokuClockAutoConfiguration.class},
+        afterName = {"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+                "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
+@EnableConfigurationProperties(OutboxProperties.class)
+public class ShinchokuServiceAutoConfiguration {
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<?, ?> kafka, ObjectProvider<OutboxCollection> collections,
+            OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        List<OutboxCollection> declared = collections.orderedStream().toList();
+        return new OutboxRelay(mongo, (KafkaTemplate<String, Object>) kafka, declared, properties, clock, meters);
+    }
+
+    @Bean
+    Outbox outbox(EventJson json, Clock clock, OutboxRelay relay, @Value("${spring.application.name}") String name) {
+        return new Outbox(json, clock, "/shinchoku/" + name, relay);
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock) {
+        return new ProcessedEvents(mongo, clock);
+    }
+
+    @Bean
+    ApiProblemHandler apiProblemHandler() {
+        return new ApiProblemHandler();
+    }
+}

@@ -1,0 +1,114 @@
+package jp.shinchoku.platform.kafka;
+
+import jp.shinchoku.platform.support.Throwables;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.shinchoku.contracts.Topic;
+import jp.shinchoku.contracts.Topics;
+import jp.shinchoku.platform.events.CloudEventDeserializer;
+import jp.shinchoku.platform.events.EventJson;
+import jp.shinchoku.platform.events.EventValueSerializer;
+import jp.shinchoku.platform.events.InvalidEventException;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Kafka the same way in every service: CloudEvents-typed values, one error handler with retries and a
+ * dead-letter topic per source topic, and the topics themselves.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(ShinchokuKafkaProperties.class)
+public class ShinchokuKafkaAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ShinchokuKafkaAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventJson eventJson() {
+        return new EventJson();
+    }
+
+    @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    DefaultKafkaConsumerFactoryCustomizer cloudEventConsumerFactory(EventJson json) {
+        return factory -> {
+            ((org.springframework.kafka.core.DefaultKafkaConsumerFactory) factory)
+                    .setKeyDeserializer(new ErrorHandlingDeserializer<>((Deserializer) new StringDeserializer()));
+            ((org.springframework.kafka.core.DefaultKafkaConsumerFactory) factory)
+                    .setValueDeserializer(new ErrorHandlingDeserializer<>(new CloudEventDeserializer(json)));
+        };
+    }
+
+    @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    DefaultKafkaProducerFactoryCustomizer cloudEventProducerFactory(EventJson json) {
+        return factory -> {
+            ((org.springframework.kafka.core.DefaultKafkaProducerFactory) factory)
+                    .setKeySerializer((Serializer) new StringSerializer());
+            ((org.springframework.kafka.core.DefaultKafkaProducerFactory) factory)
+                    .setValueSerializer(new EventValueSerializer(json));
+        };
+    }
+
+    /**
+     * Retries a failing record a few times, then parks it on {@code <topic>.DLT} with the exception in its
+     * headers and moves on. Records that cannot be read at all are not retried.
+     */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> template, ShinchokuKafkaProperties properties,
+            MeterRegistry meters) {
+        var recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(record.topic() + ".DLT", -1));
+        var handler = new DefaultErrorHandler((record, exception) -> {
+            log.warn("Dead-lettering record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
+                    record.offset(), record.key(), Throwables.rootMessage(exception));
+            Counter.builder("shinchoku.kafka.dead.lettered")
+                    .description("Records parked on a dead-letter topic")
+                    .tag("topic", record.topic())
+                    .register(meters)
+                    .increment();
+            recoverer.accept(record, exception);
+        }, new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
+        handler.addNotRetryableExceptions(InvalidEventException.class, IllegalArgumentException.class);
+        return handler;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics shinchokuTopics(ShinchokuKafkaProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic topic : Topics.all()) {
+            NewTopic main = new NewTopic(topic.name(), properties.partitions(), properties.replicationFactor());
+            if (topic.compacted()) {
+                main.configs(java.util.Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            }
+            topics.add(main);
+            topics.add(new NewTopic(topic.deadLetter(), properties.partitions(), properties.replicationFactor()));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

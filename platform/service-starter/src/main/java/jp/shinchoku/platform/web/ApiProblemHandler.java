@@ -1,0 +1,56 @@
+package jp.shinchoku.platform.web;
+
+import jp.shinchoku.platform.support.Throwables;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error of every service's API as problem details, with Japanese and English text. */
+@RestControllerAdvice
+public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, Object>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.<String, Object>of(
+                        "field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage()),
+                        "rejected", String.valueOf(error.getRejectedValue())))
+                .toList();
+        ProblemDetail problem = new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request",
+                "入力内容に誤りがあります", "The request is invalid",
+                "項目の値を確認してください（" + errors.size() + " 件）",
+                "Check the fields' values (" + errors.size() + " errors)")
+                .with("errors", errors)
+                .toProblemDetail();
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = new ApiProblem(HttpStatus.BAD_REQUEST, "unreadable-request",
+                "リクエストを読み取れません", "The request cannot be read",
+                "JSON の形式または値の型が正しくありません: " + Throwables.rootMessage(ex),
+                "The JSON is malformed or a value has the wrong type: " + Throwables.rootMessage(ex))
+                .toProblemDetail();
+        return ResponseEntity.badRequest().body(problem);
+    }
+}
