@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * An error the API reports as RFC 9457 problem details: a stable type, a title and detail in Japanese
@@ -47,6 +48,10 @@ public class ApiProblem extends RuntimeException {
         problem.setProperty("en", Map.of("title", titleEn, "detail", detailEn));
         properties.forEach(problem::setProperty);
         return problem;
+    }
+
+    public ResponseEntity<ProblemDetail> toResponse() {
+        return ResponseEntity.status(status).body(toProblemDetail());
     }
 
     public static URI typeUri(String type) {

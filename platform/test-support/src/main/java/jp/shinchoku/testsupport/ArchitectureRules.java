@@ -1,0 +1,54 @@
+package jp.shinchoku.testsupport;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The architecture every service keeps, checked by each service's tests:
+ * <ul>
+ * <li>the domain (a feature's top package) is plain Java: no Spring, Kafka, MongoDB or Jackson; the adapters
+ * in its {@code web}, {@code persistence}, {@code messaging} and {@code config} sub-packages carry those;</li>
+ * <li>features have no cycles between them;</li>
+ * <li>a service never uses another service's code.</li>
+ * </ul>
+ */
+public final class ArchitectureRules {
+
+    private static final List<String> SERVICES = List.of("jp.shinchoku.plan", "jp.shinchoku.measurement",
+            "jp.shinchoku.notification");
+
+    private ArchitectureRules() {
+    }
+
+    public static void check(String servicePackage) {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(servicePackage);
+
+        noClasses().that().resideInAPackage(servicePackage + ".*")
+                .and().resideOutsideOfPackages("..web..", "..persistence..", "..messaging..", "..config..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..", "tools.jackson..",
+                        "jp.shinchoku.platform..")
+                .as("the domain of " + servicePackage + " is plain Java")
+                .check(classes);
+
+        slices().matching(servicePackage + ".(*)..").should().beFreeOfCycles()
+                .as("features of " + servicePackage + " have no cycles")
+                .check(classes);
+
+        for (String other : SERVICES) {
+            if (!other.equals(servicePackage)) {
+                noClasses().should().dependOnClassesThat().resideInAPackage(other + "..")
+                        .as(servicePackage + " does not use " + other)
+                        .check(classes);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package jp.shinchoku.plan.plans.messaging;
+
+import java.util.List;
+
+import jp.shinchoku.contracts.Events;
+import jp.shinchoku.contracts.plan.KpiDefinedV1;
+import jp.shinchoku.contracts.plan.PlanPublishedV1;
+import jp.shinchoku.plan.plans.Plan;
+import jp.shinchoku.plan.plans.PlanEvent;
+import jp.shinchoku.platform.outbox.Outbox.OutboxEvent;
+
+/** Maps the plan domain's events to their wire contracts. */
+public final class PlanContracts {
+
+    private PlanContracts() {
+    }
+
+    public static OutboxEvent<?> toContract(PlanEvent event) {
+        return switch (event) {
+            case PlanEvent.PlanPublished published -> new OutboxEvent<>(Events.PLAN_PUBLISHED, planPublished(published.plan()));
+            case PlanEvent.KpiDefined defined -> new OutboxEvent<>(Events.KPI_DEFINED, kpiDefined(defined.plan(), defined.kpi()));
+        };
+    }
+
+    public static PlanPublishedV1 planPublished(Plan plan) {
+        return new PlanPublishedV1(
+                plan.id(),
+                new PlanPublishedV1.Municipality(plan.municipality().code(), plan.municipality().name(),
+                        plan.municipality().prefecture()),
+                plan.title(),
+                plan.issuedOn(),
+                plan.revision(),
+                plan.pillars().stream()
+                        .map(pillar -> new PlanPublishedV1.Pillar(pillar.code(), pillar.title(), pillar.measures().stream()
+                                .map(measure -> new PlanPublishedV1.Measure(measure.code(), measure.title(),
+                                        measure.departmentCode(), measure.kpis().stream().map(Plan.Kpi::id).toList()))
+                                .toList()))
+                        .toList(),
+                plan.publishedAt());
+    }
+
+    public static KpiDefinedV1 kpiDefined(Plan plan, Plan.LocatedKpi located) {
+        Plan.Kpi kpi = located.kpi();
+        return new KpiDefinedV1(
+                kpi.id(),
+                plan.id(),
+                plan.municipality().code(),
+                located.pillar().code(),
+                located.measure().code(),
+                located.measure().title(),
+                located.measure().departmentCode(),
+                kpi.name(),
+                kpi.unit(),
+                kpi.kind().wireName(),
+                kpi.direction().wireName(),
+                kpi.baseline() == null ? null : new KpiDefinedV1.Baseline(kpi.baseline().value(), kpi.baseline().asOf()),
+                kpi.target() == null ? null : new KpiDefinedV1.Target(kpi.target().value(), kpi.target().due()),
+                plan.revision());
+    }
+
+    public static List<OutboxEvent<?>> toContracts(List<PlanEvent> events) {
+        return events.stream().<OutboxEvent<?>>map(PlanContracts::toContract).toList();
+    }
+}

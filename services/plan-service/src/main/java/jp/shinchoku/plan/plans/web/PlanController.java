@@ -1,0 +1,61 @@
+package jp.shinchoku.plan.plans.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jp.shinchoku.plan.plans.InvalidPlanException;
+import jp.shinchoku.plan.plans.Plan;
+import jp.shinchoku.plan.plans.PlanNotFoundException;
+import jp.shinchoku.plan.plans.PlanService;
+import jp.shinchoku.platform.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/plans")
+class PlanController {
+
+    private final PlanService plans;
+
+    PlanController(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @PostMapping
+    ResponseEntity<PlanView> publish(@RequestBody PlanRequest request) {
+        Plan plan = plans.publish(request.toDraft());
+        return ResponseEntity.created(URI.create("/api/plans/" + plan.id())).body(PlanView.of(plan));
+    }
+
+    @GetMapping("/{planId}")
+    PlanView get(@PathVariable String planId) {
+        return PlanView.of(plans.get(planId));
+    }
+
+    @GetMapping
+    List<PlanView> list() {
+        return plans.list().stream().map(PlanView::of).toList();
+    }
+
+    @ExceptionHandler(PlanNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(PlanNotFoundException e) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "plan-not-found", "計画が見つかりません", "Plan not found",
+                "計画「" + e.planId() + "」は登録されていません", "There is no plan " + e.planId()).toResponse();
+    }
+
+    @ExceptionHandler(InvalidPlanException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidPlanException e) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-plan", "計画の内容に誤りがあります",
+                "The plan is invalid", e.violations().size() + " 件の問題があります",
+                e.violations().size() + " problems were found")
+                .with("errors", e.violations()).toResponse();
+    }
+}

@@ -1,0 +1,111 @@
+package jp.shinchoku.plan.plans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jp.shinchoku.contracts.CloudEventHeaders;
+import jp.shinchoku.contracts.Events;
+import jp.shinchoku.contracts.Topics;
+import jp.shinchoku.contracts.plan.KpiDefinedV1;
+import jp.shinchoku.contracts.plan.PlanPublishedV1;
+import jp.shinchoku.plan.plans.persistence.PlanDocument;
+import jp.shinchoku.testsupport.EventProbe;
+import jp.shinchoku.testsupport.HttpJson;
+import jp.shinchoku.testsupport.SharedInfrastructure;
+import jp.shinchoku.testsupport.ShinchokuServiceTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+@ShinchokuServiceTest
+class PlanApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    HttpJson http;
+    EventProbe probe;
+
+    @BeforeEach
+    void open() {
+        http = HttpJson.onPort(port);
+        probe = EventProbe.open(SharedInfrastructure.get().bootstrapServers(), Topics.PLAN_EVENTS, Topics.KPI_DEFINITIONS);
+    }
+
+    @AfterEach
+    void close() {
+        probe.close();
+    }
+
+    @Test
+    void aPublishedPlanIsStoredAndAnnouncedThroughTheOutbox() throws IOException {
+        HttpJson.Response created = http.post("/api/plans", minimalPlan());
+
+        assertThat(created.status()).isEqualTo(201);
+        String planId = created.json().get("id").asString();
+        assertThat(created.location()).isEqualTo("/api/plans/" + planId);
+        assertThat(created.json().at("/pillars/0/measures/0/kpis/0/due/wareki").asString()).isEqualTo("令和6年3月31日");
+        assertThat(created.json().at("/pillars/0/measures/0/kpis/0/due/fiscalYear").asString()).isEqualTo("令和5年度");
+        assertThat(http.get("/api/plans/" + planId).json().get("title").asString()).isEqualTo("瀬戸内町官民データ活用推進計画");
+
+        PlanPublishedV1 published = probe.awaitEvent(Events.PLAN_PUBLISHED, e -> e.planId().equals(planId));
+        KpiDefinedV1 kpi = probe.awaitEvent(Events.KPI_DEFINED, e -> e.planId().equals(planId));
+        assertThat(published.pillars().getFirst().measures().getFirst().kpiIds()).containsExactly(kpi.kpiId());
+        assertThat(kpi.departmentCode()).isEqualTo("shimin");
+        assertThat(kpi.kind()).isEqualTo("percentage");
+
+        var record = probe.on(Topics.KPI_DEFINITIONS.name()).stream()
+                .filter(r -> r.key().equals(kpi.kpiId())).findFirst().orElseThrow();
+        assertThat(EventProbe.header(record, CloudEventHeaders.TYPE)).isEqualTo("kpi.defined.v1");
+        assertThat(EventProbe.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/shinchoku/plan-service");
+        assertThat(EventProbe.header(record, CloudEventHeaders.SPECVERSION)).isEqualTo("1.0");
+        assertThat(EventProbe.header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(EventProbe.header(record, CloudEventHeaders.ID)).isNotBlank();
+        assertThat(EventProbe.header(record, CloudEventHeaders.TIME)).isNotBlank();
+
+        await().untilAsserted(() -> assertThat(mongo.findById(planId, PlanDocument.class).outbox()).isEmpty());
+    }
+
+    @Test
+    void anInvalidPlanIsRejectedWithEveryProblemAndNothingIsStored() {
+        long before = mongo.count(new org.springframework.data.mongodb.core.query.Query(), PlanDocument.class);
+        HttpJson.Response rejected = http.post("/api/plans", """
+                {"title": "", "pillars": [{"code": "1", "title": "オンライン化", "measures": [{"code": "1-1", "title": "棚卸",
+                  "kpis": [{"name": "件数", "unit": "件", "kind": "count", "direction": "increase",
+                            "target": {"value": 10}}]}]}]}""");
+
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.contentType()).startsWith("application/problem+json");
+        assertThat(rejected.json().get("type").asString()).isEqualTo("urn:shinchoku:problem:invalid-plan");
+        assertThat(rejected.json().get("errors").findValuesAsString("path"))
+                .containsExactly("municipality.name", "title", "pillars[0].measures[0].kpis[0].target.due");
+        assertThat(rejected.json().at("/en/title").asString()).isEqualTo("The plan is invalid");
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), PlanDocument.class)).isEqualTo(before);
+    }
+
+    @Test
+    void unreadableJsonAndUnknownPlansAreProblems() {
+        HttpJson.Response unreadable = http.post("/api/plans", "{\"title\": \"x\", \"issuedOn\": \"2018-13-45\"}");
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.json().get("type").asString()).isEqualTo("urn:shinchoku:problem:unreadable-request");
+
+        HttpJson.Response missing = http.get("/api/plans/pln-missing");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("title").asString()).isEqualTo("計画が見つかりません");
+    }
+
+    static String minimalPlan() throws IOException {
+        try (var in = PlanApiTest.class.getResourceAsStream("/minimal-plan.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

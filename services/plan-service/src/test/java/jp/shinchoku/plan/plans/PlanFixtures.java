@@ -1,0 +1,26 @@
+package jp.shinchoku.plan.plans;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The plan of the golden samples: one pillar, one measure, one KPI. */
+public final class PlanFixtures {
+
+    private PlanFixtures() {
+    }
+
+    public static PlanDraft.KpiDraft cardRate() {
+        return new PlanDraft.KpiDraft("マイナンバーカードの普及率", "%", "percentage", "increase",
+                new Plan.Baseline(new BigDecimal("10.5"), LocalDate.parse("2018-04-01")),
+                new Plan.Target(BigDecimal.valueOf(20), LocalDate.parse("2024-03-31")));
+    }
+
+    public static PlanDraft draft(PlanDraft.KpiDraft... kpis) {
+        return new PlanDraft(new Plan.Municipality("462241", "瀬戸内町", "鹿児島県"), "瀬戸内町官民データ活用推進計画",
+                LocalDate.parse("2018-11-01"),
+                List.of(new PlanDraft.PillarDraft("3", "マイナンバーカードの普及・活用", List.of(
+                        new PlanDraft.MeasureDraft("3-1", "マイナンバーカードの取得率及び住民利便性の向上", "shimin",
+                                List.of(kpis))))));
+    }
+}
