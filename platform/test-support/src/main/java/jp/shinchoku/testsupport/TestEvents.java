@@ -1,0 +1,57 @@
+package jp.shinchoku.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jp.shinchoku.contracts.CloudEventHeaders;
+import jp.shinchoku.contracts.EventType;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Publishes contract events as another service would: CloudEvents headers, keyed by the aggregate id. */
+public final class TestEvents {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private TestEvents() {
+    }
+
+    /** @return the event's {@code ce_id} */
+    public static <T> String publish(String bootstrapServers, EventType<T> type, T payload) {
+        return publish(bootstrapServers, type, payload, UUID.randomUUID().toString());
+    }
+
+    public static <T> String publish(String bootstrapServers, EventType<T> type, T payload, String eventId) {
+        var record = new ProducerRecord<String, byte[]>(type.topic().name(), type.keyOf(payload), JSON.writeValueAsBytes(payload));
+        record.headers()
+                .add(header(CloudEventHeaders.ID, eventId))
+                .add(header(CloudEventHeaders.TYPE, type.id()))
+                .add(header(CloudEventHeaders.SOURCE, "/test"))
+                .add(header(CloudEventHeaders.TIME, Instant.now().toString()))
+                .add(header(CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPECVERSION_1_0))
+                .add(header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON));
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(record).get();
+            return eventId;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + type, e);
+        }
+    }
+
+    /** The golden sample of a contract, read as its record: a valid event to vary in tests. */
+    public static <T> T sample(EventType<T> type) {
+        return JSON.readValue(GoldenSamples.json(type), type.payloadType());
+    }
+
+    private static RecordHeader header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

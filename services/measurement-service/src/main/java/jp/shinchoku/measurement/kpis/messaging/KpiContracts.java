@@ -1,0 +1,29 @@
+package jp.shinchoku.measurement.kpis.messaging;
+
+import jp.shinchoku.contracts.plan.KpiDefinedV1;
+import jp.shinchoku.measurement.kpis.Direction;
+import jp.shinchoku.measurement.kpis.KpiDefinition;
+import jp.shinchoku.measurement.kpis.KpiKind;
+
+/** Reads the plan service's KPI definitions into this service's view. */
+public final class KpiContracts {
+
+    private KpiContracts() {
+    }
+
+    public static KpiDefinition toDefinition(KpiDefinedV1 event) {
+        return new KpiDefinition(
+                event.kpiId(),
+                event.planId(),
+                event.departmentCode(),
+                event.name(),
+                event.unit(),
+                KpiKind.fromWire(event.kind()),
+                Direction.fromWire(event.direction()),
+                event.baseline() == null ? null : event.baseline().value(),
+                event.baseline() == null ? null : event.baseline().asOf(),
+                event.target() == null ? null : event.target().value(),
+                event.target() == null ? null : event.target().due(),
+                event.revision());
+    }
+}

@@ -1,0 +1,43 @@
+package jp.shinchoku.measurement.kpis.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.Optional;
+
+import jp.shinchoku.measurement.kpis.KpiCatalog;
+import jp.shinchoku.measurement.kpis.KpiDefinition;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MongoKpiCatalog implements KpiCatalog {
+
+    static final String COLLECTION = "kpis";
+
+    private final MongoTemplate mongo;
+
+    MongoKpiCatalog(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Optional<KpiDefinition> find(String kpiId) {
+        return Optional.ofNullable(mongo.findById(kpiId, KpiDefinition.class, COLLECTION));
+    }
+
+    /** One conditional upsert: replaces the stored definition only if its revision is not newer. */
+    @Override
+    public boolean save(KpiDefinition definition) {
+        Query notNewer = Query.query(where("_id").is(definition.id()).and("revision").lte(definition.revision()));
+        try {
+            KpiDefinition replaced = mongo.findAndReplace(notNewer, definition,
+                    FindAndReplaceOptions.options().upsert().returnNew(), KpiDefinition.class, COLLECTION);
+            return replaced != null;
+        } catch (DuplicateKeyException newerRevisionKept) {
+            return false;
+        }
+    }
+}

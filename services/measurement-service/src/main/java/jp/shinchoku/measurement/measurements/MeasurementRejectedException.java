@@ -1,0 +1,31 @@
+package jp.shinchoku.measurement.measurements;
+
+/** A measured value that cannot be accepted, and why, in Japanese and English. */
+public class MeasurementRejectedException extends RuntimeException {
+
+    /** Why a value was rejected. */
+    public enum Reason {
+        UNKNOWN_KPI, MISSING_VALUE, FUTURE_DATE, OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED
+    }
+
+    private final Reason reason;
+    private final String messageJa;
+
+    public MeasurementRejectedException(Reason reason, String messageJa, String messageEn) {
+        super(messageEn);
+        this.reason = reason;
+        this.messageJa = messageJa;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public String messageJa() {
+        return messageJa;
+    }
+
+    public String messageEn() {
+        return getMessage();
+    }
+}

@@ -1,0 +1,18 @@
+package jp.shinchoku.measurement.measurements.config;
+
+import java.time.Clock;
+
+import jp.shinchoku.measurement.kpis.KpiCatalog;
+import jp.shinchoku.measurement.measurements.MeasurementRepository;
+import jp.shinchoku.measurement.measurements.MeasurementService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class MeasurementConfiguration {
+
+    @Bean
+    MeasurementService measurementService(KpiCatalog kpis, MeasurementRepository measurements, Clock clock) {
+        return new MeasurementService(kpis, measurements, clock);
+    }
+}

@@ -1,0 +1,26 @@
+package jp.shinchoku.measurement.progress.messaging;
+
+import jp.shinchoku.contracts.measurement.KpiProgressChangedV1;
+import jp.shinchoku.measurement.progress.ProgressChange;
+
+/** Maps progress changes to their wire contract. */
+public final class ProgressContracts {
+
+    private ProgressContracts() {
+    }
+
+    public static KpiProgressChangedV1 changed(ProgressChange change) {
+        var current = change.current();
+        return new KpiProgressChangedV1(
+                change.kpi().id(),
+                change.kpi().planId(),
+                change.kpi().departmentCode(),
+                current.asOf(),
+                current.latestValue(),
+                current.achievement(),
+                current.expectedAchievement(),
+                change.previous() == null ? null : change.previous().status().name(),
+                current.status().name(),
+                change.kpi().due());
+    }
+}

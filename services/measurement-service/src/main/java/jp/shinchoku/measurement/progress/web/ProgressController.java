@@ -1,0 +1,26 @@
+package jp.shinchoku.measurement.progress.web;
+
+import jp.shinchoku.measurement.progress.Progress;
+import jp.shinchoku.measurement.progress.ProgressService;
+import jp.shinchoku.platform.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ProgressController {
+
+    private final ProgressService progress;
+
+    ProgressController(ProgressService progress) {
+        this.progress = progress;
+    }
+
+    @GetMapping("/api/kpis/{kpiId}/progress")
+    Progress progress(@PathVariable String kpiId) {
+        return progress.current(kpiId).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "progress-not-found",
+                "進捗が見つかりません", "No progress found",
+                "評価指標「" + kpiId + "」の進捗はまだありません", "There is no progress for KPI " + kpiId + " yet"));
+    }
+}

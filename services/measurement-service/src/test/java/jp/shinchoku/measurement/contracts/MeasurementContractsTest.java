@@ -1,0 +1,54 @@
+package jp.shinchoku.measurement.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jp.shinchoku.contracts.Events;
+import jp.shinchoku.measurement.kpis.Direction;
+import jp.shinchoku.measurement.kpis.KpiDefinition;
+import jp.shinchoku.measurement.kpis.KpiKind;
+import jp.shinchoku.measurement.kpis.messaging.KpiContracts;
+import jp.shinchoku.measurement.measurements.Measurement;
+import jp.shinchoku.measurement.measurements.messaging.MeasurementContracts;
+import jp.shinchoku.measurement.progress.Progress;
+import jp.shinchoku.measurement.progress.ProgressChange;
+import jp.shinchoku.measurement.progress.ProgressStatus;
+import jp.shinchoku.measurement.progress.messaging.ProgressContracts;
+import jp.shinchoku.platform.events.EventJson;
+import jp.shinchoku.testsupport.GoldenSamples;
+import org.junit.jupiter.api.Test;
+
+/** Both sides of the contracts this service takes part in. */
+class MeasurementContractsTest {
+
+    private final EventJson json = new EventJson();
+    private final KpiDefinition kpi = new KpiDefinition("pln-7c1e.3-1.1", "pln-7c1e", "shimin", "マイナンバーカードの普及率",
+            "%", KpiKind.PERCENTAGE, Direction.INCREASE, new BigDecimal("10.5"), LocalDate.parse("2018-04-01"),
+            BigDecimal.valueOf(20), LocalDate.parse("2024-03-31"), 1);
+
+    @Test
+    void readsKpiDefined() {
+        var event = json.read(GoldenSamples.bytes(Events.KPI_DEFINED), Events.KPI_DEFINED.payloadType());
+        assertThat(KpiContracts.toDefinition(event)).isEqualTo(kpi);
+    }
+
+    @Test
+    void writesMeasurementRecorded() {
+        Measurement measurement = new Measurement("msr-51d0", kpi.id(), kpi.planId(), "shimin", new BigDecimal("12.5"),
+                LocalDate.parse("2021-03-31"), null, "shimin", "key", Instant.parse("2021-04-05T01:30:00Z"));
+        GoldenSamples.assertMatches(Events.MEASUREMENT_RECORDED, json.writeString(MeasurementContracts.recorded(measurement)));
+    }
+
+    @Test
+    void writesKpiProgressChanged() {
+        LocalDate asOf = LocalDate.parse("2021-04-05");
+        Progress before = new Progress(kpi.id(), 0, asOf, null, null, null, ProgressStatus.NO_DATA);
+        Progress after = new Progress(kpi.id(), 1, asOf, new BigDecimal("12.5"), new BigDecimal("0.2105"),
+                new BigDecimal("0.5011"), ProgressStatus.BEHIND);
+        GoldenSamples.assertMatches(Events.KPI_PROGRESS_CHANGED,
+                json.writeString(ProgressContracts.changed(new ProgressChange(kpi, before, after))));
+    }
+}
