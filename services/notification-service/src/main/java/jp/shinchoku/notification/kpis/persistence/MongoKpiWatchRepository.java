@@ -1,0 +1,62 @@
+package jp.shinchoku.notification.kpis.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import jp.shinchoku.notification.kpis.KpiWatch;
+import jp.shinchoku.notification.kpis.KpiWatchRepository;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MongoKpiWatchRepository implements KpiWatchRepository {
+
+    static final String COLLECTION = "kpi_watch";
+
+    private final MongoTemplate mongo;
+
+    MongoKpiWatchRepository(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public KpiWatch saveDefinition(String kpiId, String planId, String measureCode, String departmentCode, String name,
+            LocalDate deadline) {
+        return upsert(kpiId, new Update()
+                .set("planId", planId)
+                .set("measureCode", measureCode)
+                .set("departmentCode", departmentCode)
+                .set("name", name)
+                .set("deadline", deadline));
+    }
+
+    @Override
+    public KpiWatch saveProgress(String kpiId, String planId, String departmentCode, LocalDate deadline, String status,
+            BigDecimal achievement, BigDecimal expectedAchievement, LocalDate asOf) {
+        return upsert(kpiId, new Update()
+                .setOnInsert("planId", planId)
+                .setOnInsert("departmentCode", departmentCode)
+                .set("deadline", deadline)
+                .set("status", status)
+                .set("achievement", achievement)
+                .set("expectedAchievement", expectedAchievement)
+                .set("progressAsOf", asOf));
+    }
+
+    @Override
+    public Optional<KpiWatch> find(String kpiId) {
+        return Optional.ofNullable(mongo.findById(kpiId, KpiWatch.class, COLLECTION));
+    }
+
+    private KpiWatch upsert(String kpiId, Update update) {
+        // the document's _id is the KPI id; the kpiId field carries it into the domain record
+        return mongo.findAndModify(Query.query(where("_id").is(kpiId)), update.setOnInsert("kpiId", kpiId),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), KpiWatch.class, COLLECTION);
+    }
+}
