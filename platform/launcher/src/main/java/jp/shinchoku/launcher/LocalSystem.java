@@ -1,0 +1,102 @@
+package jp.shinchoku.launcher;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.shinchoku.measurement.MeasurementServiceApplication;
+import jp.shinchoku.notification.NotificationServiceApplication;
+import jp.shinchoku.plan.PlanServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three services side by side in this JVM, each its own Spring application with its own database, all on
+ * one Kafka cluster and one MongoDB. The services know nothing of each other: this composition root only
+ * starts them with their settings, as a deployment would.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    /** A service of the system: its application class, its name, and its port in the local stack. */
+    public enum Service {
+        PLAN(PlanServiceApplication.class, "plan-service", 8081),
+        MEASUREMENT(MeasurementServiceApplication.class, "measurement-service", 8082),
+        NOTIFICATION(NotificationServiceApplication.class, "notification-service", 8083);
+
+        final Class<?> application;
+        final String serviceName;
+        final int defaultPort;
+
+        Service(Class<?> application, String serviceName, int defaultPort) {
+            this.application = application;
+            this.serviceName = serviceName;
+            this.defaultPort = defaultPort;
+        }
+
+        public String serviceName() {
+            return serviceName;
+        }
+    }
+
+    /**
+     * Where the services find Kafka and MongoDB, and how they run.
+     *
+     * @param databasePrefix each service's database is this prefix plus its name
+     * @param fixedPorts     the stack's fixed ports (8081-8083), or any free port (tests)
+     * @param date           the simulated date the services start on, or null for today
+     */
+    public record Settings(String kafkaBootstrapServers, String mongoUri, String databasePrefix, boolean fixedPorts,
+            LocalDate date) {
+    }
+
+    private final Map<Service, ConfigurableApplicationContext> running;
+
+    private LocalSystem(Map<Service, ConfigurableApplicationContext> running) {
+        this.running = running;
+    }
+
+    public static LocalSystem start(Settings settings) {
+        Map<Service, ConfigurableApplicationContext> running = new LinkedHashMap<>();
+        try {
+            for (Service service : Service.values()) {
+                running.put(service, new SpringApplicationBuilder(service.application).run(arguments(service, settings)));
+            }
+        } catch (RuntimeException e) {
+            new LocalSystem(running).close();
+            throw e;
+        }
+        return new LocalSystem(running);
+    }
+
+    private static String[] arguments(Service service, Settings settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + (settings.fixedPorts() ? service.defaultPort : 0),
+                "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
+                "--spring.mongodb.uri=" + settings.mongoUri(),
+                "--spring.mongodb.database=" + settings.databasePrefix() + service.serviceName,
+                "--spring.kafka.consumer.group-id=" + settings.databasePrefix() + service.serviceName,
+                // three applications share this JVM's logging: name the service in each line by its logger instead
+                "--logging.include-application-name=false"));
+        if (settings.date() != null) {
+            args.add("--shinchoku.clock.start-date=" + settings.date());
+        }
+        return args.toArray(String[]::new);
+    }
+
+    public int port(Service service) {
+        return running.get(service).getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    public String url(Service service) {
+        return "http://127.0.0.1:" + port(service);
+    }
+
+    @Override
+    public void close() {
+        List<ConfigurableApplicationContext> reversed = new ArrayList<>(running.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(ConfigurableApplicationContext::close);
+    }
+}

@@ -1,0 +1,100 @@
+package jp.shinchoku.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import jp.shinchoku.launcher.LocalSystem.Service;
+import jp.shinchoku.testsupport.HttpJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The walking skeleton across the three running services: a plan is published, a department reports a value,
+ * and the 推進本部 finds an alert in its inbox. The system runs on 2 October 2023, six months before the KPI's
+ * deadline (令和5年度末). Subclasses say which Kafka and MongoDB it runs on.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EndToEndScenario {
+
+    static final LocalDate TODAY = LocalDate.parse("2023-10-02");
+
+    private LocalSystem system;
+
+    /** Where the services find Kafka and MongoDB. */
+    abstract String kafkaBootstrapServers();
+
+    abstract String mongoUri();
+
+    @BeforeAll
+    void startSystem() {
+        system = LocalSystem.start(new LocalSystem.Settings(kafkaBootstrapServers(), mongoUri(),
+                "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-", false, TODAY));
+    }
+
+    @AfterAll
+    void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void aDepartmentsReportThatFallsBehindReachesThePromotionHeadquartersInbox() throws IOException {
+        HttpJson plans = HttpJson.onPort(system.port(Service.PLAN));
+        HttpJson measurements = HttpJson.onPort(system.port(Service.MEASUREMENT));
+        HttpJson notifications = HttpJson.onPort(system.port(Service.NOTIFICATION));
+
+        // 1. the 推進本部 publishes the plan
+        HttpJson.Response plan = plans.post("/api/plans", resource("/e2e-plan.json"));
+        assertThat(plan.status()).isEqualTo(201);
+        String kpiId = plan.json().at("/pillars/0/measures/0/kpis/0/id").asString();
+
+        // 2. the measurement service learns the KPI from the plan's events
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> measurements.get("/api/kpis/" + kpiId + "/progress").status() == 200);
+
+        // 3. the department reports a value far behind the trajectory
+        HttpJson.Response reported = measurements.post("/api/kpis/" + kpiId + "/measurements",
+                "{\"value\": 12.5, \"measuredOn\": \"2023-09-30\", \"comment\": \"9月末時点の交付率\"}",
+                Map.of("Idempotency-Key", "chomin-2023-09-" + kpiId));
+        assertThat(reported.status()).isEqualTo(201);
+
+        // 4. the 推進本部 is alerted: the deadline is within six months and the KPI is behind
+        await().atMost(Duration.ofSeconds(60)).until(() -> !alertsFor(notifications, kpiId).isEmpty());
+        JsonNode alert = alertsFor(notifications, kpiId).getFirst();
+        assertThat(alert.get("receiver").asString()).isEqualTo("promotion-hq");
+        assertThat(alert.get("state").asString()).isEqualTo("FIRING");
+        assertThat(alert.get("rule").asString()).isEqualTo("KPI_BEHIND_NEAR_DEADLINE");
+        assertThat(alert.at("/labels/departmentCode").asString()).isEqualTo("chomin");
+        assertThat(alert.get("summaryJa").asString())
+                .contains("マイナンバーカードの普及率").contains("遅れ").contains("令和6年3月31日");
+        assertThat(measurements.get("/api/kpis/" + kpiId + "/progress").json().get("status").asString())
+                .isEqualTo("BEHIND");
+    }
+
+    private static List<JsonNode> alertsFor(HttpJson notifications, String kpiId) {
+        JsonNode inbox = notifications.get("/api/inbox?receiver=promotion-hq").json();
+        return StreamSupport.stream(inbox.spliterator(), false)
+                .filter(alert -> kpiId.equals(alert.at("/labels/kpiId").asString()))
+                .toList();
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = EndToEndScenario.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package jp.shinchoku.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import jp.shinchoku.launcher.LocalSystem.Service;
+import jp.shinchoku.testsupport.HttpJson;
+import jp.shinchoku.testsupport.SharedInfrastructure;
+import org.junit.jupiter.api.Test;
+
+/** The launcher's demo data: the seed plan is accepted whole, and loaded once. */
+class LocalLauncherTest {
+
+    @Test
+    void theDemoPlanIsLoadedOnceWithEveryKpi() {
+        try (LocalSystem system = LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
+                SharedInfrastructure.get().mongoUri(), "demo-" + UUID.randomUUID().toString().substring(0, 8) + "-",
+                false, null))) {
+            String url = system.url(Service.PLAN);
+
+            assertThat(LocalLauncher.loadDemoPlan(url)).startsWith("瀬戸内町官民データ活用推進計画 loaded as");
+            assertThat(LocalLauncher.loadDemoPlan(url)).startsWith("plans already loaded");
+
+            var plans = HttpJson.onPort(system.port(Service.PLAN)).get("/api/plans").json();
+            assertThat(plans.size()).isEqualTo(1);
+            assertThat(plans.get(0).get("pillars").size()).isEqualTo(6);
+            assertThat(plans.get(0).findValues("kpis").stream().mapToInt(kpis -> kpis.size()).sum()).isEqualTo(13);
+        }
+    }
+}
