@@ -8,9 +8,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 import jp.shinchoku.embedded.InProcessKafka;
 import jp.shinchoku.embedded.InProcessMongo;
@@ -30,22 +38,38 @@ public final class LocalLauncher {
     static final int MONGO_PORT = 27017;
     static final String DEMO_PLAN = "/demo/setouchi-plan.json";
 
+    /** Held (and so referenced) until the JVM exits: a collected channel would release the lock. */
+    private static FileLock dataDirLock;
+
     private LocalLauncher() {
     }
 
     public static void main(String[] args) {
         Path dataDir = Path.of(setting("SHINCHOKU_DATA_DIR", ".shinchoku-data")).toAbsolutePath();
         String date = setting("SHINCHOKU_DATE", null);
+        LocalDate startDate;
+        try {
+            startDate = date == null ? null : LocalDate.parse(date);
+            lockDataDir(dataDir);
+            requireFreePorts();
+        } catch (DateTimeParseException e) {
+            exit("SHINCHOKU_DATE は YYYY-MM-DD で指定してください / SHINCHOKU_DATE must be YYYY-MM-DD: " + date);
+            return;
+        } catch (IllegalStateException e) {
+            exit(e.getMessage());
+            return;
+        }
         InProcessKafka kafka = InProcessKafka.start(dataDir.resolve("kafka"), KAFKA_PORT);
         InProcessMongo mongo = InProcessMongo.startPersistent(dataDir.resolve("mongo/shinchoku.mv"), MONGO_PORT);
         LocalSystem system;
         try {
             system = LocalSystem.start(new LocalSystem.Settings(kafka.bootstrapServers(), mongo.connectionString(),
-                    "shinchoku-", true, date == null ? null : LocalDate.parse(date)));
+                    "shinchoku-", true, startDate));
         } catch (RuntimeException e) {
             mongo.close();
             kafka.close();
-            throw e;
+            exit("起動に失敗しました / Could not start: " + e);
+            return;
         }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shinchoku-shutdown").unstarted(() -> {
             System.out.println("進捗 Shinchoku: stopping ...");
@@ -72,6 +96,39 @@ public final class LocalLauncher {
                 date == null ? "" : " on " + date + " (SHINCHOKU_DATE)",
                 system.url(Service.PLAN), system.url(Service.MEASUREMENT), system.url(Service.NOTIFICATION),
                 system.url(Service.PLAN), kafka.bootstrapServers(), mongo.connectionString(), dataDir, demo);
+    }
+
+    /** One launcher per data folder: a second one would corrupt the broker's and the store's files. */
+    private static void lockDataDir(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            FileChannel channel = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            dataDirLock = channel.tryLock();
+            if (dataDirLock == null) {
+                throw new IllegalStateException("別の Shinchoku が " + dataDir + " を使って起動中です / Another Shinchoku is "
+                        + "already running on " + dataDir);
+            }
+        } catch (IOException | OverlappingFileLockException e) {
+            throw new IllegalStateException("Cannot lock the data folder " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireFreePorts() {
+        int[] ports = {KAFKA_PORT, MONGO_PORT, Service.PLAN.defaultPort, Service.MEASUREMENT.defaultPort,
+                Service.NOTIFICATION.defaultPort};
+        for (int port : ports) {
+            try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                probe.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("ポート " + port + " は使用中です / Port " + port
+                        + " is in use: the stack needs 9092, 27017 and 8081-8083 on 127.0.0.1");
+            }
+        }
+    }
+
+    private static void exit(String message) {
+        System.err.println("進捗 Shinchoku: " + message);
+        System.exit(1);
     }
 
     /** Publishes the demo plan once: not again when the data folder already holds plans. */

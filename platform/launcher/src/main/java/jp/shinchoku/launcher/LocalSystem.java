@@ -61,7 +61,8 @@ public final class LocalSystem implements AutoCloseable {
         Map<Service, ConfigurableApplicationContext> running = new LinkedHashMap<>();
         try {
             for (Service service : Service.values()) {
-                running.put(service, new SpringApplicationBuilder(service.application).run(arguments(service, settings)));
+                running.put(service, new SpringApplicationBuilder(service.application).main(service.application)
+                        .run(arguments(service, settings)));
             }
         } catch (RuntimeException e) {
             new LocalSystem(running).close();
