@@ -44,9 +44,14 @@ class AlertFlowTest {
         http = HttpJson.onPort(port);
         probe = EventProbe.open(kafka, Topics.ALERT_EVENTS.name(), Topics.KPI_PROGRESS.deadLetter(), Topics.KPI_DEFINITIONS.deadLetter());
         kpiId = "pln-n." + UUID.randomUUID();
+        define(kpiId, DUE);
+    }
+
+    private void define(String kpi, LocalDate due) {
         KpiDefinedV1 sample = TestEvents.sample(Events.KPI_DEFINED);
-        TestEvents.publish(kafka, Events.KPI_DEFINED, new KpiDefinedV1(kpiId, "pln-n", null, "3", "3-1", "施策", "shimin",
-                "マイナンバーカードの普及率", "%", "percentage", "increase", sample.baseline(), sample.target(), 1));
+        TestEvents.publish(kafka, Events.KPI_DEFINED, new KpiDefinedV1(kpi, "pln-n", null, "3", "3-1", "施策", "shimin",
+                "マイナンバーカードの普及率", "%", "percentage", "increase", sample.baseline(),
+                new KpiDefinedV1.Target(sample.target().value(), due), 1));
     }
 
     @AfterEach
@@ -90,7 +95,10 @@ class AlertFlowTest {
 
     @Test
     void aDistantDeadlineRaisesNothingYet() {
-        progress("BEHIND", LocalDate.parse("2025-03-31"));
+        LocalDate distant = LocalDate.parse("2025-03-31");
+        kpiId = "pln-n." + UUID.randomUUID();
+        define(kpiId, distant);
+        progress("BEHIND", distant);
         String marker = "pln-n." + UUID.randomUUID();
         TestEvents.publish(kafka, Events.KPI_PROGRESS_CHANGED, new KpiProgressChangedV1(marker, "pln-n", "shimin",
                 LocalDate.parse("2023-10-02"), BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ONE, null, "BEHIND", DUE));

@@ -42,7 +42,8 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
         return upsert(kpiId, new Update()
                 .setOnInsert("planId", planId)
                 .setOnInsert("departmentCode", departmentCode)
-                .set("deadline", deadline)
+                // the plan service's definition is the source of the deadline; this is for until it arrives
+                .setOnInsert("deadline", deadline)
                 .set("status", status)
                 .set("achievement", achievement)
                 .set("expectedAchievement", expectedAchievement)
