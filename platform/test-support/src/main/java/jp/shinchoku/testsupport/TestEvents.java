@@ -29,10 +29,16 @@ public final class TestEvents {
     }
 
     public static <T> String publish(String bootstrapServers, EventType<T> type, T payload, String eventId) {
-        var record = new ProducerRecord<String, byte[]>(type.topic().name(), type.keyOf(payload), JSON.writeValueAsBytes(payload));
+        send(bootstrapServers, type.topic().name(), type.keyOf(payload), type.id(), eventId, JSON.writeValueAsBytes(payload));
+        return eventId;
+    }
+
+    /** Sends one record with the CloudEvents headers of an event of {@code type}, whatever its value. */
+    static void send(String bootstrapServers, String topic, String key, String type, String eventId, byte[] value) {
+        var record = new ProducerRecord<String, byte[]>(topic, key, value);
         record.headers()
                 .add(header(CloudEventHeaders.ID, eventId))
-                .add(header(CloudEventHeaders.TYPE, type.id()))
+                .add(header(CloudEventHeaders.TYPE, type))
                 .add(header(CloudEventHeaders.SOURCE, "/test"))
                 .add(header(CloudEventHeaders.TIME, Instant.now().toString()))
                 .add(header(CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPECVERSION_1_0))
@@ -40,9 +46,8 @@ public final class TestEvents {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(record).get();
-            return eventId;
         } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + type, e);
+            throw new IllegalStateException("could not send " + type + " to " + topic, e);
         }
     }
 

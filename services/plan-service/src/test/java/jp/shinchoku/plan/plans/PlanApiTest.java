@@ -76,6 +76,16 @@ class PlanApiTest {
     }
 
     @Test
+    void healthAndMetricsAreExposedForOperations() throws IOException {
+        assertThat(http.post("/api/plans", minimalPlan()).status()).isEqualTo(201);
+
+        assertThat(http.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+        await().untilAsserted(() -> assertThat(http.get("/actuator/prometheus").body())
+                .contains("application=\"plan-service\"")
+                .contains("shinchoku_outbox_published_total{application=\"plan-service\",type=\"plan.published.v1\"}"));
+    }
+
+    @Test
     void anInvalidPlanIsRejectedWithEveryProblemAndNothingIsStored() {
         long before = mongo.count(new org.springframework.data.mongodb.core.query.Query(), PlanDocument.class);
         HttpJson.Response rejected = http.post("/api/plans", """

@@ -17,7 +17,7 @@ public final class PlanFixtures {
     }
 
     public static PlanDraft draft(PlanDraft.KpiDraft... kpis) {
-        return new PlanDraft(new Plan.Municipality("462241", "瀬戸内町", "鹿児島県"), "瀬戸内町官民データ活用推進計画",
+        return new PlanDraft(new Plan.Municipality(null, "瀬戸内町", "鹿児島県"), "瀬戸内町官民データ活用推進計画",
                 LocalDate.parse("2018-11-01"),
                 List.of(new PlanDraft.PillarDraft("3", "マイナンバーカードの普及・活用", List.of(
                         new PlanDraft.MeasureDraft("3-1", "マイナンバーカードの取得率及び住民利便性の向上", "shimin",
