@@ -42,13 +42,13 @@ public record Plan(
                             for (int i = 0; i < measure.kpis().size(); i++) {
                                 PlanDraft.KpiDraft kpi = measure.kpis().get(i);
                                 kpis.add(new Kpi(id + "." + measure.code() + "." + (i + 1), kpi.name(), kpi.unit(),
-                                        kpi.parsedKind(), kpi.parsedDirection(), kpi.baseline(), kpi.target()));
+                                        kpi.parsedKind(), kpi.parsedDirection(), kpi.parsedBaseline(), kpi.parsedTarget()));
                             }
                             return new Measure(measure.code(), measure.title(), measure.departmentCode(), kpis);
                         })
                         .toList()))
                 .toList();
-        Plan plan = new Plan(id, draft.municipality(), draft.title(), draft.issuedOn(), 1, pillars, now);
+        Plan plan = new Plan(id, draft.municipality(), draft.title(), draft.parsedIssuedOn(), 1, pillars, now);
         List<PlanEvent> events = new ArrayList<>();
         events.add(new PlanEvent.PlanPublished(plan));
         plan.kpis().forEach(located -> events.add(new PlanEvent.KpiDefined(plan, located)));

@@ -7,12 +7,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import jp.shinchoku.calendar.DateReference;
+import jp.shinchoku.calendar.DateReferences;
+import jp.shinchoku.calendar.InvalidDateReferenceException;
 import jp.shinchoku.plan.plans.Plan.Baseline;
 import jp.shinchoku.plan.plans.Plan.Municipality;
 import jp.shinchoku.plan.plans.Plan.Target;
 
-/** A plan as submitted, before it is validated and published. */
-public record PlanDraft(Municipality municipality, String title, LocalDate issuedOn, List<PillarDraft> pillars) {
+/**
+ * A plan as submitted, before it is validated and published. Dates are as users write them
+ * ({@code 2024-03-31}, {@code 令和5年度}, {@code 令和4年3月末}, see {@link DateReferences}): a deadline falls on the
+ * last day of what it names, an issue date on the first.
+ */
+public record PlanDraft(Municipality municipality, String title, String issuedOn, List<PillarDraft> pillars) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -32,8 +39,25 @@ public record PlanDraft(Municipality municipality, String title, LocalDate issue
         }
     }
 
-    /** {@code kind} and {@code direction} as written ({@code percentage}, {@code increase}); checked by validation. */
-    public record KpiDraft(String name, String unit, String kind, String direction, Baseline baseline, Target target) {
+    /** 現状値 as written: a value and the date it was taken ({@code asOf}). */
+    public record BaselineDraft(BigDecimal value, String asOf) {
+    }
+
+    /** 目標値 as written: a value and its deadline ({@code due}). */
+    public record TargetDraft(BigDecimal value, String due) {
+    }
+
+    /** {@code kind}, {@code direction} and dates as written; checked by validation. */
+    public record KpiDraft(String name, String unit, String kind, String direction, BaselineDraft baseline,
+            TargetDraft target) {
+
+        Baseline parsedBaseline() {
+            return baseline == null ? null : new Baseline(baseline.value(), lastDay(baseline.asOf()));
+        }
+
+        Target parsedTarget() {
+            return target == null ? null : new Target(target.value(), lastDay(target.due()));
+        }
 
         public KpiKind parsedKind() {
             return parse(KpiKind.class, kind);
@@ -42,6 +66,14 @@ public record PlanDraft(Municipality municipality, String title, LocalDate issue
         public Direction parsedDirection() {
             return parse(Direction.class, direction);
         }
+    }
+
+    LocalDate parsedIssuedOn() {
+        return DateReferences.parseOptional(issuedOn).map(DateReference::firstDay).orElse(null);
+    }
+
+    private static LocalDate lastDay(String text) {
+        return DateReferences.parseOptional(text).map(DateReference::lastDay).orElse(null);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String text) {
@@ -65,6 +97,7 @@ public record PlanDraft(Municipality municipality, String title, LocalDate issue
         if (blank(title)) {
             found.add(new Violation("title", "計画名は必須です", "the plan's title is required"));
         }
+        checkDate(issuedOn, "issuedOn", found);
         if (pillars.isEmpty()) {
             found.add(new Violation("pillars", "柱が1つ以上必要です", "a plan needs at least one pillar"));
         }
@@ -114,19 +147,32 @@ public record PlanDraft(Municipality municipality, String title, LocalDate issue
                     "評価指標の方向「" + kpi.direction() + "」は使えません（increase, decrease, achieve）",
                     "unknown KPI direction '" + kpi.direction() + "' (increase, decrease, achieve)"));
         }
-        Target target = kpi.target();
-        if (kind != null && kind.needsDeadline() && (target == null || target.due() == null)) {
+        boolean datesReadable = checkDate(kpi.baseline() == null ? null : kpi.baseline().asOf(), path + ".baseline.asOf", found)
+                & checkDate(kpi.target() == null ? null : kpi.target().due(), path + ".target.due", found);
+        Target target = datesReadable ? kpi.parsedTarget() : null;
+        Baseline baseline = datesReadable ? kpi.parsedBaseline() : null;
+        if (datesReadable && kind != null && kind.needsDeadline() && (target == null || target.due() == null)) {
             found.add(new Violation(path + ".target.due", "目標の期限は必須です", "the target needs a deadline"));
         }
-        Baseline baseline = kpi.baseline();
         if (target != null && target.due() != null && baseline != null && baseline.asOf() != null
                 && target.due().isBefore(baseline.asOf())) {
             found.add(new Violation(path + ".target.due", "目標の期限が現状値の基準日より前です",
                     "the deadline is before the baseline's date"));
         }
         if (kind == KpiKind.PERCENTAGE || "%".equals(kpi.unit())) {
-            checkPercentage(baseline == null ? null : baseline.value(), path + ".baseline.value", found);
-            checkPercentage(target == null ? null : target.value(), path + ".target.value", found);
+            checkPercentage(kpi.baseline() == null ? null : kpi.baseline().value(), path + ".baseline.value", found);
+            checkPercentage(kpi.target() == null ? null : kpi.target().value(), path + ".target.value", found);
+        }
+    }
+
+    /** Records a violation when a date is written but cannot be read; returns whether it can be read. */
+    private static boolean checkDate(String text, String path, List<Violation> found) {
+        try {
+            DateReferences.parseOptional(text);
+            return true;
+        } catch (InvalidDateReferenceException e) {
+            found.add(new Violation(path, e.messageJa(), e.messageEn()));
+            return false;
         }
     }
 

@@ -104,7 +104,7 @@ class PlanApiTest {
 
     @Test
     void unreadableJsonAndUnknownPlansAreProblems() {
-        HttpJson.Response unreadable = http.post("/api/plans", "{\"title\": \"x\", \"issuedOn\": \"2018-13-45\"}");
+        HttpJson.Response unreadable = http.post("/api/plans", "{\"title\": \"x\", \"pillars\": {\"code\": 1}}");
         assertThat(unreadable.status()).isEqualTo(400);
         assertThat(unreadable.json().get("type").asString()).isEqualTo("urn:shinchoku:problem:unreadable-request");
 

@@ -12,13 +12,13 @@ public final class PlanFixtures {
 
     public static PlanDraft.KpiDraft cardRate() {
         return new PlanDraft.KpiDraft("マイナンバーカードの普及率", "%", "percentage", "increase",
-                new Plan.Baseline(new BigDecimal("10.5"), LocalDate.parse("2018-04-01")),
-                new Plan.Target(BigDecimal.valueOf(20), LocalDate.parse("2024-03-31")));
+                new PlanDraft.BaselineDraft(new BigDecimal("10.5"), "2018-04-01"),
+                new PlanDraft.TargetDraft(BigDecimal.valueOf(20), "2024-03-31"));
     }
 
     public static PlanDraft draft(PlanDraft.KpiDraft... kpis) {
         return new PlanDraft(new Plan.Municipality(null, "瀬戸内町", "鹿児島県"), "瀬戸内町官民データ活用推進計画",
-                LocalDate.parse("2018-11-01"),
+                "2018-11-01",
                 List.of(new PlanDraft.PillarDraft("3", "マイナンバーカードの普及・活用", List.of(
                         new PlanDraft.MeasureDraft("3-1", "マイナンバーカードの取得率及び住民利便性の向上", "shimin",
                                 List.of(kpis))))));

@@ -28,10 +28,10 @@ class PlanTest {
     @Test
     void everyProblemIsReportedAtOnceWithItsPath() {
         var noDeadline = new PlanDraft.KpiDraft("件数", "件", "count", "increase", null,
-                new Plan.Target(BigDecimal.TEN, null));
+                new PlanDraft.TargetDraft(BigDecimal.TEN, null));
         var deadlineBeforeBaseline = new PlanDraft.KpiDraft("率", "%", "percentage", "increase",
-                new Plan.Baseline(BigDecimal.ONE, LocalDate.parse("2020-04-01")),
-                new Plan.Target(BigDecimal.valueOf(120), LocalDate.parse("2019-03-31")));
+                new PlanDraft.BaselineDraft(BigDecimal.ONE, "2020-04-01"),
+                new PlanDraft.TargetDraft(BigDecimal.valueOf(120), "2019-03-31"));
         var noKind = new PlanDraft.KpiDraft("", null, "sometimes", null, null, null);
         PlanDraft draft = PlanFixtures.draft(noDeadline, deadlineBeforeBaseline, noKind);
 
@@ -62,6 +62,33 @@ class PlanTest {
         assertThat(draft.violations()).extracting(Violation::path)
                 .containsExactly("municipality.name", "title", "pillars[1].code", "pillars[1].measures[0].code");
         assertThat(draft.violations()).allSatisfy(v -> assertThat(v.messageJa()).isNotBlank());
+    }
+
+    @Test
+    void datesMayBeWrittenAsThePlansWriteThem() {
+        var kpi = new PlanDraft.KpiDraft("普及率", "%", "percentage", "increase",
+                new PlanDraft.BaselineDraft(BigDecimal.TEN, "平成30年3月末"), new PlanDraft.TargetDraft(BigDecimal.valueOf(20), "令和5年度末"));
+        PlanDraft draft = new PlanDraft(new Plan.Municipality(null, "三条市", "新潟県"), "三条市官民データ活用推進計画",
+                "平成31年4月", PlanFixtures.draft(kpi).pillars());
+
+        Plan plan = Plan.publish(draft, "pln-1", NOW).plan();
+
+        assertThat(plan.issuedOn()).isEqualTo(LocalDate.parse("2019-04-01"));
+        Plan.Kpi published = plan.kpis().findFirst().orElseThrow().kpi();
+        assertThat(published.baseline().asOf()).isEqualTo(LocalDate.parse("2018-03-31"));
+        assertThat(published.target().due()).isEqualTo(LocalDate.parse("2024-03-31"));
+    }
+
+    @Test
+    void impossibleEraDatesAreViolationsAtTheirPath() {
+        var kpi = new PlanDraft.KpiDraft("件数", "件", "count", "increase",
+                new PlanDraft.BaselineDraft(BigDecimal.ONE, "令和0年4月1日"), new PlanDraft.TargetDraft(BigDecimal.TEN, "平成45年4月31日"));
+        PlanDraft draft = new PlanDraft(new Plan.Municipality(null, "町", null), "計画", "令和元年4月30日",
+                PlanFixtures.draft(kpi).pillars());
+
+        assertThat(draft.violations()).extracting(Violation::path).containsExactly("issuedOn",
+                "pillars[0].measures[0].kpis[0].baseline.asOf", "pillars[0].measures[0].kpis[0].target.due");
+        assertThat(draft.violations().get(1).messageJa()).contains("令和0年");
     }
 
     @Test

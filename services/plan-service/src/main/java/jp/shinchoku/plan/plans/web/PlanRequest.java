@@ -1,14 +1,16 @@
 package jp.shinchoku.plan.plans.web;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 
 import jp.shinchoku.plan.plans.Plan;
 import jp.shinchoku.plan.plans.PlanDraft;
 
-/** The body of {@code POST /api/plans}. */
-public record PlanRequest(MunicipalityRequest municipality, String title, LocalDate issuedOn, List<PillarRequest> pillars) {
+/**
+ * The body of {@code POST /api/plans}. Dates may be written as users write them: {@code 2024-03-31},
+ * {@code 令和5年度}, {@code 令和5年度末}, {@code 令和4年3月末}, {@code 平成32年度}.
+ */
+public record PlanRequest(MunicipalityRequest municipality, String title, String issuedOn, List<PillarRequest> pillars) {
 
     public record MunicipalityRequest(String code, String name, String prefecture) {
     }
@@ -24,10 +26,10 @@ public record PlanRequest(MunicipalityRequest municipality, String title, LocalD
             ValueDue target) {
     }
 
-    public record ValueAsOf(BigDecimal value, LocalDate asOf) {
+    public record ValueAsOf(BigDecimal value, String asOf) {
     }
 
-    public record ValueDue(BigDecimal value, LocalDate due) {
+    public record ValueDue(BigDecimal value, String due) {
     }
 
     PlanDraft toDraft() {
@@ -48,7 +50,7 @@ public record PlanRequest(MunicipalityRequest municipality, String title, LocalD
 
     private static PlanDraft.KpiDraft toDraft(KpiRequest kpi) {
         return new PlanDraft.KpiDraft(kpi.name(), kpi.unit(), kpi.kind(), kpi.direction(),
-                kpi.baseline() == null ? null : new Plan.Baseline(kpi.baseline().value(), kpi.baseline().asOf()),
-                kpi.target() == null ? null : new Plan.Target(kpi.target().value(), kpi.target().due()));
+                kpi.baseline() == null ? null : new PlanDraft.BaselineDraft(kpi.baseline().value(), kpi.baseline().asOf()),
+                kpi.target() == null ? null : new PlanDraft.TargetDraft(kpi.target().value(), kpi.target().due()));
     }
 }
