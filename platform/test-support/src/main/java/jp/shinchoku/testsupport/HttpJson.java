@@ -43,7 +43,7 @@ public final class HttpJson {
     }
 
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -12,6 +12,8 @@ import java.util.Objects;
  *                  {@code undefined} or {@code qualitative}
  * @param direction {@code increase}, {@code decrease} or {@code achieve}
  * @param revision  the plan revision that produced this definition; consumers keep the highest
+ * @param recurrence for a {@code recurring} KPI: how often ({@code per} is {@code fiscal-year} or {@code month})
+ * @param factor    for a {@code relative} KPI: the factor over the previous fiscal year
  */
 public record KpiDefinedV1(
         String kpiId,
@@ -27,7 +29,9 @@ public record KpiDefinedV1(
         String direction,
         Baseline baseline,
         Target target,
-        int revision) {
+        int revision,
+        Recurrence recurrence,
+        BigDecimal factor) {
 
     public KpiDefinedV1 {
         Objects.requireNonNull(kpiId, "kpiId");
@@ -43,5 +47,9 @@ public record KpiDefinedV1(
 
     /** 目標値: the value to reach and its deadline. */
     public record Target(BigDecimal value, LocalDate due) {
+    }
+
+    /** 年1回以上: {@code times} 1 {@code per} {@code fiscal-year}. */
+    public record Recurrence(int times, String per) {
     }
 }

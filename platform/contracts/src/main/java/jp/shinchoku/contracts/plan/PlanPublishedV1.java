@@ -42,10 +42,24 @@ public record PlanPublishedV1(
     }
 
     /** 個別施策: a measure, with its responsible department (担当部署; null while unassigned). */
-    public record Measure(String code, String title, String departmentCode, List<String> kpiIds) {
+    public record Measure(String code, String title, String departmentCode, List<String> kpiIds,
+            List<Milestone> milestones) {
         public Measure {
             Objects.requireNonNull(code, "measure.code");
             kpiIds = kpiIds == null ? List.of() : List.copyOf(kpiIds);
+            milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        }
+    }
+
+    /**
+     * スケジュール: a milestone of a measure.
+     *
+     * @param decidesTargetOf the KPI whose 未設定 target is decided by this milestone, if any
+     * @param status          {@code not-started}, {@code in-progress}, {@code done}, {@code delayed} or {@code cancelled}
+     */
+    public record Milestone(String milestoneId, String text, LocalDate due, String decidesTargetOf, String status) {
+        public Milestone {
+            Objects.requireNonNull(milestoneId, "milestoneId");
         }
     }
 }

@@ -21,8 +21,4 @@ public enum KpiKind {
     public boolean needsDeadline() {
         return this != RECURRING && this != UNDEFINED && this != QUALITATIVE;
     }
-
-    public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

@@ -5,87 +5,175 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import jp.shinchoku.calendar.DateReference;
 import jp.shinchoku.calendar.DateReferences;
 import jp.shinchoku.calendar.InvalidDateReferenceException;
-import jp.shinchoku.plan.plans.Plan.Baseline;
+import jp.shinchoku.plan.plans.Plan.Department;
 import jp.shinchoku.plan.plans.Plan.Municipality;
-import jp.shinchoku.plan.plans.Plan.Target;
+import jp.shinchoku.plan.plans.Plan.PromotionBody;
 
 /**
- * A plan as submitted, before it is validated and published. Dates are as users write them
- * ({@code 2024-03-31}, {@code 令和5年度}, {@code 令和4年3月末}, see {@link DateReferences}): a deadline falls on the
- * last day of what it names, an issue date on the first.
+ * A plan as written in the plan-definition format (YAML or JSON), before it is validated and published.
+ * Kinds, directions and dates are kept as written; {@link #violations()} reads and checks them all. Dates may be
+ * written as users write them ({@code 2024-03-31}, {@code 令和5年度}, {@code 令和4年3月末}, see
+ * {@link DateReferences}): a deadline falls on the last day of what it names, an issue date on the first.
+ *
+ * @param period            計画期間 in fiscal years, e.g. {@code from: 令和元年度, to: 令和5年度}
+ * @param reportingCadence  how often departments report: monthly, quarterly, semiannual or annual
+ * @param departments       the municipality's departments; when given, every measure's department must be one
  */
-public record PlanDraft(Municipality municipality, String title, String issuedOn, List<PillarDraft> pillars) {
+public record PlanDraft(Municipality municipality, String title, String issuedOn, PeriodDraft period,
+        PromotionBody promotionBody, String reportingCadence, List<Department> departments, List<PillarDraft> pillars) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final String KINDS = "count, percentage, boolean, recurring, relative, undefined, qualitative";
 
     public PlanDraft {
+        departments = departments == null ? List.of() : List.copyOf(departments);
         pillars = pillars == null ? List.of() : List.copyOf(pillars);
+    }
+
+    /** The minimal draft: a municipality, a title, an issue date and pillars. */
+    public PlanDraft(Municipality municipality, String title, String issuedOn, List<PillarDraft> pillars) {
+        this(municipality, title, issuedOn, null, null, null, null, pillars);
+    }
+
+    public record PeriodDraft(String from, String to) {
     }
 
     public record PillarDraft(String code, String title, List<MeasureDraft> measures) {
         public PillarDraft {
             measures = measures == null ? List.of() : List.copyOf(measures);
         }
+
+        Plan.Pillar toPillar(String planId) {
+            return new Plan.Pillar(code, title, measures.stream().map(measure -> measure.toMeasure(planId)).toList());
+        }
     }
 
-    public record MeasureDraft(String code, String title, String departmentCode, List<KpiDraft> kpis) {
+    /** {@code department} is the responsible department's code (担当部署), or null while unassigned. */
+    public record MeasureDraft(String code, String title, String summary, String department, List<KpiDraft> kpis,
+            List<MilestoneDraft> milestones) {
         public MeasureDraft {
             kpis = kpis == null ? List.of() : List.copyOf(kpis);
+            milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        }
+
+        public MeasureDraft(String code, String title, String department, List<KpiDraft> kpis) {
+            this(code, title, null, department, kpis, null);
+        }
+
+        String kpiId(String planId, int index) {
+            KpiDraft kpi = kpis.get(index);
+            return planId + "." + code + "." + (blank(kpi.code()) ? String.valueOf(index + 1) : kpi.code());
+        }
+
+        Plan.Measure toMeasure(String planId) {
+            List<Plan.Kpi> published = new ArrayList<>();
+            for (int i = 0; i < kpis.size(); i++) {
+                published.add(kpis.get(i).toKpi(kpiId(planId, i)));
+            }
+            List<Plan.Milestone> steps = new ArrayList<>();
+            for (int i = 0; i < milestones.size(); i++) {
+                MilestoneDraft milestone = milestones.get(i);
+                steps.add(new Plan.Milestone(planId + "." + code + ".m" + (i + 1), milestone.text(),
+                        lastDay(milestone.due()), decidedKpiId(planId, milestone), MilestoneStatus.NOT_STARTED, null));
+            }
+            return new Plan.Measure(code, title, summary, department, published, steps);
+        }
+
+        /** The KPI a milestone decides the target of: the one it names, or the measure's only 未設定 KPI. */
+        private String decidedKpiId(String planId, MilestoneDraft milestone) {
+            if (!Boolean.TRUE.equals(milestone.decidesTarget())) {
+                return null;
+            }
+            for (int i = 0; i < kpis.size(); i++) {
+                KpiDraft kpi = kpis.get(i);
+                boolean named = !blank(milestone.kpi()) && milestone.kpi().equals(kpi.code());
+                boolean onlyUndefined = blank(milestone.kpi()) && kpi.parsedKind() == KpiKind.UNDEFINED;
+                if (named || onlyUndefined) {
+                    return kpiId(planId, i);
+                }
+            }
+            return null;
         }
     }
 
-    /** 現状値 as written: a value and the date it was taken ({@code asOf}). */
-    public record BaselineDraft(BigDecimal value, String asOf) {
-    }
-
-    /** 目標値 as written: a value and its deadline ({@code due}). */
-    public record TargetDraft(BigDecimal value, String due) {
-    }
-
-    /** {@code kind}, {@code direction} and dates as written; checked by validation. */
-    public record KpiDraft(String name, String unit, String kind, String direction, BaselineDraft baseline,
-            TargetDraft target) {
-
-        Baseline parsedBaseline() {
-            return baseline == null ? null : new Baseline(baseline.value(), lastDay(baseline.asOf()));
+    /** 現状値 as written: a value, the date it was taken ({@code asOf}) and the plan's own words. */
+    public record BaselineDraft(BigDecimal value, String asOf, String text) {
+        public BaselineDraft(BigDecimal value, String asOf) {
+            this(value, asOf, null);
         }
+    }
 
-        Target parsedTarget() {
-            return target == null ? null : new Target(target.value(), lastDay(target.due()));
+    /** 目標値 as written: a value, its deadline ({@code due}) and the plan's own words. */
+    public record TargetDraft(BigDecimal value, String due, String text) {
+        public TargetDraft(BigDecimal value, String due) {
+            this(value, due, null);
+        }
+    }
+
+    /** 年1回以上: {@code times: 1, per: fiscal-year}. */
+    public record RecurrenceDraft(Integer times, String per) {
+    }
+
+    /** {@code code} optional (the KPI's ordinal otherwise); kind, direction and dates as written. */
+    public record KpiDraft(String code, String name, String unit, String kind, String direction, BaselineDraft baseline,
+            TargetDraft target, RecurrenceDraft recurrence, BigDecimal factor, String note) {
+
+        public KpiDraft(String name, String unit, String kind, String direction, BaselineDraft baseline,
+                TargetDraft target) {
+            this(null, name, unit, kind, direction, baseline, target, null, null, null);
         }
 
         public KpiKind parsedKind() {
-            return parse(KpiKind.class, kind);
+            return parseEnum(KpiKind.class, kind);
         }
 
         public Direction parsedDirection() {
-            return parse(Direction.class, direction);
+            return parseEnum(Direction.class, direction);
         }
+
+        Plan.Baseline parsedBaseline() {
+            return baseline == null ? null : new Plan.Baseline(baseline.value(), lastDay(baseline.asOf()), baseline.text());
+        }
+
+        Plan.Target parsedTarget() {
+            return target == null ? null : new Plan.Target(target.value(), lastDay(target.due()), target.text());
+        }
+
+        Plan.Recurrence parsedRecurrence() {
+            Plan.Recurrence.Per per = recurrence == null ? null : parseEnum(Plan.Recurrence.Per.class, recurrence.per());
+            return per == null || recurrence.times() == null ? null : new Plan.Recurrence(recurrence.times(), per);
+        }
+
+        Plan.Kpi toKpi(String id) {
+            return new Plan.Kpi(id, code, name, unit, parsedKind(), parsedDirection(), parsedBaseline(), parsedTarget(),
+                    parsedRecurrence(), factor, note);
+        }
+    }
+
+    /** スケジュール: a step and its deadline; {@code decidesTarget} when it is where a 未設定 KPI's target is decided. */
+    public record MilestoneDraft(String text, String due, Boolean decidesTarget, String kpi) {
     }
 
     LocalDate parsedIssuedOn() {
         return DateReferences.parseOptional(issuedOn).map(DateReference::firstDay).orElse(null);
     }
 
-    private static LocalDate lastDay(String text) {
-        return DateReferences.parseOptional(text).map(DateReference::lastDay).orElse(null);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String text) {
-        if (text == null) {
+    Plan.Period parsedPeriod() {
+        if (period == null) {
             return null;
         }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(text.strip())) {
-                return constant;
-            }
-        }
-        return null;
+        return new Plan.Period(DateReferences.parseOptional(period.from()).map(r -> r.fiscalYear().startYear()).orElse(null),
+                DateReferences.parseOptional(period.to()).map(r -> r.fiscalYear().startYear()).orElse(null));
+    }
+
+    ReportingCadence parsedReportingCadence() {
+        return parseEnum(ReportingCadence.class, reportingCadence);
     }
 
     /** Every problem in the draft at once, each at its path in the document. */
@@ -98,6 +186,21 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             found.add(new Violation("title", "計画名は必須です", "the plan's title is required"));
         }
         checkDate(issuedOn, "issuedOn", found);
+        checkPeriod(found);
+        if (!blank(reportingCadence) && parsedReportingCadence() == null) {
+            found.add(new Violation("reportingCadence", "報告頻度「" + reportingCadence + "」は使えません（monthly, quarterly, semiannual, annual）",
+                    "unknown reporting cadence '" + reportingCadence + "' (monthly, quarterly, semiannual, annual)"));
+        }
+        Set<String> departmentCodes = new HashSet<>();
+        for (int d = 0; d < departments.size(); d++) {
+            Department department = departments.get(d);
+            String path = "departments[" + d + "].code";
+            if (department == null || blank(department.code())) {
+                found.add(new Violation(path, "部署コードは必須です", "the department's code is required"));
+            } else if (!departmentCodes.add(department.code())) {
+                found.add(duplicate(path, "部署コード", "department code", department.code()));
+            }
+        }
         if (pillars.isEmpty()) {
             found.add(new Violation("pillars", "柱が1つ以上必要です", "a plan needs at least one pillar"));
         }
@@ -109,8 +212,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             if (blank(pillar.code())) {
                 found.add(new Violation(pillarPath + ".code", "柱のコードは必須です", "the pillar's code is required"));
             } else if (!pillarCodes.add(pillar.code())) {
-                found.add(new Violation(pillarPath + ".code", "柱のコード「" + pillar.code() + "」が重複しています",
-                        "the pillar code '" + pillar.code() + "' is used twice"));
+                found.add(duplicate(pillarPath + ".code", "柱のコード", "pillar code", pillar.code()));
             }
             for (int m = 0; m < pillar.measures().size(); m++) {
                 MeasureDraft measure = pillar.measures().get(m);
@@ -118,18 +220,43 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
                 if (blank(measure.code())) {
                     found.add(new Violation(measurePath + ".code", "施策のコードは必須です", "the measure's code is required"));
                 } else if (!measureCodes.add(measure.code())) {
-                    found.add(new Violation(measurePath + ".code", "施策のコード「" + measure.code() + "」が重複しています",
-                            "the measure code '" + measure.code() + "' is used twice"));
+                    found.add(duplicate(measurePath + ".code", "施策のコード", "measure code", measure.code()));
                 }
                 if (blank(measure.title())) {
                     found.add(new Violation(measurePath + ".title", "施策名は必須です", "the measure's title is required"));
                 }
-                for (int k = 0; k < measure.kpis().size(); k++) {
-                    checkKpi(measure.kpis().get(k), measurePath + ".kpis[" + k + "]", found);
+                if (!departments.isEmpty() && !blank(measure.department()) && !departmentCodes.contains(measure.department())) {
+                    found.add(new Violation(measurePath + ".department", "部署「" + measure.department() + "」は登録されていません",
+                            "unknown department '" + measure.department() + "'"));
                 }
+                checkMeasure(measure, measurePath, found);
             }
         }
         return found;
+    }
+
+    private static void checkMeasure(MeasureDraft measure, String measurePath, List<Violation> found) {
+        Set<String> kpiCodes = new HashSet<>();
+        for (int k = 0; k < measure.kpis().size(); k++) {
+            KpiDraft kpi = measure.kpis().get(k);
+            String path = measurePath + ".kpis[" + k + "]";
+            if (!blank(kpi.code()) && !kpiCodes.add(kpi.code())) {
+                found.add(duplicate(path + ".code", "評価指標のコード", "KPI code", kpi.code()));
+            }
+            checkKpi(kpi, path, found);
+        }
+        for (int s = 0; s < measure.milestones().size(); s++) {
+            MilestoneDraft milestone = measure.milestones().get(s);
+            String path = measurePath + ".milestones[" + s + "]";
+            if (blank(milestone.text())) {
+                found.add(new Violation(path + ".text", "スケジュールの内容は必須です", "the milestone's text is required"));
+            }
+            checkDate(milestone.due(), path + ".due", found);
+            if (!blank(milestone.kpi()) && !kpiCodes.contains(milestone.kpi())) {
+                found.add(new Violation(path + ".kpi", "評価指標「" + milestone.kpi() + "」はこの施策にありません",
+                        "this measure has no KPI '" + milestone.kpi() + "'"));
+            }
+        }
     }
 
     private static void checkKpi(KpiDraft kpi, String path, List<Violation> found) {
@@ -138,9 +265,8 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
         }
         KpiKind kind = kpi.parsedKind();
         if (kind == null) {
-            found.add(new Violation(path + ".kind",
-                    "評価指標の種類「" + kpi.kind() + "」は使えません（count, percentage, boolean, recurring, relative, undefined, qualitative）",
-                    "unknown KPI kind '" + kpi.kind() + "' (count, percentage, boolean, recurring, relative, undefined, qualitative)"));
+            found.add(new Violation(path + ".kind", "評価指標の種類「" + kpi.kind() + "」は使えません（" + KINDS + "）",
+                    "unknown KPI kind '" + kpi.kind() + "' (" + KINDS + ")"));
         }
         if (kpi.parsedDirection() == null) {
             found.add(new Violation(path + ".direction",
@@ -149,8 +275,8 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
         }
         boolean datesReadable = checkDate(kpi.baseline() == null ? null : kpi.baseline().asOf(), path + ".baseline.asOf", found)
                 & checkDate(kpi.target() == null ? null : kpi.target().due(), path + ".target.due", found);
-        Target target = datesReadable ? kpi.parsedTarget() : null;
-        Baseline baseline = datesReadable ? kpi.parsedBaseline() : null;
+        Plan.Target target = datesReadable ? kpi.parsedTarget() : null;
+        Plan.Baseline baseline = datesReadable ? kpi.parsedBaseline() : null;
         if (datesReadable && kind != null && kind.needsDeadline() && (target == null || target.due() == null)) {
             found.add(new Violation(path + ".target.due", "目標の期限は必須です", "the target needs a deadline"));
         }
@@ -162,6 +288,34 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
         if (kind == KpiKind.PERCENTAGE || "%".equals(kpi.unit())) {
             checkPercentage(kpi.baseline() == null ? null : kpi.baseline().value(), path + ".baseline.value", found);
             checkPercentage(kpi.target() == null ? null : kpi.target().value(), path + ".target.value", found);
+        }
+        if (kind == KpiKind.RECURRING && kpi.parsedRecurrence() == null) {
+            found.add(new Violation(path + ".recurrence", "頻度（times と per: fiscal-year または month）が必要です",
+                    "a recurring KPI needs its frequency (times, and per: fiscal-year or month)"));
+        }
+        if (kind == KpiKind.RECURRING && kpi.recurrence() != null && kpi.recurrence().times() != null
+                && kpi.recurrence().times() < 1) {
+            found.add(new Violation(path + ".recurrence.times", "回数は1以上です", "times must be 1 or more"));
+        }
+        if (kind == KpiKind.RELATIVE && (kpi.factor() == null || kpi.factor().signum() <= 0)) {
+            found.add(new Violation(path + ".factor", "前年度比の倍率（例: 1.1）が必要です",
+                    "a relative KPI needs its factor over the previous fiscal year (e.g. 1.1)"));
+        }
+        if (kind == KpiKind.UNDEFINED && kpi.target() != null && kpi.target().value() != null) {
+            found.add(new Violation(path + ".target.value", "未設定の評価指標に目標値は書けません（種類を変えてください）",
+                    "an undefined KPI has no target value yet (change its kind)"));
+        }
+    }
+
+    private void checkPeriod(List<Violation> found) {
+        if (period == null) {
+            return;
+        }
+        boolean readable = checkDate(period.from(), "period.from", found) & checkDate(period.to(), "period.to", found);
+        Plan.Period parsed = readable ? parsedPeriod() : null;
+        if (parsed != null && parsed.fromFiscalYear() != null && parsed.toFiscalYear() != null
+                && parsed.toFiscalYear() < parsed.fromFiscalYear()) {
+            found.add(new Violation("period.to", "計画期間の終わりが始まりより前です", "the period ends before it starts"));
         }
     }
 
@@ -180,6 +334,28 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
         if (value != null && (value.signum() < 0 || value.compareTo(HUNDRED) > 0)) {
             found.add(new Violation(path, "割合は0から100の間で指定してください", "a percentage must be between 0 and 100"));
         }
+    }
+
+    private static Violation duplicate(String path, String whatJa, String whatEn, String code) {
+        return new Violation(path, whatJa + "「" + code + "」が重複しています", "the " + whatEn + " '" + code + "' is used twice");
+    }
+
+    private static LocalDate lastDay(String text) {
+        return DateReferences.parseOptional(text).map(DateReference::lastDay).orElse(null);
+    }
+
+    /** Reads {@code fiscal-year} as {@code FISCAL_YEAR}; null for an unknown or missing name. */
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String text) {
+        if (text == null) {
+            return null;
+        }
+        String name = text.strip().replace('-', '_').toUpperCase(Locale.ROOT);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        return null;
     }
 
     private static boolean blank(String text) {

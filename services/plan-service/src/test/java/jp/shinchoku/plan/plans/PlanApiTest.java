@@ -76,6 +76,41 @@ class PlanApiTest {
     }
 
     @Test
+    void aPlanMayBeWrittenInYaml() {
+        HttpJson.Response created = http.post("/api/plans", """
+                municipality: {name: 三条市, prefecture: 新潟県}
+                title: 三条市官民データ活用推進計画
+                issuedOn: 平成31年4月
+                period: {from: 令和元年度, to: 令和5年度}
+                pillars:
+                  - code: 1
+                    title: オンライン化原則
+                    measures:
+                      - code: 1-2
+                        title: 行政手続の棚卸
+                        kpis:
+                          - name: オンライン化された手続数
+                            unit: 件
+                            kind: undefined
+                            direction: increase
+                        milestones:
+                          - text: 令和2年度までに優先的に取り組むべき手続を整理し、KPIの目標値を決定
+                            due: 令和2年度
+                            decidesTarget: true
+                """, java.util.Map.of("Content-Type", "application/yaml"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().at("/period/from").asString()).isEqualTo("令和元年度");
+        assertThat(created.json().at("/pillars/0/measures/0/milestones/0/due/wareki").asString()).isEqualTo("令和3年3月31日");
+        assertThat(created.json().at("/pillars/0/measures/0/milestones/0/decidesTargetOf").asString())
+                .isEqualTo(created.json().at("/pillars/0/measures/0/kpis/0/id").asString());
+
+        HttpJson.Response broken = http.post("/api/plans", "title: [unclosed", java.util.Map.of("Content-Type", "application/yaml"));
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("detail").asString()).contains("line");
+    }
+
+    @Test
     void healthAndMetricsAreExposedForOperations() throws IOException {
         assertThat(http.post("/api/plans", minimalPlan()).status()).isEqualTo(201);
 

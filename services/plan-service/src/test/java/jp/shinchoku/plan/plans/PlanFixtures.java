@@ -20,7 +20,8 @@ public final class PlanFixtures {
         return new PlanDraft(new Plan.Municipality(null, "瀬戸内町", "鹿児島県"), "瀬戸内町官民データ活用推進計画",
                 "2018-11-01",
                 List.of(new PlanDraft.PillarDraft("3", "マイナンバーカードの普及・活用", List.of(
-                        new PlanDraft.MeasureDraft("3-1", "マイナンバーカードの取得率及び住民利便性の向上", "shimin",
-                                List.of(kpis))))));
+                        new PlanDraft.MeasureDraft("3-1", "マイナンバーカードの取得率及び住民利便性の向上", null, "shimin",
+                                List.of(kpis), List.of(new PlanDraft.MilestoneDraft(
+                                        "2023年度までにマイナンバーカード普及率20%を達成", "2023年度", false, null)))))));
     }
 }

@@ -92,6 +92,74 @@ class PlanTest {
     }
 
     @Test
+    void eachKindBringsWhatItNeeds() {
+        var recurring = new PlanDraft.KpiDraft("r", "研修会", "回", "recurring", "increase", null, null,
+                new PlanDraft.RecurrenceDraft(0, "fiscal-year"), null, null);
+        var recurringWithoutFrequency = new PlanDraft.KpiDraft("r2", "研修会", "回", "recurring", "increase", null, null,
+                null, null, null);
+        var relative = new PlanDraft.KpiDraft("rel", "利用件数", "件", "relative", "increase", null,
+                new PlanDraft.TargetDraft(null, "令和5年度"), null, null, null);
+        var undefinedWithValue = new PlanDraft.KpiDraft("u", "手続数", "件", "undefined", "increase", null,
+                new PlanDraft.TargetDraft(BigDecimal.TEN, null), null, null, null);
+        PlanDraft draft = PlanFixtures.draft(recurring, recurringWithoutFrequency, relative, undefinedWithValue);
+
+        assertThat(draft.violations()).extracting(Violation::path).containsExactly(
+                "pillars[0].measures[0].kpis[0].recurrence.times",
+                "pillars[0].measures[0].kpis[1].recurrence",
+                "pillars[0].measures[0].kpis[2].factor",
+                "pillars[0].measures[0].kpis[3].target.value");
+    }
+
+    @Test
+    void recurringAndRelativeKpisArePublishedWithTheirFrequencyAndFactor() {
+        var recurring = new PlanDraft.KpiDraft("r", "研修会の開催", "回", "recurring", "increase", null, null,
+                new PlanDraft.RecurrenceDraft(1, "fiscal-year"), null, null);
+        var relative = new PlanDraft.KpiDraft("rel", "オープンデータ利用件数", "件", "relative", "increase", null,
+                new PlanDraft.TargetDraft(null, "令和5年度"), null, new BigDecimal("1.1"), "前年度比1.1倍");
+        Plan plan = Plan.publish(PlanFixtures.draft(recurring, relative), "pln-1", NOW).plan();
+
+        assertThat(plan.kpis().map(k -> k.kpi().id())).containsExactly("pln-1.3-1.r", "pln-1.3-1.rel");
+        assertThat(plan.kpis().findFirst().orElseThrow().kpi().recurrence())
+                .isEqualTo(new Plan.Recurrence(1, Plan.Recurrence.Per.FISCAL_YEAR));
+        assertThat(plan.kpis().skip(1).findFirst().orElseThrow().kpi().factor()).isEqualByComparingTo("1.1");
+    }
+
+    @Test
+    void departmentsMilestonesAndPeriodAreChecked() {
+        var undefined = new PlanDraft.KpiDraft("u", "オンライン化された手続数", "件", "undefined", "increase", null, null,
+                null, null, null);
+        var measure = new PlanDraft.MeasureDraft("1-2", "行政手続の棚卸", null, "somu", List.of(undefined), List.of(
+                new PlanDraft.MilestoneDraft("KPIの目標値を決定", "令和2年度", true, null),
+                new PlanDraft.MilestoneDraft("", "令和0年度", false, "x")));
+        PlanDraft draft = new PlanDraft(new Plan.Municipality(null, "三条市", "新潟県"), "計画", "平成31年4月",
+                new PlanDraft.PeriodDraft("令和5年度", "令和元年度"), null, "weekly",
+                List.of(new Plan.Department("kikaku", "企画課", null), new Plan.Department("kikaku", "企画課", null)),
+                List.of(new PlanDraft.PillarDraft("1", "オンライン化", List.of(measure))));
+
+        assertThat(draft.violations()).extracting(Violation::path).containsExactly(
+                "period.to", "reportingCadence", "departments[1].code",
+                "pillars[0].measures[0].department",
+                "pillars[0].measures[0].milestones[1].text",
+                "pillars[0].measures[0].milestones[1].due",
+                "pillars[0].measures[0].milestones[1].kpi");
+    }
+
+    @Test
+    void aMilestoneDecidesTheTargetOfItsMeasuresUndefinedKpi() {
+        var undefined = new PlanDraft.KpiDraft(null, "オンライン化された手続数", "件", "undefined", "increase", null, null,
+                null, null, null);
+        var measure = new PlanDraft.MeasureDraft("1-2", "行政手続の棚卸", null, null, List.of(undefined), List.of(
+                new PlanDraft.MilestoneDraft("KPIの目標値を決定", "令和2年度", true, null)));
+        PlanDraft draft = new PlanDraft(new Plan.Municipality(null, "三条市", "新潟県"), "計画", null,
+                List.of(new PlanDraft.PillarDraft("1", "オンライン化", List.of(measure))));
+
+        Plan.Milestone milestone = Plan.publish(draft, "pln-1", NOW).plan().milestones().findFirst().orElseThrow();
+        assertThat(milestone.decidesTargetOf()).isEqualTo("pln-1.1-2.1");
+        assertThat(milestone.due()).isEqualTo(LocalDate.parse("2021-03-31"));
+        assertThat(milestone.status()).isEqualTo(MilestoneStatus.NOT_STARTED);
+    }
+
+    @Test
     void unknownKindsAreNamedInTheMessage() {
         var unknown = new PlanDraft.KpiDraft("件数", "件", "sometimes", "sideways", null, null);
         assertThat(PlanFixtures.draft(unknown).violations()).extracting(Violation::messageJa)

@@ -1,6 +1,7 @@
 package jp.shinchoku.plan.plans.messaging;
 
 import java.util.List;
+import java.util.Locale;
 
 import jp.shinchoku.contracts.Events;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
@@ -33,7 +34,8 @@ public final class PlanContracts {
                 plan.pillars().stream()
                         .map(pillar -> new PlanPublishedV1.Pillar(pillar.code(), pillar.title(), pillar.measures().stream()
                                 .map(measure -> new PlanPublishedV1.Measure(measure.code(), measure.title(),
-                                        measure.departmentCode(), measure.kpis().stream().map(Plan.Kpi::id).toList()))
+                                        measure.departmentCode(), measure.kpis().stream().map(Plan.Kpi::id).toList(),
+                                        measure.milestones().stream().map(PlanContracts::milestone).toList()))
                                 .toList()))
                         .toList(),
                 plan.publishedAt());
@@ -51,11 +53,24 @@ public final class PlanContracts {
                 located.measure().departmentCode(),
                 kpi.name(),
                 kpi.unit(),
-                kpi.kind().wireName(),
-                kpi.direction().wireName(),
+                wire(kpi.kind()),
+                wire(kpi.direction()),
                 kpi.baseline() == null ? null : new KpiDefinedV1.Baseline(kpi.baseline().value(), kpi.baseline().asOf()),
                 kpi.target() == null ? null : new KpiDefinedV1.Target(kpi.target().value(), kpi.target().due()),
-                plan.revision());
+                plan.revision(),
+                kpi.recurrence() == null ? null
+                        : new KpiDefinedV1.Recurrence(kpi.recurrence().times(), wire(kpi.recurrence().per())),
+                kpi.factor());
+    }
+
+    private static PlanPublishedV1.Milestone milestone(Plan.Milestone milestone) {
+        return new PlanPublishedV1.Milestone(milestone.id(), milestone.text(), milestone.due(), milestone.decidesTargetOf(),
+                wire(milestone.status()));
+    }
+
+    /** Wire names are lower case with dashes: {@code fiscal-year}, {@code not-started}. */
+    static String wire(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static List<OutboxEvent<?>> toContracts(List<PlanEvent> events) {

@@ -5,10 +5,12 @@ import java.util.List;
 
 import jp.shinchoku.plan.plans.InvalidPlanException;
 import jp.shinchoku.plan.plans.Plan;
+import jp.shinchoku.plan.plans.PlanDraft;
 import jp.shinchoku.plan.plans.PlanNotFoundException;
 import jp.shinchoku.plan.plans.PlanService;
 import jp.shinchoku.platform.web.ApiProblem;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,9 +31,19 @@ class PlanController {
         this.plans = plans;
     }
 
-    @PostMapping
-    ResponseEntity<PlanView> publish(@RequestBody PlanRequest request) {
-        Plan plan = plans.publish(request.toDraft());
+    /** Publishes a plan written in the plan-definition format, as JSON. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PlanView> publish(@RequestBody PlanDraft draft) {
+        return created(plans.publish(draft));
+    }
+
+    /** Publishes a plan written in the plan-definition format, as YAML (UTF-8). */
+    @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
+    ResponseEntity<PlanView> publishYaml(@RequestBody byte[] yaml) {
+        return created(plans.publish(PlanDocuments.readYaml(yaml)));
+    }
+
+    private static ResponseEntity<PlanView> created(Plan plan) {
         return ResponseEntity.created(URI.create("/api/plans/" + plan.id())).body(PlanView.of(plan));
     }
 
@@ -49,6 +61,13 @@ class PlanController {
     ResponseEntity<ProblemDetail> notFound(PlanNotFoundException e) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "plan-not-found", "計画が見つかりません", "Plan not found",
                 "計画「" + e.planId() + "」は登録されていません", "There is no plan " + e.planId()).toResponse();
+    }
+
+    @ExceptionHandler(PlanDocuments.UnreadableDocumentException.class)
+    ResponseEntity<ProblemDetail> unreadable(PlanDocuments.UnreadableDocumentException e) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "unreadable-request", "計画定義を読み取れません",
+                "The plan document cannot be read", "YAML として読めません: " + e.getMessage(),
+                "Not readable as YAML: " + e.getMessage()).toResponse();
     }
 
     @ExceptionHandler(InvalidPlanException.class)

@@ -4,23 +4,33 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.plan.plans.Plan;
 
-/** A plan as the API shows it: dates in ISO and in 和暦 side by side. */
-public record PlanView(String id, Plan.Municipality municipality, String title, DateView issuedOn, int revision,
+/** A plan as the API shows it: dates in ISO and in 和暦 side by side, fiscal years with their 和暦 names. */
+public record PlanView(String id, Plan.Municipality municipality, String title, DateView issuedOn, PeriodView period,
+        Plan.PromotionBody promotionBody, String reportingCadence, List<Plan.Department> departments, int revision,
         List<PillarView> pillars, Instant publishedAt) {
+
+    public record PeriodView(String from, String to) {
+    }
 
     public record PillarView(String code, String title, List<MeasureView> measures) {
     }
 
-    public record MeasureView(String code, String title, String department, List<KpiView> kpis) {
+    public record MeasureView(String code, String title, String summary, String department, List<KpiView> kpis,
+            List<MilestoneView> milestones) {
     }
 
-    public record KpiView(String id, String name, String unit, String kind, String direction, BigDecimal baseline,
-            DateView baselineAsOf, BigDecimal target, DateView due) {
+    public record KpiView(String id, String code, String name, String unit, String kind, String direction,
+            BigDecimal baseline, DateView baselineAsOf, BigDecimal target, DateView due, String targetText,
+            Plan.Recurrence recurrence, BigDecimal factor, String note) {
+    }
+
+    public record MilestoneView(String id, String text, DateView due, String decidesTargetOf, String status) {
     }
 
     /** {@code 2024-03-31}, {@code 令和6年3月31日}, {@code 令和5年度}. */
@@ -31,19 +41,37 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
     }
 
     static PlanView of(Plan plan) {
-        return new PlanView(plan.id(), plan.municipality(), plan.title(), DateView.of(plan.issuedOn()), plan.revision(),
+        return new PlanView(plan.id(), plan.municipality(), plan.title(), DateView.of(plan.issuedOn()),
+                plan.period() == null ? null : new PeriodView(label(plan.period().fromFiscalYear()), label(plan.period().toFiscalYear())),
+                plan.promotionBody(), plan.reportingCadence() == null ? null : wire(plan.reportingCadence()),
+                plan.departments(), plan.revision(),
                 plan.pillars().stream().map(pillar -> new PillarView(pillar.code(), pillar.title(),
-                        pillar.measures().stream().map(measure -> new MeasureView(measure.code(), measure.title(),
-                                measure.departmentCode(), measure.kpis().stream().map(PlanView::kpi).toList())).toList()))
-                        .toList(),
+                        pillar.measures().stream().map(PlanView::measure).toList())).toList(),
                 plan.publishedAt());
     }
 
+    private static MeasureView measure(Plan.Measure measure) {
+        return new MeasureView(measure.code(), measure.title(), measure.summary(), measure.departmentCode(),
+                measure.kpis().stream().map(PlanView::kpi).toList(),
+                measure.milestones().stream().map(m -> new MilestoneView(m.id(), m.text(), DateView.of(m.due()),
+                        m.decidesTargetOf(), wire(m.status()))).toList());
+    }
+
     private static KpiView kpi(Plan.Kpi kpi) {
-        return new KpiView(kpi.id(), kpi.name(), kpi.unit(), kpi.kind().wireName(), kpi.direction().wireName(),
+        return new KpiView(kpi.id(), kpi.code(), kpi.name(), kpi.unit(), wire(kpi.kind()), wire(kpi.direction()),
                 kpi.baseline() == null ? null : kpi.baseline().value(),
                 kpi.baseline() == null ? null : DateView.of(kpi.baseline().asOf()),
                 kpi.target() == null ? null : kpi.target().value(),
-                kpi.target() == null ? null : DateView.of(kpi.target().due()));
+                kpi.target() == null ? null : DateView.of(kpi.target().due()),
+                kpi.target() == null ? null : kpi.target().text(),
+                kpi.recurrence(), kpi.factor(), kpi.note());
+    }
+
+    private static String label(Integer fiscalYear) {
+        return fiscalYear == null ? null : FiscalYear.of(fiscalYear).label();
+    }
+
+    static String wire(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
