@@ -36,7 +36,7 @@ public final class LocalLauncher {
 
     static final int KAFKA_PORT = 9092;
     static final int MONGO_PORT = 27017;
-    static final String DEMO_PLAN = "/demo/setouchi-plan.json";
+    static final String DEMO_PLAN = "/demo-plans/setouchi.yaml";
 
     /** Held (and so referenced) until the JVM exits: a collected channel would release the lock. */
     private static FileLock dataDirLock;
@@ -141,7 +141,7 @@ public final class LocalLauncher {
                 return "plans already loaded (" + planServiceUrl + "/api/plans)";
             }
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(planServiceUrl + "/api/plans"))
-                            .header("Content-Type", "application/json")
+                            .header("Content-Type", "application/yaml")
                             .timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.ofString(resource(DEMO_PLAN), StandardCharsets.UTF_8))
                             .build(),

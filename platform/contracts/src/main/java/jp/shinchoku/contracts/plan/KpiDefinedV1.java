@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param kind      {@code count}, {@code percentage}, {@code boolean}, {@code recurring}, {@code relative},
  *                  {@code undefined} or {@code qualitative}
- * @param direction {@code increase}, {@code decrease} or {@code achieve}
+ * @param direction {@code increase}, {@code decrease} or {@code achieve}; null while an undefined or qualitative
+ *                  KPI does not say
  * @param revision  the plan revision that produced this definition; consumers keep the highest
  * @param recurrence for a {@code recurring} KPI: how often ({@code per} is {@code fiscal-year} or {@code month})
  * @param factor    for a {@code relative} KPI: the factor over the previous fiscal year
@@ -38,7 +39,6 @@ public record KpiDefinedV1(
         Objects.requireNonNull(planId, "planId");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(direction, "direction");
     }
 
     /** 現状値: the value at the start, as of a date. */

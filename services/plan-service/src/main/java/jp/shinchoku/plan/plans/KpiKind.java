@@ -17,8 +17,16 @@ public enum KpiKind {
     /** 定性: no measurable target. */
     QUALITATIVE;
 
-    /** Whether a target of this kind needs a deadline. */
+    /**
+     * Whether a target of this kind needs a deadline: recurring and relative targets hold every fiscal year,
+     * an undefined one is not set yet, a qualitative one has none.
+     */
     public boolean needsDeadline() {
-        return this != RECURRING && this != UNDEFINED && this != QUALITATIVE;
+        return this == COUNT || this == PERCENTAGE || this == BOOLEAN;
+    }
+
+    /** Whether the KPI must say which way it should move; not while its target is undefined or qualitative. */
+    public boolean needsDirection() {
+        return this != UNDEFINED && this != QUALITATIVE;
     }
 }

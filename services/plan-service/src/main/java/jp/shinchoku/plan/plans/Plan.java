@@ -45,7 +45,7 @@ public record Plan(
         }
         Plan plan = new Plan(id, draft.municipality(), draft.title(), draft.parsedIssuedOn(), draft.parsedPeriod(),
                 draft.promotionBody(), draft.parsedReportingCadence(), draft.departments(), 1,
-                draft.pillars().stream().map(pillar -> pillar.toPillar(id)).toList(), now);
+                draft.pillars().stream().map(pillar -> pillar.toPillar(id, draft.parsedIssuedOn())).toList(), now);
         List<PlanEvent> events = new ArrayList<>();
         events.add(new PlanEvent.PlanPublished(plan));
         plan.kpis().forEach(located -> events.add(new PlanEvent.KpiDefined(plan, located)));

@@ -24,6 +24,9 @@ import jp.shinchoku.plan.plans.Plan.PromotionBody;
  * @param period            計画期間 in fiscal years, e.g. {@code from: 令和元年度, to: 令和5年度}
  * @param reportingCadence  how often departments report: monthly, quarterly, semiannual or annual
  * @param departments       the municipality's departments; when given, every measure's department must be one
+ *                          <p>
+ *                          A KPI's baseline without a date is taken as of the plan's issue date (the plans state
+ *                          their 現状値 as of when they were made), so its trajectory starts there.
  */
 public record PlanDraft(Municipality municipality, String title, String issuedOn, PeriodDraft period,
         PromotionBody promotionBody, String reportingCadence, List<Department> departments, List<PillarDraft> pillars) {
@@ -49,8 +52,8 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             measures = measures == null ? List.of() : List.copyOf(measures);
         }
 
-        Plan.Pillar toPillar(String planId) {
-            return new Plan.Pillar(code, title, measures.stream().map(measure -> measure.toMeasure(planId)).toList());
+        Plan.Pillar toPillar(String planId, LocalDate issuedOn) {
+            return new Plan.Pillar(code, title, measures.stream().map(measure -> measure.toMeasure(planId, issuedOn)).toList());
         }
     }
 
@@ -71,10 +74,10 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             return planId + "." + code + "." + (blank(kpi.code()) ? String.valueOf(index + 1) : kpi.code());
         }
 
-        Plan.Measure toMeasure(String planId) {
+        Plan.Measure toMeasure(String planId, LocalDate issuedOn) {
             List<Plan.Kpi> published = new ArrayList<>();
             for (int i = 0; i < kpis.size(); i++) {
-                published.add(kpis.get(i).toKpi(kpiId(planId, i)));
+                published.add(kpis.get(i).toKpi(kpiId(planId, i), issuedOn));
             }
             List<Plan.Milestone> steps = new ArrayList<>();
             for (int i = 0; i < milestones.size(); i++) {
@@ -141,6 +144,16 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             return baseline == null ? null : new Plan.Baseline(baseline.value(), lastDay(baseline.asOf()), baseline.text());
         }
 
+        /** The baseline, taken as of the plan's issue date where the plan does not say when. */
+        Plan.Baseline parsedBaseline(LocalDate issuedOn) {
+            Plan.Baseline stated = parsedBaseline();
+            if (stated != null && stated.asOf() != null) {
+                return stated;
+            }
+            return issuedOn == null ? stated
+                    : new Plan.Baseline(stated == null ? null : stated.value(), issuedOn, stated == null ? null : stated.text());
+        }
+
         Plan.Target parsedTarget() {
             return target == null ? null : new Plan.Target(target.value(), lastDay(target.due()), target.text());
         }
@@ -150,8 +163,8 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             return per == null || recurrence.times() == null ? null : new Plan.Recurrence(recurrence.times(), per);
         }
 
-        Plan.Kpi toKpi(String id) {
-            return new Plan.Kpi(id, code, name, unit, parsedKind(), parsedDirection(), parsedBaseline(), parsedTarget(),
+        Plan.Kpi toKpi(String id, LocalDate issuedOn) {
+            return new Plan.Kpi(id, code, name, unit, parsedKind(), parsedDirection(), parsedBaseline(issuedOn), parsedTarget(),
                     parsedRecurrence(), factor, note);
         }
     }
@@ -268,7 +281,8 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             found.add(new Violation(path + ".kind", "評価指標の種類「" + kpi.kind() + "」は使えません（" + KINDS + "）",
                     "unknown KPI kind '" + kpi.kind() + "' (" + KINDS + ")"));
         }
-        if (kpi.parsedDirection() == null) {
+        boolean directionMissing = kpi.direction() == null && kind != null && !kind.needsDirection();
+        if (kpi.parsedDirection() == null && !directionMissing) {
             found.add(new Violation(path + ".direction",
                     "評価指標の方向「" + kpi.direction() + "」は使えません（increase, decrease, achieve）",
                     "unknown KPI direction '" + kpi.direction() + "' (increase, decrease, achieve)"));

@@ -70,7 +70,7 @@ public final class PlanContracts {
 
     /** Wire names are lower case with dashes: {@code fiscal-year}, {@code not-started}. */
     static String wire(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static List<OutboxEvent<?>> toContracts(List<PlanEvent> events) {

@@ -72,6 +72,6 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
     }
 
     static String wire(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
