@@ -10,6 +10,7 @@ import jp.shinchoku.contracts.measurement.KpiProgressChangedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
 import jp.shinchoku.contracts.notification.AlertRaisedV1;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
+import jp.shinchoku.contracts.plan.MilestoneStatusChangedV1;
 import jp.shinchoku.contracts.plan.PlanPublishedV1;
 
 /** The registry of every event contract, by logical type id. */
@@ -20,6 +21,10 @@ public final class Events {
 
     public static final EventType<KpiDefinedV1> KPI_DEFINED = new EventType<>(
             "kpi.defined.v1", KpiDefinedV1.class, Topics.KPI_DEFINITIONS, KpiDefinedV1::kpiId);
+
+    public static final EventType<MilestoneStatusChangedV1> MILESTONE_STATUS_CHANGED = new EventType<>(
+            "milestone.status-changed.v1", MilestoneStatusChangedV1.class, Topics.PLAN_EVENTS,
+            MilestoneStatusChangedV1::planId);
 
     public static final EventType<MeasurementRecordedV1> MEASUREMENT_RECORDED = new EventType<>(
             "measurement.recorded.v1", MeasurementRecordedV1.class, Topics.MEASUREMENT_EVENTS,
@@ -33,7 +38,7 @@ public final class Events {
             "alert.raised.v1", AlertRaisedV1.class, Topics.ALERT_EVENTS, AlertRaisedV1::alertId);
 
     private static final List<EventType<?>> ALL = List.of(
-            PLAN_PUBLISHED, KPI_DEFINED, MEASUREMENT_RECORDED, KPI_PROGRESS_CHANGED, ALERT_RAISED);
+            PLAN_PUBLISHED, KPI_DEFINED, MILESTONE_STATUS_CHANGED, MEASUREMENT_RECORDED, KPI_PROGRESS_CHANGED, ALERT_RAISED);
 
     private static final Map<String, EventType<?>> BY_ID = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));

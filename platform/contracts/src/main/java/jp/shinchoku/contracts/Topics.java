@@ -5,7 +5,7 @@ import java.util.List;
 /** The topics the services exchange events over. */
 public final class Topics {
 
-    /** Plan lifecycle: published, revised. Keyed by plan id. Produced by the plan service. */
+    /** Plan lifecycle: published, milestone status changed. Keyed by plan id. Produced by the plan service. */
     public static final Topic PLAN_EVENTS = new Topic(Names.PLAN_EVENTS, "planId", false);
 
     /**

@@ -42,6 +42,12 @@ public final class HttpJson {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), headers);
     }
 
+    public Response put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), Map.of());
+    }
+
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::setHeader);
         try {

@@ -136,7 +136,48 @@ public record Plan(
      * @param decidesTargetOf the KPI whose 未設定 target is to be decided by this milestone, if any
      */
     public record Milestone(String id, String text, LocalDate due, String decidesTargetOf, MilestoneStatus status,
-            String comment) {
+            String comment, String reportedBy, Instant reportedAt) {
+
+        Milestone reported(MilestoneStatus newStatus, String newComment, String by, Instant at) {
+            return new Milestone(id, text, due, decidesTargetOf, newStatus, newComment, by, at);
+        }
+    }
+
+    /** A plan after a change, and the events the change raised. */
+    public record Changed(Plan plan, List<PlanEvent> events) {
+    }
+
+    /**
+     * A department reports a milestone's status (with a comment). Reporting the status it already has, with the
+     * same comment, changes nothing.
+     *
+     * @throws MilestoneNotFoundException when the plan has no such milestone
+     */
+    public Changed reportMilestone(String milestoneId, MilestoneStatus status, String comment, String reportedBy,
+            Instant now) {
+        Objects.requireNonNull(status, "status");
+        Located located = milestones().filter(m -> m.id().equals(milestoneId)).findFirst()
+                .map(m -> new Located(m, measures().filter(measure -> measure.milestones().contains(m)).findFirst().orElseThrow()))
+                .orElseThrow(() -> new MilestoneNotFoundException(id, milestoneId));
+        Milestone before = located.milestone();
+        if (before.status() == status && Objects.equals(before.comment(), comment)) {
+            return new Changed(this, List.of());
+        }
+        Milestone after = before.reported(status, comment, reportedBy, now);
+        Plan changed = withMilestone(after);
+        return new Changed(changed, List.of(new PlanEvent.MilestoneStatusChanged(changed, located.measure(), before, after)));
+    }
+
+    private record Located(Milestone milestone, Measure measure) {
+    }
+
+    private Plan withMilestone(Milestone replacement) {
+        List<Pillar> replaced = pillars.stream().map(pillar -> new Pillar(pillar.code(), pillar.title(),
+                pillar.measures().stream().map(measure -> new Measure(measure.code(), measure.title(), measure.summary(),
+                        measure.departmentCode(), measure.kpis(), measure.milestones().stream()
+                                .map(m -> m.id().equals(replacement.id()) ? replacement : m).toList())).toList())).toList();
+        return new Plan(id, municipality, title, issuedOn, period, promotionBody, reportingCadence, departments, revision,
+                replaced, publishedAt);
     }
 
     public record LocatedKpi(Pillar pillar, Measure measure, Kpi kpi) {

@@ -83,7 +83,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             for (int i = 0; i < milestones.size(); i++) {
                 MilestoneDraft milestone = milestones.get(i);
                 steps.add(new Plan.Milestone(planId + "." + code + ".m" + (i + 1), milestone.text(),
-                        lastDay(milestone.due()), decidedKpiId(planId, milestone), MilestoneStatus.NOT_STARTED, null));
+                        lastDay(milestone.due()), decidedKpiId(planId, milestone), MilestoneStatus.NOT_STARTED, null, null, null));
             }
             return new Plan.Measure(code, title, summary, department, published, steps);
         }

@@ -10,4 +10,8 @@ public sealed interface PlanEvent {
 
     record KpiDefined(Plan plan, Plan.LocatedKpi kpi) implements PlanEvent {
     }
+
+    record MilestoneStatusChanged(Plan plan, Plan.Measure measure, Plan.Milestone before, Plan.Milestone after)
+            implements PlanEvent {
+    }
 }

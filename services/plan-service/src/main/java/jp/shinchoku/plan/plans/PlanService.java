@@ -21,6 +21,14 @@ public class PlanService {
         return published.plan();
     }
 
+    /** A department reports a milestone's status: 未着手, 実施中, 完了, 遅延 or 中止, with a comment. */
+    public Plan reportMilestone(String planId, String milestoneId, MilestoneStatus status, String comment,
+            String reportedBy) {
+        return plans.update(planId, plan -> plan.reportMilestone(milestoneId, status, comment, reportedBy, clock.instant()))
+                .orElseThrow(() -> new PlanNotFoundException(planId))
+                .plan();
+    }
+
     public Plan get(String planId) {
         return plans.find(planId).orElseThrow(() -> new PlanNotFoundException(planId));
     }

@@ -111,6 +111,34 @@ class PlanApiTest {
     }
 
     @Test
+    void aDepartmentReportsAMilestonesStatusAndItIsAnnounced() throws IOException {
+        HttpJson.Response created = http.post("/api/plans", minimalPlan());
+        String planId = created.json().get("id").asString();
+        String milestoneId = created.json().at("/pillars/0/measures/0/milestones/0/id").asString();
+        String path = "/api/plans/" + planId + "/milestones/" + milestoneId + "/status";
+
+        HttpJson.Response reported = http.put(path, "{\"status\": \"実施中\", \"comment\": \"出張申請受付を開始\", \"reportedBy\": \"shimin\"}");
+
+        assertThat(reported.status()).isEqualTo(200);
+        assertThat(reported.json().at("/pillars/0/measures/0/milestones/0/status").asString()).isEqualTo("in-progress");
+        assertThat(reported.json().at("/pillars/0/measures/0/milestones/0/statusLabel").asString()).isEqualTo("実施中");
+        var event = probe.awaitEvent(Events.MILESTONE_STATUS_CHANGED, e -> e.milestoneId().equals(milestoneId));
+        assertThat(event.previousStatus()).isEqualTo("not-started");
+        assertThat(event.status()).isEqualTo("in-progress");
+        assertThat(event.departmentCode()).isEqualTo("shimin");
+
+        assertThat(http.put(path, "{\"status\": \"そのうち\"}").status()).isEqualTo(400);
+        assertThat(http.put("/api/plans/" + planId + "/milestones/nope/status", "{\"status\": \"done\"}").status())
+                .isEqualTo(404);
+        // the same report again changes nothing and announces nothing
+        http.put(path, "{\"status\": \"in-progress\", \"comment\": \"出張申請受付を開始\"}");
+        http.put(path, "{\"status\": \"完了\"}");
+        probe.awaitEvent(Events.MILESTONE_STATUS_CHANGED, e -> e.milestoneId().equals(milestoneId) && e.status().equals("done"));
+        assertThat(probe.events(Events.MILESTONE_STATUS_CHANGED, e -> e.milestoneId().equals(milestoneId)))
+                .extracting(e -> e.status()).containsExactly("in-progress", "done");
+    }
+
+    @Test
     void healthAndMetricsAreExposedForOperations() throws IOException {
         assertThat(http.post("/api/plans", minimalPlan()).status()).isEqualTo(201);
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jp.shinchoku.contracts.Events;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
+import jp.shinchoku.contracts.plan.MilestoneStatusChangedV1;
 import jp.shinchoku.contracts.plan.PlanPublishedV1;
 import jp.shinchoku.plan.plans.Plan;
 import jp.shinchoku.plan.plans.PlanEvent;
@@ -20,6 +21,8 @@ public final class PlanContracts {
         return switch (event) {
             case PlanEvent.PlanPublished published -> new OutboxEvent<>(Events.PLAN_PUBLISHED, planPublished(published.plan()));
             case PlanEvent.KpiDefined defined -> new OutboxEvent<>(Events.KPI_DEFINED, kpiDefined(defined.plan(), defined.kpi()));
+            case PlanEvent.MilestoneStatusChanged changed -> new OutboxEvent<>(Events.MILESTONE_STATUS_CHANGED,
+                    milestoneStatusChanged(changed));
         };
     }
 
@@ -61,6 +64,13 @@ public final class PlanContracts {
                 kpi.recurrence() == null ? null
                         : new KpiDefinedV1.Recurrence(kpi.recurrence().times(), wire(kpi.recurrence().per())),
                 kpi.factor());
+    }
+
+    public static MilestoneStatusChangedV1 milestoneStatusChanged(PlanEvent.MilestoneStatusChanged changed) {
+        Plan.Milestone after = changed.after();
+        return new MilestoneStatusChangedV1(changed.plan().id(), after.id(), changed.measure().code(),
+                changed.measure().departmentCode(), after.text(), after.due(), after.decidesTargetOf(),
+                wire(changed.before().status()), wire(after.status()), after.comment(), after.reportedBy(), after.reportedAt());
     }
 
     private static PlanPublishedV1.Milestone milestone(Plan.Milestone milestone) {

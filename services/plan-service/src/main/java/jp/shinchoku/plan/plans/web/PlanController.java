@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import jp.shinchoku.plan.plans.InvalidPlanException;
+import jp.shinchoku.plan.plans.MilestoneNotFoundException;
+import jp.shinchoku.plan.plans.MilestoneStatus;
 import jp.shinchoku.plan.plans.Plan;
 import jp.shinchoku.plan.plans.PlanDraft;
 import jp.shinchoku.plan.plans.PlanNotFoundException;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,6 +44,29 @@ class PlanController {
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
     ResponseEntity<PlanView> publishYaml(@RequestBody byte[] yaml) {
         return created(plans.publish(PlanDocuments.readYaml(yaml)));
+    }
+
+    /** The body of a milestone report: the status (未着手 / not-started, …), a comment, who reports. */
+    record MilestoneReport(String status, String comment, String reportedBy) {
+    }
+
+    /** A department reports a milestone's status (スケジュールの進捗報告). */
+    @PutMapping("/{planId}/milestones/{milestoneId}/status")
+    PlanView reportMilestone(@PathVariable String planId, @PathVariable String milestoneId,
+            @RequestBody MilestoneReport report) {
+        MilestoneStatus status = MilestoneStatus.parse(report.status()).orElseThrow(() -> new ApiProblem(
+                HttpStatus.BAD_REQUEST, "invalid-milestone-status", "スケジュールの状況を受け付けられません",
+                "The milestone status is invalid",
+                "状況「" + report.status() + "」は使えません（未着手, 実施中, 完了, 遅延, 中止）",
+                "unknown status '" + report.status() + "' (not-started, in-progress, done, delayed, cancelled)"));
+        return PlanView.of(plans.reportMilestone(planId, milestoneId, status, report.comment(), report.reportedBy()));
+    }
+
+    @ExceptionHandler(MilestoneNotFoundException.class)
+    ResponseEntity<ProblemDetail> milestoneNotFound(MilestoneNotFoundException e) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "milestone-not-found", "スケジュールが見つかりません",
+                "Milestone not found", "スケジュール「" + e.milestoneId() + "」はこの計画にありません",
+                "The plan has no milestone " + e.milestoneId()).toResponse();
     }
 
     private static ResponseEntity<PlanView> created(Plan plan) {

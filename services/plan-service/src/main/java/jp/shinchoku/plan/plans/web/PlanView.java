@@ -30,7 +30,8 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
             Plan.Recurrence recurrence, BigDecimal factor, String note) {
     }
 
-    public record MilestoneView(String id, String text, DateView due, String decidesTargetOf, String status) {
+    public record MilestoneView(String id, String text, DateView due, String decidesTargetOf, String status,
+            String statusLabel, String comment, String reportedBy, Instant reportedAt) {
     }
 
     /** {@code 2024-03-31}, {@code 令和6年3月31日}, {@code 令和5年度}. */
@@ -54,7 +55,8 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
         return new MeasureView(measure.code(), measure.title(), measure.summary(), measure.departmentCode(),
                 measure.kpis().stream().map(PlanView::kpi).toList(),
                 measure.milestones().stream().map(m -> new MilestoneView(m.id(), m.text(), DateView.of(m.due()),
-                        m.decidesTargetOf(), wire(m.status()))).toList());
+                        m.decidesTargetOf(), wire(m.status()), m.status().label(), m.comment(), m.reportedBy(),
+                        m.reportedAt())).toList());
     }
 
     private static KpiView kpi(Plan.Kpi kpi) {

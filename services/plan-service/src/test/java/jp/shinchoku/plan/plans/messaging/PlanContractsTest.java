@@ -3,7 +3,9 @@ package jp.shinchoku.plan.plans.messaging;
 import java.time.Instant;
 
 import jp.shinchoku.contracts.Events;
+import jp.shinchoku.plan.plans.MilestoneStatus;
 import jp.shinchoku.plan.plans.Plan;
+import jp.shinchoku.plan.plans.PlanEvent;
 import jp.shinchoku.plan.plans.PlanFixtures;
 import jp.shinchoku.platform.events.EventJson;
 import jp.shinchoku.testsupport.GoldenSamples;
@@ -19,6 +21,15 @@ class PlanContractsTest {
     @Test
     void writesPlanPublished() {
         GoldenSamples.assertMatches(Events.PLAN_PUBLISHED, json.writeString(PlanContracts.planPublished(plan)));
+    }
+
+    @Test
+    void writesMilestoneStatusChanged() {
+        String milestoneId = plan.milestones().findFirst().orElseThrow().id();
+        Plan.Changed changed = plan.reportMilestone(milestoneId, MilestoneStatus.IN_PROGRESS, "出張申請受付を開始", "shimin",
+                Instant.parse("2023-06-01T00:00:00Z"));
+        GoldenSamples.assertMatches(Events.MILESTONE_STATUS_CHANGED, json.writeString(
+                PlanContracts.milestoneStatusChanged((PlanEvent.MilestoneStatusChanged) changed.events().getFirst())));
     }
 
     @Test
