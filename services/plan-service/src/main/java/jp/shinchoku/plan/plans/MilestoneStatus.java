@@ -1,6 +1,5 @@
 package jp.shinchoku.plan.plans;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** A milestone's status as its department reports it. */
@@ -29,8 +28,7 @@ public enum MilestoneStatus {
         }
         String normalized = text.strip();
         for (MilestoneStatus status : values()) {
-            if (status.label.equals(normalized)
-                    || status.name().equals(normalized.replace('-', '_').toUpperCase(Locale.ROOT))) {
+            if (status.label.equals(normalized) || status == WireNames.parse(MilestoneStatus.class, normalized)) {
                 return Optional.of(status);
             }
         }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import jp.shinchoku.calendar.DateReference;
@@ -133,11 +132,11 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
         }
 
         public KpiKind parsedKind() {
-            return parseEnum(KpiKind.class, kind);
+            return WireNames.parse(KpiKind.class, kind);
         }
 
         public Direction parsedDirection() {
-            return parseEnum(Direction.class, direction);
+            return WireNames.parse(Direction.class, direction);
         }
 
         Plan.Baseline parsedBaseline() {
@@ -159,7 +158,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
         }
 
         Plan.Recurrence parsedRecurrence() {
-            Plan.Recurrence.Per per = recurrence == null ? null : parseEnum(Plan.Recurrence.Per.class, recurrence.per());
+            Plan.Recurrence.Per per = recurrence == null ? null : WireNames.parse(Plan.Recurrence.Per.class, recurrence.per());
             return per == null || recurrence.times() == null ? null : new Plan.Recurrence(recurrence.times(), per);
         }
 
@@ -186,7 +185,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
     }
 
     ReportingCadence parsedReportingCadence() {
-        return parseEnum(ReportingCadence.class, reportingCadence);
+        return WireNames.parse(ReportingCadence.class, reportingCadence);
     }
 
     /** Every problem in the draft at once, each at its path in the document. */
@@ -356,20 +355,6 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
 
     private static LocalDate lastDay(String text) {
         return DateReferences.parseOptional(text).map(DateReference::lastDay).orElse(null);
-    }
-
-    /** Reads {@code fiscal-year} as {@code FISCAL_YEAR}; null for an unknown or missing name. */
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String text) {
-        if (text == null) {
-            return null;
-        }
-        String name = text.strip().replace('-', '_').toUpperCase(Locale.ROOT);
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(name)) {
-                return constant;
-            }
-        }
-        return null;
     }
 
     private static boolean blank(String text) {

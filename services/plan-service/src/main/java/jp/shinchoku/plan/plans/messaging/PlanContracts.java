@@ -1,13 +1,13 @@
 package jp.shinchoku.plan.plans.messaging;
 
 import java.util.List;
-import java.util.Locale;
 
 import jp.shinchoku.contracts.Events;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
 import jp.shinchoku.contracts.plan.MilestoneStatusChangedV1;
 import jp.shinchoku.contracts.plan.PlanPublishedV1;
 import jp.shinchoku.plan.plans.Plan;
+import jp.shinchoku.plan.plans.WireNames;
 import jp.shinchoku.plan.plans.PlanEvent;
 import jp.shinchoku.platform.outbox.Outbox.OutboxEvent;
 
@@ -56,13 +56,13 @@ public final class PlanContracts {
                 located.measure().departmentCode(),
                 kpi.name(),
                 kpi.unit(),
-                wire(kpi.kind()),
-                wire(kpi.direction()),
+                WireNames.of(kpi.kind()),
+                WireNames.of(kpi.direction()),
                 kpi.baseline() == null ? null : new KpiDefinedV1.Baseline(kpi.baseline().value(), kpi.baseline().asOf()),
                 kpi.target() == null ? null : new KpiDefinedV1.Target(kpi.target().value(), kpi.target().due()),
                 plan.revision(),
                 kpi.recurrence() == null ? null
-                        : new KpiDefinedV1.Recurrence(kpi.recurrence().times(), wire(kpi.recurrence().per())),
+                        : new KpiDefinedV1.Recurrence(kpi.recurrence().times(), WireNames.of(kpi.recurrence().per())),
                 kpi.factor());
     }
 
@@ -70,18 +70,15 @@ public final class PlanContracts {
         Plan.Milestone after = changed.after();
         return new MilestoneStatusChangedV1(changed.plan().id(), after.id(), changed.measure().code(),
                 changed.measure().departmentCode(), after.text(), after.due(), after.decidesTargetOf(),
-                wire(changed.before().status()), wire(after.status()), after.comment(), after.reportedBy(), after.reportedAt());
+                WireNames.of(changed.before().status()), WireNames.of(after.status()), after.comment(), after.reportedBy(), after.reportedAt());
     }
 
     private static PlanPublishedV1.Milestone milestone(Plan.Milestone milestone) {
         return new PlanPublishedV1.Milestone(milestone.id(), milestone.text(), milestone.due(), milestone.decidesTargetOf(),
-                wire(milestone.status()));
+                WireNames.of(milestone.status()));
     }
 
     /** Wire names are lower case with dashes: {@code fiscal-year}, {@code not-started}. */
-    static String wire(Enum<?> value) {
-        return value == null ? null : value.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
 
     public static List<OutboxEvent<?>> toContracts(List<PlanEvent> events) {
         return events.stream().<OutboxEvent<?>>map(PlanContracts::toContract).toList();

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.plan.plans.Plan;
+import jp.shinchoku.plan.plans.WireNames;
 
 /** A plan as the API shows it: dates in ISO and in 和暦 side by side, fiscal years with their 和暦 names. */
 public record PlanView(String id, Plan.Municipality municipality, String title, DateView issuedOn, PeriodView period,
@@ -44,7 +44,7 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
     static PlanView of(Plan plan) {
         return new PlanView(plan.id(), plan.municipality(), plan.title(), DateView.of(plan.issuedOn()),
                 plan.period() == null ? null : new PeriodView(label(plan.period().fromFiscalYear()), label(plan.period().toFiscalYear())),
-                plan.promotionBody(), plan.reportingCadence() == null ? null : wire(plan.reportingCadence()),
+                plan.promotionBody(), WireNames.of(plan.reportingCadence()),
                 plan.departments(), plan.revision(),
                 plan.pillars().stream().map(pillar -> new PillarView(pillar.code(), pillar.title(),
                         pillar.measures().stream().map(PlanView::measure).toList())).toList(),
@@ -55,12 +55,12 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
         return new MeasureView(measure.code(), measure.title(), measure.summary(), measure.departmentCode(),
                 measure.kpis().stream().map(PlanView::kpi).toList(),
                 measure.milestones().stream().map(m -> new MilestoneView(m.id(), m.text(), DateView.of(m.due()),
-                        m.decidesTargetOf(), wire(m.status()), m.status().label(), m.comment(), m.reportedBy(),
+                        m.decidesTargetOf(), WireNames.of(m.status()), m.status().label(), m.comment(), m.reportedBy(),
                         m.reportedAt())).toList());
     }
 
     private static KpiView kpi(Plan.Kpi kpi) {
-        return new KpiView(kpi.id(), kpi.code(), kpi.name(), kpi.unit(), wire(kpi.kind()), wire(kpi.direction()),
+        return new KpiView(kpi.id(), kpi.code(), kpi.name(), kpi.unit(), WireNames.of(kpi.kind()), WireNames.of(kpi.direction()),
                 kpi.baseline() == null ? null : kpi.baseline().value(),
                 kpi.baseline() == null ? null : DateView.of(kpi.baseline().asOf()),
                 kpi.target() == null ? null : kpi.target().value(),
@@ -71,9 +71,5 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
 
     private static String label(Integer fiscalYear) {
         return fiscalYear == null ? null : FiscalYear.of(fiscalYear).label();
-    }
-
-    static String wire(Enum<?> value) {
-        return value == null ? null : value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
