@@ -16,6 +16,24 @@ public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
         return new FiscalYear(startYear);
     }
 
+    /**
+     * Reads a fiscal year as users write it: {@code 令和6年度}, {@code 2024年度}, {@code 平成32年度} or just
+     * {@code 2024} (the year it starts in).
+     *
+     * @throws InvalidDateReferenceException for anything else, with a message in Japanese and English
+     */
+    public static FiscalYear parse(String text) {
+        if (text != null && text.strip().matches("\\d{4}")) {
+            return of(Integer.parseInt(text.strip()));
+        }
+        DateReference reference = DateReferences.parse(text);
+        if (reference.precision() != DateReference.Precision.FISCAL_YEAR) {
+            throw new InvalidDateReferenceException("「" + text + "」は年度ではありません（例: 令和6年度、2024年度）",
+                    "'" + text + "' is not a fiscal year (e.g. 令和6年度, 2024年度)");
+        }
+        return reference.fiscalYear();
+    }
+
     /** The fiscal year a date falls in. */
     public static FiscalYear containing(LocalDate date) {
         return new FiscalYear(date.getMonthValue() >= Month.APRIL.getValue() ? date.getYear() : date.getYear() - 1);

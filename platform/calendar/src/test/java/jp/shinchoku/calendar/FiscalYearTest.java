@@ -1,12 +1,14 @@
 package jp.shinchoku.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FiscalYearTest {
 
@@ -24,6 +26,18 @@ class FiscalYearTest {
             "1988, 昭和63年度"})
     void fiscalYearsAreNamedByTheEraCoveringMostOfThem(int startYear, String label) {
         assertThat(FiscalYear.of(startYear).label()).isEqualTo(label);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"令和6年度, 2024", "2024年度, 2024", "2024, 2024", "平成32年度, 2020", "令和元年度, 2019"})
+    void fiscalYearsAreReadAsUsersWriteThem(String text, int startYear) {
+        assertThat(FiscalYear.parse(text)).isEqualTo(FiscalYear.of(startYear));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-05-01", "令和6年3月末", "令和0年度", "来年度"})
+    void anythingButAFiscalYearIsRefused(String text) {
+        assertThatThrownBy(() -> FiscalYear.parse(text)).isInstanceOf(InvalidDateReferenceException.class);
     }
 
     @Test

@@ -9,15 +9,27 @@ import java.util.stream.Collectors;
 import jp.shinchoku.contracts.measurement.KpiProgressChangedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
 import jp.shinchoku.contracts.notification.AlertRaisedV1;
+import jp.shinchoku.contracts.plan.DepartmentChangedV1;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
 import jp.shinchoku.contracts.plan.MilestoneStatusChangedV1;
 import jp.shinchoku.contracts.plan.PlanPublishedV1;
+import jp.shinchoku.contracts.plan.PlanReviewedV1;
+import jp.shinchoku.contracts.plan.PlanRevisedV1;
 
 /** The registry of every event contract, by logical type id. */
 public final class Events {
 
     public static final EventType<PlanPublishedV1> PLAN_PUBLISHED = new EventType<>(
             "plan.published.v1", PlanPublishedV1.class, Topics.PLAN_EVENTS, PlanPublishedV1::planId);
+
+    public static final EventType<PlanRevisedV1> PLAN_REVISED = new EventType<>(
+            "plan.revised.v1", PlanRevisedV1.class, Topics.PLAN_EVENTS, PlanRevisedV1::planId);
+
+    public static final EventType<PlanReviewedV1> PLAN_REVIEWED = new EventType<>(
+            "plan.reviewed.v1", PlanReviewedV1.class, Topics.PLAN_EVENTS, PlanReviewedV1::planId);
+
+    public static final EventType<DepartmentChangedV1> DEPARTMENT_CHANGED = new EventType<>(
+            "department.changed.v1", DepartmentChangedV1.class, Topics.DEPARTMENTS, DepartmentChangedV1::key);
 
     public static final EventType<KpiDefinedV1> KPI_DEFINED = new EventType<>(
             "kpi.defined.v1", KpiDefinedV1.class, Topics.KPI_DEFINITIONS, KpiDefinedV1::kpiId);
@@ -38,7 +50,7 @@ public final class Events {
             "alert.raised.v1", AlertRaisedV1.class, Topics.ALERT_EVENTS, AlertRaisedV1::alertId);
 
     private static final List<EventType<?>> ALL = List.of(
-            PLAN_PUBLISHED, KPI_DEFINED, MILESTONE_STATUS_CHANGED, MEASUREMENT_RECORDED, KPI_PROGRESS_CHANGED, ALERT_RAISED);
+            PLAN_PUBLISHED, PLAN_REVISED, PLAN_REVIEWED, KPI_DEFINED, MILESTONE_STATUS_CHANGED, DEPARTMENT_CHANGED, MEASUREMENT_RECORDED, KPI_PROGRESS_CHANGED, ALERT_RAISED);
 
     private static final Map<String, EventType<?>> BY_ID = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));

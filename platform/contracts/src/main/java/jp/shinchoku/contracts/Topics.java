@@ -5,7 +5,7 @@ import java.util.List;
 /** The topics the services exchange events over. */
 public final class Topics {
 
-    /** Plan lifecycle: published, milestone status changed. Keyed by plan id. Produced by the plan service. */
+    /** Plan lifecycle: published, revised, milestone status changed. Keyed by plan id. Produced by the plan service. */
     public static final Topic PLAN_EVENTS = new Topic(Names.PLAN_EVENTS, "planId", false);
 
     /**
@@ -13,6 +13,12 @@ public final class Topics {
      * rebuild its view of all KPIs from the beginning of the topic. Produced by the plan service.
      */
     public static final Topic KPI_DEFINITIONS = new Topic(Names.KPI_DEFINITIONS, "kpiId", true);
+
+    /**
+     * The municipalities' department registries (担当部署): the current entry of each department, keyed by
+     * {@code municipality/departmentCode} and compacted. Produced by the plan service.
+     */
+    public static final Topic DEPARTMENTS = new Topic(Names.DEPARTMENTS, "municipality/departmentCode", true);
 
     /** Accepted measured values. Keyed by KPI id. Produced by the measurement service. */
     public static final Topic MEASUREMENT_EVENTS = new Topic(Names.MEASUREMENT_EVENTS, "kpiId", false);
@@ -30,6 +36,7 @@ public final class Topics {
     public static final class Names {
         public static final String PLAN_EVENTS = "shinchoku.plan.events";
         public static final String KPI_DEFINITIONS = "shinchoku.plan.kpi-definitions";
+        public static final String DEPARTMENTS = "shinchoku.plan.departments";
         public static final String MEASUREMENT_EVENTS = "shinchoku.measurement.events";
         public static final String KPI_PROGRESS = "shinchoku.measurement.kpi-progress";
         public static final String ALERT_EVENTS = "shinchoku.notification.alerts";
@@ -39,6 +46,6 @@ public final class Topics {
     }
 
     public static List<Topic> all() {
-        return List.of(PLAN_EVENTS, KPI_DEFINITIONS, MEASUREMENT_EVENTS, KPI_PROGRESS, ALERT_EVENTS);
+        return List.of(PLAN_EVENTS, KPI_DEFINITIONS, DEPARTMENTS, MEASUREMENT_EVENTS, KPI_PROGRESS, ALERT_EVENTS);
     }
 }

@@ -2,6 +2,7 @@ package jp.shinchoku.contracts.plan;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,10 @@ import java.util.Objects;
  * @param revision  the plan revision that produced this definition; consumers keep the highest
  * @param recurrence for a {@code recurring} KPI: how often ({@code per} is {@code fiscal-year} or {@code month})
  * @param factor    for a {@code relative} KPI: the factor over the previous fiscal year
+ * @param intermediateTargets 中間目標: the value to reach by the end of earlier fiscal years, in date order
+ *                  (empty when the plan sets none)
+ * @param retired   the KPI's measure was retired by a revision: no more reports are expected or accepted (absent in
+ *                  events written before the field existed: read as false)
  */
 public record KpiDefinedV1(
         String kpiId,
@@ -32,13 +37,17 @@ public record KpiDefinedV1(
         Target target,
         int revision,
         Recurrence recurrence,
-        BigDecimal factor) {
+        BigDecimal factor,
+        List<Target> intermediateTargets,
+        Boolean retired) {
 
     public KpiDefinedV1 {
         Objects.requireNonNull(kpiId, "kpiId");
         Objects.requireNonNull(planId, "planId");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
+        intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
+        retired = Boolean.TRUE.equals(retired);
     }
 
     /** 現状値: the value at the start, as of a date. */

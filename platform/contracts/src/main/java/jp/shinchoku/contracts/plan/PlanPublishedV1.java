@@ -41,13 +41,17 @@ public record PlanPublishedV1(
         }
     }
 
-    /** 個別施策: a measure, with its responsible department (担当部署; null while unassigned). */
+    /**
+     * 個別施策: a measure, with its responsible department (担当部署; null while unassigned). A {@code retired} measure
+     * was ended by a revision: no more reports are expected for it or its milestones.
+     */
     public record Measure(String code, String title, String departmentCode, List<String> kpiIds,
-            List<Milestone> milestones) {
+            List<Milestone> milestones, Boolean retired) {
         public Measure {
             Objects.requireNonNull(code, "measure.code");
             kpiIds = kpiIds == null ? List.of() : List.copyOf(kpiIds);
             milestones = milestones == null ? List.of() : List.copyOf(milestones);
+            retired = Boolean.TRUE.equals(retired);
         }
     }
 

@@ -1,9 +1,11 @@
 package jp.shinchoku.platform.web;
 
 import jp.shinchoku.platform.support.Throwables;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +25,26 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
         return problem.toResponse();
+    }
+
+    /** Two changes of the same thing kept colliding: the client may try again. */
+    @ExceptionHandler(ConcurrentModificationException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrentModificationException e) {
+        return new ApiProblem(HttpStatus.CONFLICT, "concurrent-change", "同時に変更されました",
+                "Changed concurrently", "他の変更と重なったため保存できませんでした。もう一度お試しください",
+                "Another change came in between; try again").toResponse();
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
+        ProblemDetail problem = new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                "パラメータの値が正しくありません", "Invalid parameter",
+                "「" + name + "」の値「" + ex.getValue() + "」を読み取れません",
+                "The value '" + ex.getValue() + "' of '" + name + "' cannot be read")
+                .toProblemDetail();
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @Override

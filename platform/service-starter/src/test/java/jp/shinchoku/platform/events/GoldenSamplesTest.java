@@ -33,6 +33,18 @@ class GoldenSamplesTest {
         GoldenSamples.assertMatches(type, json.writeString(event));
     }
 
+    /** Written before {@code intermediateTargets} and {@code retired} were added to {@code kpi.defined.v1}. */
+    @Test
+    void anOlderProducersEventReadsWithTheFieldsAddedSinceEmpty() {
+        String older = """
+                {"kpiId":"k","planId":"p","name":"n","kind":"count","direction":"increase","revision":1}""";
+        Object event = deserializer.deserialize("t", headers("kpi.defined.v1"), older.getBytes(StandardCharsets.UTF_8));
+        assertThat(event).isInstanceOfSatisfying(KpiDefinedV1.class, kpi -> {
+            assertThat(kpi.retired()).isFalse();
+            assertThat(kpi.intermediateTargets()).isEmpty();
+        });
+    }
+
     @Test
     void aNewerProducerMayAddFields() {
         String withExtra = """

@@ -41,7 +41,7 @@ class MeasurementApiTest {
         TestEvents.publish(SharedInfrastructure.get().bootstrapServers(), Events.KPI_DEFINED, new KpiDefinedV1(kpiId,
                 sample.planId(), sample.municipalityCode(), sample.pillarCode(), sample.measureCode(), sample.measureTitle(),
                 sample.departmentCode(), sample.name(), sample.unit(), sample.kind(), sample.direction(), sample.baseline(),
-                sample.target(), sample.revision(), null, null));
+                sample.target(), sample.revision(), null, null, null, false));
         await().until(() -> http.get("/api/kpis/" + kpiId + "/progress").status() == 200);
     }
 

@@ -35,7 +35,7 @@ class DeadLetterTest {
             String kpiId = "pln-dlt." + UUID.randomUUID();
             KpiDefinedV1 sample = TestEvents.sample(Events.KPI_DEFINED);
             TestEvents.publish(kafka, Events.KPI_DEFINED, new KpiDefinedV1(kpiId, sample.planId(), null, "1", "1-1",
-                    "施策", "dept", "件数", "件", "count", "increase", null, sample.target(), 1, null, null));
+                    "施策", "dept", "件数", "件", "count", "increase", null, sample.target(), 1, null, null, null, false));
 
             await().untilAsserted(() -> assertThat(dlt.on(Topics.KPI_DEFINITIONS.deadLetter()))
                     .anySatisfy(r -> assertThat(r.key()).isEqualTo(poisonKey)));
@@ -56,7 +56,7 @@ class DeadLetterTest {
             String kpiId = "pln-dlt." + UUID.randomUUID();
             KpiDefinedV1 sample = TestEvents.sample(Events.KPI_DEFINED);
             TestEvents.publish(kafka, Events.KPI_DEFINED, new KpiDefinedV1(kpiId, sample.planId(), null, "1", "1-1",
-                    "施策", "dept", "件数", "件", "count", "increase", sample.baseline(), sample.target(), 1, null, null));
+                    "施策", "dept", "件数", "件", "count", "increase", sample.baseline(), sample.target(), 1, null, null, null, false));
             HttpJson http = HttpJson.onPort(port);
             await().until(() -> http.get("/api/kpis/" + kpiId + "/progress").status() == 200);
 

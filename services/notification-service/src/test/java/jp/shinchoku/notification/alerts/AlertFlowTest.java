@@ -51,7 +51,7 @@ class AlertFlowTest {
         KpiDefinedV1 sample = TestEvents.sample(Events.KPI_DEFINED);
         TestEvents.publish(kafka, Events.KPI_DEFINED, new KpiDefinedV1(kpi, "pln-n", null, "3", "3-1", "施策", "shimin",
                 "マイナンバーカードの普及率", "%", "percentage", "increase", sample.baseline(),
-                new KpiDefinedV1.Target(sample.target().value(), due), 1, null, null));
+                new KpiDefinedV1.Target(sample.target().value(), due), 1, null, null, null, false));
     }
 
     @AfterEach

@@ -6,11 +6,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
  * 官民データ活用推進計画: a plan with its pillars (柱), measures (個別施策), KPIs (評価指標) and milestones
- * (スケジュール), as published.
+ * (スケジュール), as published and revised.
+ *
+ * @param revision  the number of the latest revision (第n版); 1 when published
+ * @param updatedAt when the plan last changed (a revision or a department's milestone report)
+ * @param history   every revision, oldest first, starting with the publication
+ * @param reviews   the fiscal-year reviews (年度見直し) held so far
  */
 public record Plan(
         String id,
@@ -23,13 +31,22 @@ public record Plan(
         List<Department> departments,
         int revision,
         List<Pillar> pillars,
-        Instant publishedAt) {
+        Instant publishedAt,
+        Instant updatedAt,
+        List<Revision> history,
+        List<Review> reviews) {
 
     public Plan {
         Objects.requireNonNull(id, "id");
         departments = departments == null ? List.of() : List.copyOf(departments);
         pillars = List.copyOf(pillars);
+        updatedAt = updatedAt == null ? publishedAt : updatedAt;
+        history = history == null ? List.of() : List.copyOf(history);
+        reviews = reviews == null ? List.of() : List.copyOf(reviews);
     }
+
+    /** The reason recorded for the first revision: the plan's publication. */
+    public static final String PUBLICATION_REASON = "計画の策定・公表";
 
     /**
      * Publishes a draft as revision 1. The whole draft is checked first; nothing is published unless all of it
@@ -39,13 +56,23 @@ public record Plan(
      * @throws InvalidPlanException with every problem found
      */
     public static Published publish(PlanDraft draft, String id, Instant now) {
-        List<Violation> violations = draft.violations();
+        return publish(draft, id, null, Set.of(), now);
+    }
+
+    /**
+     * Publishes a draft as revision 1, by {@code publishedBy}; a measure's department must be listed in the draft
+     * or be one of the municipality's {@code registeredDepartments}.
+     */
+    public static Published publish(PlanDraft draft, String id, String publishedBy, Set<String> registeredDepartments,
+            Instant now) {
+        List<Violation> violations = draft.violations(registeredDepartments);
         if (!violations.isEmpty()) {
             throw new InvalidPlanException(violations);
         }
         Plan plan = new Plan(id, draft.municipality(), draft.title(), draft.parsedIssuedOn(), draft.parsedPeriod(),
                 draft.promotionBody(), draft.parsedReportingCadence(), draft.departments(), 1,
-                draft.pillars().stream().map(pillar -> pillar.toPillar(id, draft.parsedIssuedOn())).toList(), now);
+                draft.pillars().stream().map(pillar -> pillar.toPillar(id, draft.parsedIssuedOn())).toList(), now, now,
+                List.of(new Revision(1, now, publishedBy, PUBLICATION_REASON, null, List.of())), List.of());
         List<PlanEvent> events = new ArrayList<>();
         events.add(new PlanEvent.PlanPublished(plan));
         plan.kpis().forEach(located -> events.add(new PlanEvent.KpiDefined(plan, located)));
@@ -66,11 +93,94 @@ public record Plan(
         return measures().flatMap(measure -> measure.milestones().stream());
     }
 
+    /** Every milestone with the pillar and measure it belongs to, in plan order. */
+    public Stream<LocatedMilestone> locatedMilestones() {
+        return pillars.stream().flatMap(pillar -> pillar.measures().stream().flatMap(measure -> measure.milestones()
+                .stream().map(milestone -> new LocatedMilestone(pillar, measure, milestone))));
+    }
+
+    public Optional<LocatedKpi> kpi(String kpiId) {
+        return kpis().filter(located -> located.kpi().id().equals(kpiId)).findFirst();
+    }
+
+    public Optional<Measure> measure(String measureCode) {
+        return measures().filter(measure -> measure.code().equals(measureCode)).findFirst();
+    }
+
+    /** The municipality's key in registries: its 地方公共団体コード, or its name where the code is not known. */
+    public String municipalityKey() {
+        return municipality.key();
+    }
+
+    /** The revision with this number, from the history. */
+    public Optional<Revision> revisionEntry(int number) {
+        return history.stream().filter(entry -> entry.number() == number).findFirst();
+    }
+
+    /**
+     * Revises the plan (計画の改定) on behalf of the 推進本部: every change of the draft is checked against the plan
+     * as the earlier changes leave it, and the revision is made only if all of them are valid.
+     *
+     * @param knownDepartments the municipality's departments a measure may be assigned to
+     * @return the revised plan and its events: the revision, and each KPI whose definition changed
+     * @throws InvalidRevisionException with every problem found
+     */
+    public Changed revise(RevisionDraft draft, Set<String> knownDepartments, Instant now) {
+        List<Violation> violations = new ArrayList<>();
+        Changed changed = Revising.revise(this, draft, "", knownDepartments, null, now, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidRevisionException(violations);
+        }
+        return changed;
+    }
+
+    /**
+     * Records a fiscal year's review (年度見直し) with its note and the revisions it decided, as one set: all of them
+     * are made, or none. A review that changes nothing is recorded too (the plan was confirmed as it is).
+     *
+     * @throws InvalidRevisionException with every problem found, e.g. a second review of the same fiscal year
+     */
+    public Changed review(ReviewDraft draft, Set<String> knownDepartments, Instant now) {
+        return Revising.review(this, draft, knownDepartments, now);
+    }
+
+    /** This plan with its pillars replaced, as changed at {@code now}. */
+    Plan withPillars(List<Pillar> replaced, Instant now) {
+        return new Plan(id, municipality, title, issuedOn, period, promotionBody, reportingCadence, departments, revision,
+                replaced, publishedAt, now, history, reviews);
+    }
+
+    /** This plan as revision {@code entry}, with the entry added to the history. */
+    Plan withRevision(Revision entry) {
+        List<Revision> entries = new ArrayList<>(history);
+        entries.add(entry);
+        return new Plan(id, municipality, title, issuedOn, period, promotionBody, reportingCadence, departments,
+                entry.number(), pillars, publishedAt, entry.at(), entries, reviews);
+    }
+
+    Plan withReview(Review review) {
+        List<Review> held = new ArrayList<>(reviews);
+        held.add(review);
+        return new Plan(id, municipality, title, issuedOn, period, promotionBody, reportingCadence, departments, revision,
+                pillars, publishedAt, review.at(), history, held);
+    }
+
+    /** Every measure replaced by what {@code edit} makes of it. */
+    Plan mapMeasures(UnaryOperator<Measure> edit, Instant now) {
+        return withPillars(pillars.stream().map(pillar -> new Pillar(pillar.code(), pillar.title(),
+                pillar.measures().stream().map(edit).toList())).toList(), now);
+    }
+
     public record Published(Plan plan, List<PlanEvent> events) {
     }
 
     /** 地方公共団体: {@code code} is the 地方公共団体コード where known. */
     public record Municipality(String code, String name, String prefecture) {
+
+        /** The key in registries: the 地方公共団体コード, or the name where the code is not known. */
+        public String key() {
+            return code == null || code.isBlank() ? name : code;
+        }
     }
 
     /** 計画期間, in fiscal years (start years, inclusive); either end may be open. */
@@ -92,12 +202,31 @@ public record Plan(
         }
     }
 
-    /** 個別施策, owned by a department (担当部署; null while unassigned). */
+    /**
+     * 個別施策, owned by a department (担当部署; null while unassigned). A retired measure stays in the plan, so its
+     * history and reports remain, but no more reports are expected for it.
+     */
     public record Measure(String code, String title, String summary, String departmentCode, List<Kpi> kpis,
-            List<Milestone> milestones) {
+            List<Milestone> milestones, boolean retired) {
         public Measure {
             kpis = List.copyOf(kpis);
             milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        }
+
+        Measure withDepartment(String department) {
+            return new Measure(code, title, summary, department, kpis, milestones, retired);
+        }
+
+        Measure retire() {
+            return new Measure(code, title, summary, departmentCode, kpis, milestones, true);
+        }
+
+        Measure withKpis(List<Kpi> replaced) {
+            return new Measure(code, title, summary, departmentCode, replaced, milestones, retired);
+        }
+
+        Measure withMilestones(List<Milestone> replaced) {
+            return new Measure(code, title, summary, departmentCode, kpis, replaced, retired);
         }
     }
 
@@ -107,9 +236,14 @@ public record Plan(
      * @param recurrence for a recurring KPI: how often (年1回以上 = once per fiscal year)
      * @param factor     for a relative KPI: the factor over the previous fiscal year (前年度比1.1倍 = 1.1)
      * @param note       e.g. the population or denominator of a percentage
+     * @param intermediateTargets 中間目標: values to reach by the end of earlier fiscal years, in date order
      */
     public record Kpi(String id, String code, String name, String unit, KpiKind kind, Direction direction,
-            Baseline baseline, Target target, Recurrence recurrence, BigDecimal factor, String note) {
+            Baseline baseline, Target target, Recurrence recurrence, BigDecimal factor, String note,
+            List<Target> intermediateTargets) {
+        public Kpi {
+            intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
+        }
     }
 
     /** 現状値: a value as of a date; the value is null where the plan does not state it. */
@@ -141,6 +275,32 @@ public record Plan(
         Milestone reported(MilestoneStatus newStatus, String newComment, String by, Instant at) {
             return new Milestone(id, text, due, decidesTargetOf, newStatus, newComment, by, at);
         }
+
+        Milestone rescheduled(LocalDate newDue) {
+            return new Milestone(id, text, newDue, decidesTargetOf, status, comment, reportedBy, reportedAt);
+        }
+    }
+
+    /**
+     * 改定: one revision of the plan (第n版), who made it, when and why, and what it changed.
+     *
+     * @param reviewId the fiscal-year review (年度見直し) it belongs to, or null
+     */
+    public record Revision(int number, Instant at, String author, String reason, String reviewId,
+            List<Difference> changes) {
+        public Revision {
+            changes = changes == null ? List.of() : List.copyOf(changes);
+        }
+    }
+
+    /**
+     * 年度見直し: the review of a fiscal year ({@code fiscalYear} is its start year), its note, and the revisions it
+     * decided (none when the plan was confirmed as it is).
+     */
+    public record Review(String id, int fiscalYear, String note, String author, Instant at, List<Integer> revisions) {
+        public Review {
+            revisions = revisions == null ? List.of() : List.copyOf(revisions);
+        }
     }
 
     /** A plan after a change, and the events the change raised. */
@@ -164,22 +324,21 @@ public record Plan(
             return new Changed(this, List.of());
         }
         Milestone after = before.reported(status, comment, reportedBy, now);
-        Plan changed = withMilestone(after);
+        Plan changed = withMilestone(after, now);
         return new Changed(changed, List.of(new PlanEvent.MilestoneStatusChanged(changed, located.measure(), before, after)));
     }
 
     private record Located(Milestone milestone, Measure measure) {
     }
 
-    private Plan withMilestone(Milestone replacement) {
-        List<Pillar> replaced = pillars.stream().map(pillar -> new Pillar(pillar.code(), pillar.title(),
-                pillar.measures().stream().map(measure -> new Measure(measure.code(), measure.title(), measure.summary(),
-                        measure.departmentCode(), measure.kpis(), measure.milestones().stream()
-                                .map(m -> m.id().equals(replacement.id()) ? replacement : m).toList())).toList())).toList();
-        return new Plan(id, municipality, title, issuedOn, period, promotionBody, reportingCadence, departments, revision,
-                replaced, publishedAt);
+    Plan withMilestone(Milestone replacement, Instant now) {
+        return mapMeasures(measure -> measure.withMilestones(measure.milestones().stream()
+                .map(m -> m.id().equals(replacement.id()) ? replacement : m).toList()), now);
     }
 
     public record LocatedKpi(Pillar pillar, Measure measure, Kpi kpi) {
+    }
+
+    public record LocatedMilestone(Pillar pillar, Measure measure, Milestone milestone) {
     }
 }

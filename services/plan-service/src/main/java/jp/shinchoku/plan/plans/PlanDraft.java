@@ -84,7 +84,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
                 steps.add(new Plan.Milestone(planId + "." + code + ".m" + (i + 1), milestone.text(),
                         lastDay(milestone.due()), decidedKpiId(planId, milestone), MilestoneStatus.NOT_STARTED, null, null, null));
             }
-            return new Plan.Measure(code, title, summary, department, published, steps);
+            return new Plan.Measure(code, title, summary, department, published, steps, false);
         }
 
         /** The KPI a milestone decides the target of: the one it names, or the measure's only 未設定 KPI. */
@@ -124,11 +124,16 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
 
     /** {@code code} optional (the KPI's ordinal otherwise); kind, direction and dates as written. */
     public record KpiDraft(String code, String name, String unit, String kind, String direction, BaselineDraft baseline,
-            TargetDraft target, RecurrenceDraft recurrence, BigDecimal factor, String note) {
+            TargetDraft target, RecurrenceDraft recurrence, BigDecimal factor, String note,
+            List<TargetDraft> intermediateTargets) {
+
+        public KpiDraft {
+            intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
+        }
 
         public KpiDraft(String name, String unit, String kind, String direction, BaselineDraft baseline,
                 TargetDraft target) {
-            this(null, name, unit, kind, direction, baseline, target, null, null, null);
+            this(null, name, unit, kind, direction, baseline, target, null, null, null, null);
         }
 
         public KpiKind parsedKind() {
@@ -162,9 +167,16 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             return per == null || recurrence.times() == null ? null : new Plan.Recurrence(recurrence.times(), per);
         }
 
+        List<Plan.Target> parsedIntermediateTargets() {
+            return intermediateTargets.stream()
+                    .map(step -> new Plan.Target(step.value(), lastDay(step.due()), step.text()))
+                    .sorted(java.util.Comparator.comparing(Plan.Target::due))
+                    .toList();
+        }
+
         Plan.Kpi toKpi(String id, LocalDate issuedOn) {
             return new Plan.Kpi(id, code, name, unit, parsedKind(), parsedDirection(), parsedBaseline(issuedOn), parsedTarget(),
-                    parsedRecurrence(), factor, note);
+                    parsedRecurrence(), factor, note, parsedIntermediateTargets());
         }
     }
 
@@ -190,6 +202,14 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
 
     /** Every problem in the draft at once, each at its path in the document. */
     public List<Violation> violations() {
+        return violations(Set.of());
+    }
+
+    /**
+     * Every problem in the draft at once, each at its path in the document; a measure's department must be listed
+     * in the draft or be one of the {@code registeredDepartments} (checked once either list has any).
+     */
+    public List<Violation> violations(Set<String> registeredDepartments) {
         List<Violation> found = new ArrayList<>();
         if (municipality == null || blank(municipality.name())) {
             found.add(new Violation("municipality.name", "地方公共団体名は必須です", "the municipality's name is required"));
@@ -237,17 +257,29 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
                 if (blank(measure.title())) {
                     found.add(new Violation(measurePath + ".title", "施策名は必須です", "the measure's title is required"));
                 }
-                if (!departments.isEmpty() && !blank(measure.department()) && !departmentCodes.contains(measure.department())) {
-                    found.add(new Violation(measurePath + ".department", "部署「" + measure.department() + "」は登録されていません",
-                            "unknown department '" + measure.department() + "'"));
-                }
+                checkDepartment(measure.department(), knownDepartments(departmentCodes, registeredDepartments),
+                        measurePath + ".department", found);
                 checkMeasure(measure, measurePath, found);
             }
         }
         return found;
     }
 
-    private static void checkMeasure(MeasureDraft measure, String measurePath, List<Violation> found) {
+    private static Set<String> knownDepartments(Set<String> listed, Set<String> registered) {
+        Set<String> known = new HashSet<>(listed);
+        known.addAll(registered);
+        return known;
+    }
+
+    /** A department must be one of the known ones, once any are known; null leaves the measure unassigned. */
+    static void checkDepartment(String department, Set<String> known, String path, List<Violation> found) {
+        if (!known.isEmpty() && !blank(department) && !known.contains(department)) {
+            found.add(new Violation(path, "部署「" + department + "」は登録されていません",
+                    "unknown department '" + department + "'"));
+        }
+    }
+
+    static void checkMeasure(MeasureDraft measure, String measurePath, List<Violation> found) {
         Set<String> kpiCodes = new HashSet<>();
         for (int k = 0; k < measure.kpis().size(); k++) {
             KpiDraft kpi = measure.kpis().get(k);
@@ -271,7 +303,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
         }
     }
 
-    private static void checkKpi(KpiDraft kpi, String path, List<Violation> found) {
+    static void checkKpi(KpiDraft kpi, String path, List<Violation> found) {
         if (blank(kpi.name())) {
             found.add(new Violation(path + ".name", "評価指標名は必須です", "the KPI's name is required"));
         }
@@ -314,9 +346,38 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             found.add(new Violation(path + ".factor", "前年度比の倍率（例: 1.1）が必要です",
                     "a relative KPI needs its factor over the previous fiscal year (e.g. 1.1)"));
         }
+        checkIntermediateTargets(kpi, datesReadable ? target : null, datesReadable ? baseline : null, path, found);
         if (kind == KpiKind.UNDEFINED && kpi.target() != null && kpi.target().value() != null) {
             found.add(new Violation(path + ".target.value", "未設定の評価指標に目標値は書けません（種類を変えてください）",
                     "an undefined KPI has no target value yet (change its kind)"));
+        }
+    }
+
+    /** 中間目標: each with a value and a readable date, after the baseline and before the final deadline. */
+    private static void checkIntermediateTargets(KpiDraft kpi, Plan.Target target, Plan.Baseline baseline, String path,
+            List<Violation> found) {
+        boolean percentage = kpi.parsedKind() == KpiKind.PERCENTAGE || "%".equals(kpi.unit());
+        for (int i = 0; i < kpi.intermediateTargets().size(); i++) {
+            TargetDraft step = kpi.intermediateTargets().get(i);
+            String stepPath = path + ".intermediateTargets[" + i + "]";
+            if (step == null || step.value() == null) {
+                found.add(new Violation(stepPath + ".value", "中間目標の値は必須です", "an intermediate target needs a value"));
+            } else if (percentage) {
+                checkPercentage(step.value(), stepPath + ".value", found);
+            }
+            if (step == null || blank(step.due())) {
+                found.add(new Violation(stepPath + ".due", "中間目標の期限は必須です", "an intermediate target needs a deadline"));
+            } else if (checkDate(step.due(), stepPath + ".due", found)) {
+                LocalDate due = lastDay(step.due());
+                if (target != null && target.due() != null && !due.isBefore(target.due())) {
+                    found.add(new Violation(stepPath + ".due", "中間目標の期限は最終目標の期限より前にしてください",
+                            "an intermediate target's deadline must come before the final deadline"));
+                }
+                if (baseline != null && baseline.asOf() != null && due.isBefore(baseline.asOf())) {
+                    found.add(new Violation(stepPath + ".due", "中間目標の期限が現状値の基準日より前です",
+                            "an intermediate target's deadline is before the baseline's date"));
+                }
+            }
         }
     }
 
@@ -333,7 +394,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
     }
 
     /** Records a violation when a date is written but cannot be read; returns whether it can be read. */
-    private static boolean checkDate(String text, String path, List<Violation> found) {
+    static boolean checkDate(String text, String path, List<Violation> found) {
         try {
             DateReferences.parseOptional(text);
             return true;
@@ -353,11 +414,11 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
         return new Violation(path, whatJa + "「" + code + "」が重複しています", "the " + whatEn + " '" + code + "' is used twice");
     }
 
-    private static LocalDate lastDay(String text) {
+    static LocalDate lastDay(String text) {
         return DateReferences.parseOptional(text).map(DateReference::lastDay).orElse(null);
     }
 
-    private static boolean blank(String text) {
+    static boolean blank(String text) {
         return text == null || text.isBlank();
     }
 }

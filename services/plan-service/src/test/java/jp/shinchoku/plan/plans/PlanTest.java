@@ -94,13 +94,13 @@ class PlanTest {
     @Test
     void eachKindBringsWhatItNeeds() {
         var recurring = new PlanDraft.KpiDraft("r", "研修会", "回", "recurring", "increase", null, null,
-                new PlanDraft.RecurrenceDraft(0, "fiscal-year"), null, null);
+                new PlanDraft.RecurrenceDraft(0, "fiscal-year"), null, null, null);
         var recurringWithoutFrequency = new PlanDraft.KpiDraft("r2", "研修会", "回", "recurring", "increase", null, null,
-                null, null, null);
+                null, null, null, null);
         var relative = new PlanDraft.KpiDraft("rel", "利用件数", "件", "relative", "increase", null,
-                new PlanDraft.TargetDraft(null, "令和5年度"), null, null, null);
+                new PlanDraft.TargetDraft(null, "令和5年度"), null, null, null, null);
         var undefinedWithValue = new PlanDraft.KpiDraft("u", "手続数", "件", "undefined", "increase", null,
-                new PlanDraft.TargetDraft(BigDecimal.TEN, null), null, null, null);
+                new PlanDraft.TargetDraft(BigDecimal.TEN, null), null, null, null, null);
         PlanDraft draft = PlanFixtures.draft(recurring, recurringWithoutFrequency, relative, undefinedWithValue);
 
         assertThat(draft.violations()).extracting(Violation::path).containsExactly(
@@ -113,9 +113,9 @@ class PlanTest {
     @Test
     void recurringAndRelativeKpisArePublishedWithTheirFrequencyAndFactor() {
         var recurring = new PlanDraft.KpiDraft("r", "研修会の開催", "回", "recurring", "increase", null, null,
-                new PlanDraft.RecurrenceDraft(1, "fiscal-year"), null, null);
+                new PlanDraft.RecurrenceDraft(1, "fiscal-year"), null, null, null);
         var relative = new PlanDraft.KpiDraft("rel", "オープンデータ利用件数", "件", "relative", "increase", null,
-                new PlanDraft.TargetDraft(null, "令和5年度"), null, new BigDecimal("1.1"), "前年度比1.1倍");
+                new PlanDraft.TargetDraft(null, "令和5年度"), null, new BigDecimal("1.1"), "前年度比1.1倍", null);
         Plan plan = Plan.publish(PlanFixtures.draft(recurring, relative), "pln-1", NOW).plan();
 
         assertThat(plan.kpis().map(k -> k.kpi().id())).containsExactly("pln-1.3-1.r", "pln-1.3-1.rel");
@@ -127,7 +127,7 @@ class PlanTest {
     @Test
     void departmentsMilestonesAndPeriodAreChecked() {
         var undefined = new PlanDraft.KpiDraft("u", "オンライン化された手続数", "件", "undefined", "increase", null, null,
-                null, null, null);
+                null, null, null, null);
         var measure = new PlanDraft.MeasureDraft("1-2", "行政手続の棚卸", null, "somu", List.of(undefined), List.of(
                 new PlanDraft.MilestoneDraft("KPIの目標値を決定", "令和2年度", true, null),
                 new PlanDraft.MilestoneDraft("", "令和0年度", false, "x")));
@@ -147,7 +147,7 @@ class PlanTest {
     @Test
     void aMilestoneDecidesTheTargetOfItsMeasuresUndefinedKpi() {
         var undefined = new PlanDraft.KpiDraft(null, "オンライン化された手続数", "件", "undefined", "increase", null, null,
-                null, null, null);
+                null, null, null, null);
         var measure = new PlanDraft.MeasureDraft("1-2", "行政手続の棚卸", null, null, List.of(undefined), List.of(
                 new PlanDraft.MilestoneDraft("KPIの目標値を決定", "令和2年度", true, null)));
         PlanDraft draft = new PlanDraft(new Plan.Municipality(null, "三条市", "新潟県"), "計画", null,

@@ -2,6 +2,7 @@ package jp.shinchoku.plan.plans.config;
 
 import java.time.Clock;
 
+import jp.shinchoku.plan.departments.DepartmentService;
 import jp.shinchoku.plan.plans.PlanRepository;
 import jp.shinchoku.plan.plans.PlanService;
 
@@ -14,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class PlanConfiguration {
 
     @Bean
-    PlanService planService(PlanRepository plans, Clock clock) {
-        return new PlanService(plans, clock);
+    PlanService planService(PlanRepository plans, DepartmentService departments, Clock clock) {
+        return new PlanService(plans, departments, clock);
     }
 
     @Bean

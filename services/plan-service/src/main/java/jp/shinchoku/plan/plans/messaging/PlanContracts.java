@@ -6,6 +6,8 @@ import jp.shinchoku.contracts.Events;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
 import jp.shinchoku.contracts.plan.MilestoneStatusChangedV1;
 import jp.shinchoku.contracts.plan.PlanPublishedV1;
+import jp.shinchoku.contracts.plan.PlanReviewedV1;
+import jp.shinchoku.contracts.plan.PlanRevisedV1;
 import jp.shinchoku.plan.plans.Plan;
 import jp.shinchoku.plan.plans.WireNames;
 import jp.shinchoku.plan.plans.PlanEvent;
@@ -23,6 +25,8 @@ public final class PlanContracts {
             case PlanEvent.KpiDefined defined -> new OutboxEvent<>(Events.KPI_DEFINED, kpiDefined(defined.plan(), defined.kpi()));
             case PlanEvent.MilestoneStatusChanged changed -> new OutboxEvent<>(Events.MILESTONE_STATUS_CHANGED,
                     milestoneStatusChanged(changed));
+            case PlanEvent.PlanRevised revised -> new OutboxEvent<>(Events.PLAN_REVISED, planRevised(revised));
+            case PlanEvent.PlanReviewed reviewed -> new OutboxEvent<>(Events.PLAN_REVIEWED, planReviewed(reviewed));
         };
     }
 
@@ -38,7 +42,8 @@ public final class PlanContracts {
                         .map(pillar -> new PlanPublishedV1.Pillar(pillar.code(), pillar.title(), pillar.measures().stream()
                                 .map(measure -> new PlanPublishedV1.Measure(measure.code(), measure.title(),
                                         measure.departmentCode(), measure.kpis().stream().map(Plan.Kpi::id).toList(),
-                                        measure.milestones().stream().map(PlanContracts::milestone).toList()))
+                                        measure.milestones().stream().map(PlanContracts::milestone).toList(),
+                                        measure.retired()))
                                 .toList()))
                         .toList(),
                 plan.publishedAt());
@@ -63,7 +68,26 @@ public final class PlanContracts {
                 plan.revision(),
                 kpi.recurrence() == null ? null
                         : new KpiDefinedV1.Recurrence(kpi.recurrence().times(), WireNames.of(kpi.recurrence().per())),
-                kpi.factor());
+                kpi.factor(),
+                kpi.intermediateTargets().stream().map(step -> new KpiDefinedV1.Target(step.value(), step.due())).toList(),
+                located.measure().retired());
+    }
+
+    public static PlanRevisedV1 planRevised(PlanEvent.PlanRevised revised) {
+        Plan.Revision revision = revised.revision();
+        Plan.Review review = revised.review();
+        return new PlanRevisedV1(revised.plan().id(), revision.number(), revision.at(), revision.author(),
+                revision.reason(),
+                review == null ? null : new PlanRevisedV1.Review(review.id(), review.fiscalYear(), review.note()),
+                revision.changes().stream().map(difference -> new PlanRevisedV1.Change(difference.path(),
+                        WireNames.of(difference.change()), difference.before(), difference.after())).toList(),
+                planPublished(revised.plan()));
+    }
+
+    public static PlanReviewedV1 planReviewed(PlanEvent.PlanReviewed reviewed) {
+        Plan.Review review = reviewed.review();
+        return new PlanReviewedV1(reviewed.plan().id(), review.id(), review.fiscalYear(), review.note(), review.author(),
+                review.at(), review.revisions());
     }
 
     public static MilestoneStatusChangedV1 milestoneStatusChanged(PlanEvent.MilestoneStatusChanged changed) {
@@ -77,8 +101,6 @@ public final class PlanContracts {
         return new PlanPublishedV1.Milestone(milestone.id(), milestone.text(), milestone.due(), milestone.decidesTargetOf(),
                 WireNames.of(milestone.status()));
     }
-
-    /** Wire names are lower case with dashes: {@code fiscal-year}, {@code not-started}. */
 
     public static List<OutboxEvent<?>> toContracts(List<PlanEvent> events) {
         return events.stream().<OutboxEvent<?>>map(PlanContracts::toContract).toList();

@@ -2,6 +2,7 @@ package jp.shinchoku.plan.plans.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Instant;
 import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +16,15 @@ import jp.shinchoku.platform.outbox.Outbox;
 import jp.shinchoku.platform.outbox.OutboxEntry;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Plans in the {@code plans} collection (the current state, with its outbox), and every replaced state in
+ * {@code plan_snapshots}.
+ */
 @Repository
 class MongoPlanRepository implements PlanRepository {
 
@@ -40,7 +46,8 @@ class MongoPlanRepository implements PlanRepository {
 
     /**
      * One conditional update per attempt: the new plan and its events are written only if the document still has
-     * the version that was read ({@code $set} the plan, {@code $push} the events, {@code $inc} the version).
+     * the version that was read ({@code $set} the plan, {@code $push} the events, {@code $inc} the version). The
+     * state read is kept as a snapshot first (once per version; a repeat finds it there).
      */
     @Override
     public Optional<Plan.Changed> update(String planId, Function<Plan, Plan.Changed> change) {
@@ -50,12 +57,15 @@ class MongoPlanRepository implements PlanRepository {
                 return Optional.empty();
             }
             Plan.Changed changed = change.apply(stored.plan());
-            if (changed.events().isEmpty()) {
+            if (changed.events().isEmpty() && changed.plan().equals(stored.plan())) {
                 return Optional.of(changed);
             }
+            keep(stored);
             Query unchanged = Query.query(where("_id").is(planId).and("version").is(stored.version()));
-            Update update = new Update().set("plan", changed.plan()).inc("version", 1)
-                    .push(OutboxEntry.FIELD).each(outbox.entries(PlanContracts.toContracts(changed.events())).toArray());
+            Update update = new Update().set("plan", changed.plan()).inc("version", 1);
+            if (!changed.events().isEmpty()) {
+                update.push(OutboxEntry.FIELD).each(outbox.entries(PlanContracts.toContracts(changed.events())).toArray());
+            }
             if (mongo.updateFirst(unchanged, update, PlanDocument.class).getMatchedCount() == 1) {
                 outbox.written();
                 return Optional.of(changed);
@@ -64,15 +74,47 @@ class MongoPlanRepository implements PlanRepository {
         throw new ConcurrentModificationException("plan " + planId + " kept changing; try again");
     }
 
+    private void keep(PlanDocument stored) {
+        PlanSnapshot snapshot = PlanSnapshot.of(stored.plan(), stored.version());
+        Query same = Query.query(where("_id").is(snapshot.id()));
+        Update insertOnly = new Update().setOnInsert("planId", snapshot.planId()).setOnInsert("version", snapshot.version())
+                .setOnInsert("revision", snapshot.revision()).setOnInsert("at", snapshot.at())
+                .setOnInsert("plan", snapshot.plan());
+        mongo.upsert(same, insertOnly, PlanSnapshot.class);
+    }
+
     @Override
     public Optional<Plan> find(String planId) {
         return Optional.ofNullable(mongo.findById(planId, PlanDocument.class)).map(PlanDocument::plan);
     }
 
     @Override
-    public List<Plan> findAll() {
-        return mongo.find(new Query().with(Sort.by("plan.publishedAt")), PlanDocument.class).stream()
+    public List<Plan> findAll(String municipality) {
+        Query query = municipality == null ? new Query()
+                : Query.query(new Criteria().orOperator(where("plan.municipality.code").is(municipality),
+                        where("plan.municipality.name").is(municipality)));
+        return mongo.find(query.with(Sort.by("plan.publishedAt")), PlanDocument.class).stream()
                 .map(PlanDocument::plan)
                 .toList();
+    }
+
+    /** The current state when it changed by then; otherwise the latest snapshot from then or before. */
+    @Override
+    public Optional<Plan> findAsOf(String planId, Instant instant) {
+        Optional<Plan> current = find(planId);
+        if (current.isEmpty() || !current.get().updatedAt().isAfter(instant)) {
+            return current;
+        }
+        Query earlier = Query.query(where("planId").is(planId).and("at").lte(instant))
+                .with(Sort.by(Sort.Order.desc("at"), Sort.Order.desc("version"))).limit(1);
+        return Optional.ofNullable(mongo.findOne(earlier, PlanSnapshot.class)).map(PlanSnapshot::plan);
+    }
+
+    @Override
+    public Optional<Plan> findAtRevision(String planId, int revision) {
+        Query first = Query.query(where("planId").is(planId).and("revision").is(revision))
+                .with(Sort.by("version")).limit(1);
+        Optional<Plan> kept = Optional.ofNullable(mongo.findOne(first, PlanSnapshot.class)).map(PlanSnapshot::plan);
+        return kept.isPresent() ? kept : find(planId).filter(plan -> plan.revision() == revision);
     }
 }

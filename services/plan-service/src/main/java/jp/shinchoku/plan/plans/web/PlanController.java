@@ -4,13 +4,22 @@ import java.net.URI;
 import java.util.List;
 
 import jp.shinchoku.plan.plans.InvalidPlanException;
+import jp.shinchoku.plan.plans.InvalidRevisionException;
 import jp.shinchoku.plan.plans.MilestoneNotFoundException;
 import jp.shinchoku.plan.plans.MilestoneStatus;
 import jp.shinchoku.plan.plans.Plan;
 import jp.shinchoku.plan.plans.PlanDraft;
 import jp.shinchoku.plan.plans.PlanNotFoundException;
 import jp.shinchoku.plan.plans.PlanService;
+import jp.shinchoku.plan.plans.ReviewDraft;
+import jp.shinchoku.plan.plans.RevisionDraft;
+import jp.shinchoku.plan.plans.RevisionNotFoundException;
+import jp.shinchoku.plan.plans.web.RevisionViews.ComparisonView;
+import jp.shinchoku.plan.plans.web.RevisionViews.PlanSummary;
+import jp.shinchoku.plan.plans.web.RevisionViews.ReviewView;
+import jp.shinchoku.plan.plans.web.RevisionViews.RevisionView;
 import jp.shinchoku.platform.web.ApiProblem;
+import jp.shinchoku.platform.web.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -36,14 +46,33 @@ class PlanController {
 
     /** Publishes a plan written in the plan-definition format, as JSON. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PlanView> publish(@RequestBody PlanDraft draft) {
-        return created(plans.publish(draft));
+    ResponseEntity<PlanView> publish(@RequestBody PlanDraft draft, @RequestParam(required = false) String publishedBy) {
+        return created(plans.publish(draft, publishedBy));
     }
 
     /** Publishes a plan written in the plan-definition format, as YAML (UTF-8). */
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
-    ResponseEntity<PlanView> publishYaml(@RequestBody byte[] yaml) {
-        return created(plans.publish(PlanDocuments.readYaml(yaml)));
+    ResponseEntity<PlanView> publishYaml(@RequestBody byte[] yaml, @RequestParam(required = false) String publishedBy) {
+        return created(plans.publish(PlanDocuments.readYaml(yaml), publishedBy));
+    }
+
+    /**
+     * The plans, a page at a time: a municipality's (by 地方公共団体コード or name), those whose period covers a fiscal
+     * year, those with a KPI or milestone of a department or due within a window.
+     */
+    @GetMapping
+    PageView<PlanSummary> list(@RequestParam(required = false) String municipality,
+            @RequestParam(required = false) String department, @RequestParam(required = false) String fiscalYear,
+            @RequestParam(required = false) String dueFrom, @RequestParam(required = false) String dueTo,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return PageView.of(plans.list(ListParameters.filter(municipality, null, department, fiscalYear, dueFrom, dueTo,
+                null, false)).stream().map(PlanSummary::of).toList(), page, size);
+    }
+
+    /** The plan now, or as it stood at the end of a past day ({@code asOf=2024-06-30} or {@code 令和6年6月}). */
+    @GetMapping("/{planId}")
+    PlanView get(@PathVariable String planId, @RequestParam(required = false) String asOf) {
+        return PlanView.of(asOf == null ? plans.get(planId) : plans.asOf(planId, ListParameters.day("asOf", asOf)));
     }
 
     /** The body of a milestone report: the status (未着手 / not-started, …), a comment, who reports. */
@@ -62,6 +91,59 @@ class PlanController {
         return PlanView.of(plans.reportMilestone(planId, milestoneId, status, report.comment(), report.reportedBy()));
     }
 
+    /** The 推進本部 revises the plan (計画の改定): the new revision, with who, why and what changed. */
+    @PostMapping("/{planId}/revisions")
+    ResponseEntity<PlanView> revise(@PathVariable String planId, @RequestBody RevisionDraft revision) {
+        Plan revised = plans.revise(planId, revision);
+        return ResponseEntity.created(URI.create("/api/plans/" + planId + "/revisions/" + revised.revision()))
+                .body(PlanView.of(revised));
+    }
+
+    /** The plan's history: every revision, from its publication (第1版) on. */
+    @GetMapping("/{planId}/revisions")
+    List<RevisionView> revisions(@PathVariable String planId) {
+        return plans.get(planId).history().stream().map(RevisionView::of).toList();
+    }
+
+    /** The plan as a revision made it. */
+    @GetMapping("/{planId}/revisions/{revision}")
+    PlanView revision(@PathVariable String planId, @PathVariable int revision) {
+        return PlanView.of(plans.atRevision(planId, revision));
+    }
+
+    /** What differs between two revisions ({@code from} and {@code to} are revision numbers). */
+    @GetMapping("/{planId}/diff")
+    ComparisonView diff(@PathVariable String planId, @RequestParam int from, @RequestParam int to) {
+        return ComparisonView.of(plans.compare(planId, from, to));
+    }
+
+    /** The 推進本部 records a fiscal year's review (年度見直し) with its note and the revisions it decided. */
+    @PostMapping("/{planId}/reviews")
+    ResponseEntity<ReviewView> review(@PathVariable String planId, @RequestBody ReviewDraft review) {
+        Plan reviewed = plans.review(planId, review);
+        Plan.Review held = reviewed.reviews().getLast();
+        return ResponseEntity.created(URI.create("/api/plans/" + planId + "/reviews/" + held.fiscalYear()))
+                .body(ReviewView.of(held));
+    }
+
+    @GetMapping("/{planId}/reviews")
+    List<ReviewView> reviews(@PathVariable String planId) {
+        return plans.get(planId).reviews().stream().map(ReviewView::of).toList();
+    }
+
+    @GetMapping("/{planId}/reviews/{fiscalYear}")
+    ReviewView review(@PathVariable String planId, @PathVariable int fiscalYear) {
+        return plans.get(planId).reviews().stream().filter(held -> held.fiscalYear() == fiscalYear).findFirst()
+                .map(ReviewView::of)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "review-not-found", "年度見直しが見つかりません",
+                        "Review not found", fiscalYear + "年度の見直しは記録されていません",
+                        "No review of fiscal year " + fiscalYear + " is recorded"));
+    }
+
+    private static ResponseEntity<PlanView> created(Plan plan) {
+        return ResponseEntity.created(URI.create("/api/plans/" + plan.id())).body(PlanView.of(plan));
+    }
+
     @ExceptionHandler(MilestoneNotFoundException.class)
     ResponseEntity<ProblemDetail> milestoneNotFound(MilestoneNotFoundException e) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "milestone-not-found", "スケジュールが見つかりません",
@@ -69,24 +151,17 @@ class PlanController {
                 "The plan has no milestone " + e.milestoneId()).toResponse();
     }
 
-    private static ResponseEntity<PlanView> created(Plan plan) {
-        return ResponseEntity.created(URI.create("/api/plans/" + plan.id())).body(PlanView.of(plan));
-    }
-
-    @GetMapping("/{planId}")
-    PlanView get(@PathVariable String planId) {
-        return PlanView.of(plans.get(planId));
-    }
-
-    @GetMapping
-    List<PlanView> list() {
-        return plans.list().stream().map(PlanView::of).toList();
-    }
-
     @ExceptionHandler(PlanNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(PlanNotFoundException e) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "plan-not-found", "計画が見つかりません", "Plan not found",
                 "計画「" + e.planId() + "」は登録されていません", "There is no plan " + e.planId()).toResponse();
+    }
+
+    @ExceptionHandler(RevisionNotFoundException.class)
+    ResponseEntity<ProblemDetail> revisionNotFound(RevisionNotFoundException e) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "revision-not-found", "該当する版がありません", "No such revision",
+                "計画「" + e.planId() + "」に「" + e.revision() + "」の版はありません",
+                "Plan " + e.planId() + " has no revision for " + e.revision()).toResponse();
     }
 
     @ExceptionHandler(PlanDocuments.UnreadableDocumentException.class)
@@ -101,6 +176,14 @@ class PlanController {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-plan", "計画の内容に誤りがあります",
                 "The plan is invalid", e.violations().size() + " 件の問題があります",
                 e.violations().size() + " problems were found")
+                .with("errors", e.violations()).toResponse();
+    }
+
+    @ExceptionHandler(InvalidRevisionException.class)
+    ResponseEntity<ProblemDetail> invalidRevision(InvalidRevisionException e) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-revision", "改定の内容に誤りがあります",
+                "The revision is invalid", e.violations().size() + " 件の問題があります。計画は変更されていません",
+                e.violations().size() + " problems were found; the plan was not changed")
                 .with("errors", e.violations()).toResponse();
     }
 }

@@ -13,7 +13,7 @@ import jp.shinchoku.plan.plans.WireNames;
 /** A plan as the API shows it: dates in ISO and in 和暦 side by side, fiscal years with their 和暦 names. */
 public record PlanView(String id, Plan.Municipality municipality, String title, DateView issuedOn, PeriodView period,
         Plan.PromotionBody promotionBody, String reportingCadence, List<Plan.Department> departments, int revision,
-        List<PillarView> pillars, Instant publishedAt) {
+        List<PillarView> pillars, Instant publishedAt, Instant updatedAt) {
 
     public record PeriodView(String from, String to) {
     }
@@ -21,13 +21,17 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
     public record PillarView(String code, String title, List<MeasureView> measures) {
     }
 
-    public record MeasureView(String code, String title, String summary, String department, List<KpiView> kpis,
-            List<MilestoneView> milestones) {
+    public record MeasureView(String code, String title, String summary, String department, boolean retired,
+            List<KpiView> kpis, List<MilestoneView> milestones) {
+    }
+
+    /** 中間目標: a value to reach by a date. */
+    public record StepView(BigDecimal value, DateView due) {
     }
 
     public record KpiView(String id, String code, String name, String unit, String kind, String direction,
             BigDecimal baseline, DateView baselineAsOf, BigDecimal target, DateView due, String targetText,
-            Plan.Recurrence recurrence, BigDecimal factor, String note) {
+            List<StepView> intermediateTargets, Plan.Recurrence recurrence, BigDecimal factor, String note) {
     }
 
     public record MilestoneView(String id, String text, DateView due, String decidesTargetOf, String status,
@@ -48,28 +52,32 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
                 plan.departments(), plan.revision(),
                 plan.pillars().stream().map(pillar -> new PillarView(pillar.code(), pillar.title(),
                         pillar.measures().stream().map(PlanView::measure).toList())).toList(),
-                plan.publishedAt());
+                plan.publishedAt(), plan.updatedAt());
     }
 
     private static MeasureView measure(Plan.Measure measure) {
-        return new MeasureView(measure.code(), measure.title(), measure.summary(), measure.departmentCode(),
+        return new MeasureView(measure.code(), measure.title(), measure.summary(), measure.departmentCode(), measure.retired(),
                 measure.kpis().stream().map(PlanView::kpi).toList(),
-                measure.milestones().stream().map(m -> new MilestoneView(m.id(), m.text(), DateView.of(m.due()),
-                        m.decidesTargetOf(), WireNames.of(m.status()), m.status().label(), m.comment(), m.reportedBy(),
-                        m.reportedAt())).toList());
+                measure.milestones().stream().map(PlanView::milestone).toList());
     }
 
-    private static KpiView kpi(Plan.Kpi kpi) {
+    static MilestoneView milestone(Plan.Milestone m) {
+        return new MilestoneView(m.id(), m.text(), DateView.of(m.due()), m.decidesTargetOf(), WireNames.of(m.status()),
+                m.status().label(), m.comment(), m.reportedBy(), m.reportedAt());
+    }
+
+    static KpiView kpi(Plan.Kpi kpi) {
         return new KpiView(kpi.id(), kpi.code(), kpi.name(), kpi.unit(), WireNames.of(kpi.kind()), WireNames.of(kpi.direction()),
                 kpi.baseline() == null ? null : kpi.baseline().value(),
                 kpi.baseline() == null ? null : DateView.of(kpi.baseline().asOf()),
                 kpi.target() == null ? null : kpi.target().value(),
                 kpi.target() == null ? null : DateView.of(kpi.target().due()),
                 kpi.target() == null ? null : kpi.target().text(),
+                kpi.intermediateTargets().stream().map(step -> new StepView(step.value(), DateView.of(step.due()))).toList(),
                 kpi.recurrence(), kpi.factor(), kpi.note());
     }
 
-    private static String label(Integer fiscalYear) {
+    static String label(Integer fiscalYear) {
         return fiscalYear == null ? null : FiscalYear.of(fiscalYear).label();
     }
 }

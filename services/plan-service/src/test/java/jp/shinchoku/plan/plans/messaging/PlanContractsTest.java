@@ -1,11 +1,17 @@
 package jp.shinchoku.plan.plans.messaging;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 import jp.shinchoku.contracts.Events;
 import jp.shinchoku.plan.plans.MilestoneStatus;
 import jp.shinchoku.plan.plans.Plan;
+import jp.shinchoku.plan.plans.PlanDraft;
 import jp.shinchoku.plan.plans.PlanEvent;
+import jp.shinchoku.plan.plans.ReviewDraft;
+import jp.shinchoku.plan.plans.RevisionDraft;
 import jp.shinchoku.plan.plans.PlanFixtures;
 import jp.shinchoku.platform.events.EventJson;
 import jp.shinchoku.testsupport.GoldenSamples;
@@ -30,6 +36,21 @@ class PlanContractsTest {
                 Instant.parse("2023-06-01T00:00:00Z"));
         GoldenSamples.assertMatches(Events.MILESTONE_STATUS_CHANGED, json.writeString(
                 PlanContracts.milestoneStatusChanged((PlanEvent.MilestoneStatusChanged) changed.events().getFirst())));
+    }
+
+    @Test
+    void writesPlanRevisedAndPlanReviewed() {
+        String kpiId = plan.kpis().findFirst().orElseThrow().kpi().id();
+        ReviewDraft review = new ReviewDraft("令和7年度", "令和7年度の取組を評価し、普及率の目標を見直した", "瀬戸内町情報化推進本部",
+                List.of(new RevisionDraft(null, "マイナンバーカード普及率の目標を国の目標に合わせて引き上げ、期限を延長",
+                        List.of(RevisionDraft.ChangeDraft.changeTarget(kpiId,
+                                new PlanDraft.TargetDraft(BigDecimal.valueOf(30), "令和8年度末"))))));
+        Plan.Changed reviewed = plan.review(review, Set.of(), Instant.parse("2026-05-20T01:00:00Z"));
+
+        GoldenSamples.assertMatches(Events.PLAN_REVISED, json.writeString(PlanContracts.planRevised(
+                (PlanEvent.PlanRevised) reviewed.events().getFirst())));
+        GoldenSamples.assertMatches(Events.PLAN_REVIEWED, json.writeString(PlanContracts.planReviewed(
+                (PlanEvent.PlanReviewed) reviewed.events().getLast())));
     }
 
     @Test

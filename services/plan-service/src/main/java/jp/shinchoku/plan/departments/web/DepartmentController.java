@@ -1,0 +1,72 @@
+package jp.shinchoku.plan.departments.web;
+
+import java.net.URI;
+import java.util.Map;
+
+import jp.shinchoku.plan.departments.DepartmentService;
+import jp.shinchoku.plan.departments.InvalidDepartmentException;
+import jp.shinchoku.plan.departments.RegisteredDepartment;
+import jp.shinchoku.platform.web.ApiProblem;
+import jp.shinchoku.platform.web.PageView;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A municipality's department registry (担当部署). {@code municipality} is its 地方公共団体コード, or its name where
+ * the code is not known.
+ */
+@RestController
+@RequestMapping("/api/municipalities/{municipality}/departments")
+class DepartmentController {
+
+    private final DepartmentService departments;
+
+    DepartmentController(DepartmentService departments) {
+        this.departments = departments;
+    }
+
+    @GetMapping
+    PageView<RegisteredDepartment> list(@PathVariable String municipality,
+            @RequestParam(defaultValue = "false") boolean includeInactive,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return PageView.of(departments.list(municipality).stream()
+                .filter(department -> includeInactive || department.active()).toList(), page, size);
+    }
+
+    @GetMapping("/{code}")
+    RegisteredDepartment get(@PathVariable String municipality, @PathVariable String code) {
+        return departments.find(municipality, code).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
+                "department-not-found", "部署が見つかりません", "Department not found",
+                "部署「" + code + "」は" + municipality + "に登録されていません",
+                "There is no department " + code + " in " + municipality));
+    }
+
+    /** Registers a department or changes its name, contact or activity ({@code active: false} retires it). */
+    @PutMapping("/{code}")
+    ResponseEntity<RegisteredDepartment> register(@PathVariable String municipality, @PathVariable String code,
+            @RequestBody RegisteredDepartment.Entry entry) {
+        DepartmentService.Registration registration = departments.register(municipality, code, entry);
+        return registration.outcome() == DepartmentService.Registration.Outcome.REGISTERED
+                ? ResponseEntity.created(URI.create("/api/municipalities/" + municipality + "/departments/" + code))
+                        .body(registration.department())
+                : ResponseEntity.ok(registration.department());
+    }
+
+    @ExceptionHandler(InvalidDepartmentException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidDepartmentException e) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-department", "部署の内容に誤りがあります",
+                "The department is invalid", e.problems().size() + " 件の問題があります", e.problems().size() + " problems were found")
+                .with("errors", e.problems().stream().map(problem -> Map.of("path", problem[0], "messageJa", problem[1],
+                        "messageEn", problem[2])).toList())
+                .toResponse();
+    }
+}

@@ -1,0 +1,322 @@
+package jp.shinchoku.plan.plans;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import jp.shinchoku.calendar.FiscalYear;
+import jp.shinchoku.calendar.InvalidDateReferenceException;
+import jp.shinchoku.plan.plans.PlanDraft.BaselineDraft;
+import jp.shinchoku.plan.plans.PlanDraft.KpiDraft;
+import jp.shinchoku.plan.plans.PlanDraft.RecurrenceDraft;
+import jp.shinchoku.plan.plans.PlanDraft.TargetDraft;
+import jp.shinchoku.plan.plans.RevisionDraft.ChangeDraft;
+import jp.shinchoku.plan.plans.RevisionDraft.ChangeType;
+
+/**
+ * Makes revisions and reviews: checks each change against the plan as the earlier changes leave it, collecting
+ * every problem, and applies them only when there are none.
+ */
+final class Revising {
+
+    private static final String TYPES = "set-target, change-target, add-measure, retire-measure, "
+            + "reassign-department, reschedule-milestone";
+
+    private Revising() {
+    }
+
+    static Plan.Changed review(Plan plan, ReviewDraft draft, Set<String> knownDepartments, Instant now) {
+        List<Violation> found = new ArrayList<>();
+        Integer fiscalYear = fiscalYear(draft.fiscalYear(), found);
+        if (fiscalYear != null && plan.reviews().stream().anyMatch(held -> held.fiscalYear() == fiscalYear)) {
+            found.add(new Violation("fiscalYear", fiscalYearLabel(fiscalYear) + "の見直しは既に記録されています",
+                    "the review of fiscal year " + fiscalYear + " is already recorded"));
+        }
+        required(draft.reviewedBy(), "reviewedBy", "見直しを行った人（部署）", "who held the review", found);
+        required(draft.note(), "note", "見直しの所見", "the review's note", found);
+        int first = plan.revision() + 1;
+        Plan.Review review = new Plan.Review(plan.id() + ".review-" + fiscalYear, fiscalYear == null ? 0 : fiscalYear,
+                draft.note(), draft.reviewedBy(), now,
+                IntStream.range(first, first + draft.revisions().size()).boxed().toList());
+        Plan working = plan;
+        List<PlanEvent> events = new ArrayList<>();
+        for (int r = 0; r < draft.revisions().size(); r++) {
+            RevisionDraft revision = draft.revisions().get(r);
+            RevisionDraft byReviewer = PlanDraft.blank(revision.revisedBy())
+                    ? new RevisionDraft(draft.reviewedBy(), revision.reason(), revision.changes()) : revision;
+            Plan.Changed changed = revise(working, byReviewer, "revisions[" + r + "].", knownDepartments, review, now, found);
+            working = changed.plan();
+            events.addAll(changed.events());
+        }
+        if (!found.isEmpty()) {
+            throw new InvalidRevisionException(found);
+        }
+        Plan reviewed = working.withReview(review);
+        events.add(new PlanEvent.PlanReviewed(reviewed, review));
+        return new Plan.Changed(reviewed, events);
+    }
+
+    /**
+     * Makes one revision; problems go to {@code found} (at {@code prefix} + their path), and the plan is then
+     * returned unchanged.
+     */
+    static Plan.Changed revise(Plan plan, RevisionDraft draft, String prefix, Set<String> knownDepartments,
+            Plan.Review review, Instant now, List<Violation> found) {
+        int before = found.size();
+        required(draft.revisedBy(), prefix + "revisedBy", "改定者", "who revises", found);
+        required(draft.reason(), prefix + "reason", "改定理由", "the reason for the revision", found);
+        if (draft.changes().isEmpty()) {
+            found.add(new Violation(prefix + "changes", "変更を1つ以上指定してください", "a revision needs at least one change"));
+        }
+        Plan working = plan;
+        for (int c = 0; c < draft.changes().size(); c++) {
+            working = apply(working, draft.changes().get(c), prefix + "changes[" + c + "]", knownDepartments, now, found);
+        }
+        List<Difference> differences = PlanDiff.between(plan, working);
+        if (found.size() == before && differences.isEmpty()) {
+            found.add(new Violation(prefix + "changes", "この改定では計画が何も変わりません",
+                    "the revision changes nothing in the plan"));
+        }
+        if (found.size() > before) {
+            return new Plan.Changed(plan, List.of());
+        }
+        Plan.Revision revision = new Plan.Revision(plan.revision() + 1, now, draft.revisedBy(), draft.reason(),
+                review == null ? null : review.id(), differences);
+        Plan revised = working.withRevision(revision);
+        List<PlanEvent> events = new ArrayList<>();
+        events.add(new PlanEvent.PlanRevised(revised, revision, review));
+        Map<String, List<Object>> previous = plan.kpis()
+                .collect(Collectors.toMap(located -> located.kpi().id(), Revising::definition));
+        revised.kpis()
+                .filter(located -> !definition(located).equals(previous.get(located.kpi().id())))
+                .forEach(located -> events.add(new PlanEvent.KpiDefined(revised, located)));
+        return new Plan.Changed(revised, events);
+    }
+
+    /** What a KPI's definition consists of: the KPI and where it sits (measure, department, retired). */
+    private static List<Object> definition(Plan.LocatedKpi located) {
+        Plan.Measure measure = located.measure();
+        return Arrays.asList(located.kpi(), located.pillar().code(), measure.code(), measure.title(),
+                measure.departmentCode(), measure.retired());
+    }
+
+    private static Plan apply(Plan plan, ChangeDraft change, String path, Set<String> knownDepartments, Instant now,
+            List<Violation> found) {
+        ChangeType type = WireNames.parse(ChangeType.class, change.type());
+        if (type == null) {
+            found.add(new Violation(path + ".type", "変更の種類「" + change.type() + "」は使えません（" + TYPES + "）",
+                    "unknown change type '" + change.type() + "' (" + TYPES + ")"));
+            return plan;
+        }
+        int before = found.size();
+        Plan changed = switch (type) {
+            case SET_TARGET -> editKpi(plan, change, path, now, found, true);
+            case CHANGE_TARGET -> editKpi(plan, change, path, now, found, false);
+            case ADD_MEASURE -> addMeasure(plan, change, path, knownDepartments, now, found);
+            case RETIRE_MEASURE -> activeMeasure(plan, change.measure(), path + ".measure", found)
+                    .map(measure -> plan.mapMeasures(m -> m.code().equals(measure.code()) ? m.retire() : m, now))
+                    .orElse(plan);
+            case REASSIGN_DEPARTMENT -> reassign(plan, change, path, knownDepartments, now, found);
+            case RESCHEDULE_MILESTONE -> reschedule(plan, change, path, now, found);
+        };
+        return found.size() > before ? plan : changed;
+    }
+
+    /** set-target (for a 未設定 KPI: its kind, direction and target) or change-target (a defined KPI's target). */
+    private static Plan editKpi(Plan plan, ChangeDraft change, String path, Instant now, List<Violation> found,
+            boolean setting) {
+        Optional<Plan.LocatedKpi> located = plan.kpi(change.kpi());
+        if (located.isEmpty()) {
+            found.add(new Violation(path + ".kpi", "評価指標「" + change.kpi() + "」はこの計画にありません",
+                    "the plan has no KPI '" + change.kpi() + "'"));
+            return plan;
+        }
+        if (located.get().measure().retired()) {
+            found.add(retired(path + ".kpi", located.get().measure().code()));
+            return plan;
+        }
+        Plan.Kpi kpi = located.get().kpi();
+        KpiDraft merged;
+        if (setting) {
+            if (kpi.kind() != KpiKind.UNDEFINED) {
+                found.add(new Violation(path + ".kpi", "この評価指標の目標値は設定済みです（change-target で変更してください）",
+                        "this KPI's target is already set (use change-target)"));
+                return plan;
+            }
+            if (PlanDraft.blank(change.kind()) || WireNames.parse(KpiKind.class, change.kind()) == KpiKind.UNDEFINED) {
+                found.add(new Violation(path + ".kind", "設定後の評価指標の種類を指定してください（undefined 以外）",
+                        "give the KPI's kind once its target is set (not undefined)"));
+                return plan;
+            }
+            merged = new KpiDraft(kpi.code(), kpi.name(), PlanDraft.blank(change.unit()) ? kpi.unit() : change.unit(),
+                    change.kind(), change.direction(), baseline(kpi), change.target(), change.recurrence(),
+                    change.factor(), kpi.note(), change.intermediateTargets());
+        } else {
+            if (kpi.kind() == KpiKind.UNDEFINED || kpi.kind() == KpiKind.QUALITATIVE) {
+                found.add(kpi.kind() == KpiKind.UNDEFINED
+                        ? new Violation(path + ".kpi", "目標値が未設定です（set-target で設定してください）",
+                                "this KPI's target is not set yet (use set-target)")
+                        : new Violation(path + ".kpi", "定性の評価指標には目標値がありません",
+                                "a qualitative KPI has no target"));
+                return plan;
+            }
+            if (change.target() == null && change.intermediateTargets().isEmpty()) {
+                found.add(new Violation(path + ".target", "新しい目標値・期限または中間目標を指定してください",
+                        "give the new target value, deadline or intermediate targets"));
+                return plan;
+            }
+            Plan.Target current = kpi.target();
+            TargetDraft given = change.target() == null ? new TargetDraft(null, null, null) : change.target();
+            TargetDraft target = new TargetDraft(
+                    given.value() != null ? given.value() : current == null ? null : current.value(),
+                    !PlanDraft.blank(given.due()) ? given.due() : current == null ? null : iso(current.due()),
+                    given.text() != null ? given.text() : current == null ? null : current.text());
+            List<TargetDraft> steps = change.intermediateTargets().isEmpty()
+                    ? kpi.intermediateTargets().stream().map(step -> new TargetDraft(step.value(), iso(step.due()), step.text())).toList()
+                    : change.intermediateTargets();
+            merged = new KpiDraft(kpi.code(), kpi.name(), kpi.unit(), WireNames.of(kpi.kind()), WireNames.of(kpi.direction()),
+                    baseline(kpi), target, kpi.recurrence() == null ? null
+                            : new RecurrenceDraft(kpi.recurrence().times(), WireNames.of(kpi.recurrence().per())),
+                    kpi.factor(), kpi.note(), steps);
+        }
+        int before = found.size();
+        PlanDraft.checkKpi(merged, path, found);
+        if (found.size() > before) {
+            return plan;
+        }
+        Plan.Kpi edited = merged.toKpi(kpi.id(), plan.issuedOn());
+        return plan.mapMeasures(measure -> measure.withKpis(measure.kpis().stream()
+                .map(k -> k.id().equals(kpi.id()) ? edited : k).toList()), now);
+    }
+
+    private static Plan addMeasure(Plan plan, ChangeDraft change, String path, Set<String> knownDepartments,
+            Instant now, List<Violation> found) {
+        boolean pillarKnown = plan.pillars().stream().anyMatch(pillar -> pillar.code().equals(change.pillar()));
+        if (!pillarKnown) {
+            found.add(new Violation(path + ".pillar", "柱「" + change.pillar() + "」はこの計画にありません",
+                    "the plan has no pillar '" + change.pillar() + "'"));
+        }
+        PlanDraft.MeasureDraft definition = change.definition();
+        if (definition == null) {
+            found.add(new Violation(path + ".definition", "追加する施策の定義が必要です", "the new measure's definition is required"));
+            return plan;
+        }
+        String definitionPath = path + ".definition";
+        int before = found.size();
+        if (PlanDraft.blank(definition.code())) {
+            found.add(new Violation(definitionPath + ".code", "施策のコードは必須です", "the measure's code is required"));
+        } else if (plan.measure(definition.code()).isPresent()) {
+            found.add(new Violation(definitionPath + ".code", "施策のコード「" + definition.code() + "」は既に使われています（廃止した施策を含む）",
+                    "the measure code '" + definition.code() + "' is already used (retired measures included)"));
+        }
+        if (PlanDraft.blank(definition.title())) {
+            found.add(new Violation(definitionPath + ".title", "施策名は必須です", "the measure's title is required"));
+        }
+        PlanDraft.checkDepartment(definition.department(), knownDepartments(plan, knownDepartments),
+                definitionPath + ".department", found);
+        PlanDraft.checkMeasure(definition, definitionPath, found);
+        if (found.size() > before || !pillarKnown) {
+            return plan;
+        }
+        Plan.Measure added = definition.toMeasure(plan.id(), plan.issuedOn());
+        return plan.withPillars(plan.pillars().stream().map(pillar -> {
+            if (!pillar.code().equals(change.pillar())) {
+                return pillar;
+            }
+            List<Plan.Measure> measures = new ArrayList<>(pillar.measures());
+            measures.add(added);
+            return new Plan.Pillar(pillar.code(), pillar.title(), measures);
+        }).toList(), now);
+    }
+
+    private static Plan reassign(Plan plan, ChangeDraft change, String path, Set<String> knownDepartments, Instant now,
+            List<Violation> found) {
+        Optional<Plan.Measure> measure = activeMeasure(plan, change.measure(), path + ".measure", found);
+        if (PlanDraft.blank(change.department())) {
+            found.add(new Violation(path + ".department", "新しい担当部署を指定してください", "give the new department"));
+            return plan;
+        }
+        PlanDraft.checkDepartment(change.department(), knownDepartments(plan, knownDepartments), path + ".department", found);
+        return measure.map(target -> plan.mapMeasures(m -> m.code().equals(target.code())
+                ? m.withDepartment(change.department()) : m, now)).orElse(plan);
+    }
+
+    private static Plan reschedule(Plan plan, ChangeDraft change, String path, Instant now, List<Violation> found) {
+        Optional<Plan.Milestone> milestone = plan.milestones().filter(m -> m.id().equals(change.milestone())).findFirst();
+        if (milestone.isEmpty()) {
+            found.add(new Violation(path + ".milestone", "スケジュール「" + change.milestone() + "」はこの計画にありません",
+                    "the plan has no milestone '" + change.milestone() + "'"));
+        }
+        if (PlanDraft.blank(change.due())) {
+            found.add(new Violation(path + ".due", "新しい期限を指定してください", "give the new deadline"));
+            return plan;
+        }
+        if (!PlanDraft.checkDate(change.due(), path + ".due", found) || milestone.isEmpty()) {
+            return plan;
+        }
+        LocalDate due = PlanDraft.lastDay(change.due());
+        return plan.withMilestone(milestone.get().rescheduled(due), now);
+    }
+
+    private static Optional<Plan.Measure> activeMeasure(Plan plan, String code, String path, List<Violation> found) {
+        Optional<Plan.Measure> measure = plan.measure(code);
+        if (measure.isEmpty()) {
+            found.add(new Violation(path, "施策「" + code + "」はこの計画にありません", "the plan has no measure '" + code + "'"));
+        } else if (measure.get().retired()) {
+            found.add(retired(path, code));
+            return Optional.empty();
+        }
+        return measure;
+    }
+
+    private static Violation retired(String path, String measureCode) {
+        return new Violation(path, "施策「" + measureCode + "」は廃止されています", "the measure '" + measureCode + "' is retired");
+    }
+
+    private static Set<String> knownDepartments(Plan plan, Set<String> registered) {
+        Set<String> known = new HashSet<>(registered);
+        plan.departments().forEach(department -> known.add(department.code()));
+        return known;
+    }
+
+    private static BaselineDraft baseline(Plan.Kpi kpi) {
+        return kpi.baseline() == null ? null
+                : new BaselineDraft(kpi.baseline().value(), iso(kpi.baseline().asOf()), kpi.baseline().text());
+    }
+
+    private static Integer fiscalYear(String text, List<Violation> found) {
+        if (PlanDraft.blank(text)) {
+            found.add(new Violation("fiscalYear", "見直しの年度は必須です（例: 令和6年度）",
+                    "the fiscal year reviewed is required (e.g. 2024年度)"));
+            return null;
+        }
+        try {
+            return FiscalYear.parse(text).startYear();
+        } catch (InvalidDateReferenceException e) {
+            found.add(new Violation("fiscalYear", e.messageJa(), e.messageEn()));
+            return null;
+        }
+    }
+
+    private static String fiscalYearLabel(int startYear) {
+        return FiscalYear.of(startYear).label();
+    }
+
+    private static void required(String text, String path, String whatJa, String whatEn, List<Violation> found) {
+        if (PlanDraft.blank(text)) {
+            found.add(new Violation(path, whatJa + "は必須です", whatEn + " is required"));
+        }
+    }
+
+    private static String iso(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+}

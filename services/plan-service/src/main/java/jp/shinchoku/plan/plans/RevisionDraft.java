@@ -1,0 +1,77 @@
+package jp.shinchoku.plan.plans;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jp.shinchoku.plan.plans.PlanDraft.MeasureDraft;
+import jp.shinchoku.plan.plans.PlanDraft.RecurrenceDraft;
+import jp.shinchoku.plan.plans.PlanDraft.TargetDraft;
+
+/**
+ * A revision (計画の改定) as the 推進本部 writes it: who revises, why, and the changes, in order. Fields are kept as
+ * written, like {@link PlanDraft}, and checked when the revision is made.
+ */
+public record RevisionDraft(String revisedBy, String reason, List<ChangeDraft> changes) {
+
+    public RevisionDraft {
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /**
+     * One change. {@code type} says which, and which fields it reads:
+     * <ul>
+     * <li>{@code set-target}: {@code kpi} (a 未設定 KPI's id), its {@code kind}, {@code direction}, {@code unit} and
+     * {@code target} (and {@code recurrence}, {@code factor} or {@code intermediateTargets} where the kind needs them)</li>
+     * <li>{@code change-target}: {@code kpi}, and the {@code target}'s new value and/or deadline, and/or new
+     * {@code intermediateTargets}</li>
+     * <li>{@code add-measure}: {@code pillar} (its code) and the measure's {@code definition}</li>
+     * <li>{@code retire-measure}: {@code measure} (its code)</li>
+     * <li>{@code reassign-department}: {@code measure} and the new {@code department}</li>
+     * <li>{@code reschedule-milestone}: {@code milestone} (its id) and the new {@code due}</li>
+     * </ul>
+     */
+    public record ChangeDraft(String type, String kpi, String measure, String milestone, String pillar,
+            String department, String kind, String direction, String unit, TargetDraft target,
+            RecurrenceDraft recurrence, BigDecimal factor, List<TargetDraft> intermediateTargets, String due,
+            MeasureDraft definition) {
+
+        public ChangeDraft {
+            intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
+        }
+
+        public static ChangeDraft setTarget(String kpi, String kind, String direction, TargetDraft target) {
+            return new ChangeDraft("set-target", kpi, null, null, null, null, kind, direction, null, target, null, null,
+                    null, null, null);
+        }
+
+        public static ChangeDraft changeTarget(String kpi, TargetDraft target) {
+            return new ChangeDraft("change-target", kpi, null, null, null, null, null, null, null, target, null, null,
+                    null, null, null);
+        }
+
+        public static ChangeDraft addMeasure(String pillar, MeasureDraft definition) {
+            return new ChangeDraft("add-measure", null, null, null, pillar, null, null, null, null, null, null, null,
+                    null, null, definition);
+        }
+
+        public static ChangeDraft retireMeasure(String measure) {
+            return new ChangeDraft("retire-measure", null, measure, null, null, null, null, null, null, null, null, null,
+                    null, null, null);
+        }
+
+        public static ChangeDraft reassignDepartment(String measure, String department) {
+            return new ChangeDraft("reassign-department", null, measure, null, null, department, null, null, null, null,
+                    null, null, null, null, null);
+        }
+
+        public static ChangeDraft rescheduleMilestone(String milestone, String due) {
+            return new ChangeDraft("reschedule-milestone", null, null, milestone, null, null, null, null, null, null,
+                    null, null, null, due, null);
+        }
+    }
+
+    /** The kinds of change a revision can make. */
+    enum ChangeType {
+        SET_TARGET, CHANGE_TARGET, ADD_MEASURE, RETIRE_MEASURE, REASSIGN_DEPARTMENT, RESCHEDULE_MILESTONE
+    }
+}

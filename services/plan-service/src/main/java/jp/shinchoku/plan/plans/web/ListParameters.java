@@ -1,0 +1,75 @@
+package jp.shinchoku.plan.plans.web;
+
+import java.time.LocalDate;
+
+import jp.shinchoku.calendar.DateReference;
+import jp.shinchoku.calendar.DateReferences;
+import jp.shinchoku.calendar.FiscalYear;
+import jp.shinchoku.calendar.InvalidDateReferenceException;
+import jp.shinchoku.plan.plans.MilestoneStatus;
+import jp.shinchoku.plan.plans.PlanFilter;
+import jp.shinchoku.platform.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Reads a list's filters from query parameters, written as users write them: {@code fiscalYear=令和6年度},
+ * {@code dueFrom=令和6年4月}, {@code dueTo=2025-03-31} (a window runs from the first day of {@code dueFrom} to the
+ * last day of {@code dueTo}).
+ */
+final class ListParameters {
+
+    private ListParameters() {
+    }
+
+    static PlanFilter filter(String municipality, String plan, String department, String fiscalYear, String dueFrom,
+            String dueTo, String status, boolean includeRetired) {
+        MilestoneStatus milestoneStatus = status == null ? null : MilestoneStatus.parse(status).orElseThrow(() -> invalid(
+                "status", status, "未着手, 実施中, 完了, 遅延, 中止 のいずれかです",
+                "one of not-started, in-progress, done, delayed, cancelled"));
+        LocalDate from = date("dueFrom", dueFrom, true);
+        LocalDate to = date("dueTo", dueTo, false);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw invalid("dueTo", dueTo, "期間の終わりが始まりより前です", "the window ends before it starts");
+        }
+        return new PlanFilter(blankToNull(municipality), blankToNull(plan), blankToNull(department),
+                fiscalYear(fiscalYear), from, to, milestoneStatus, includeRetired);
+    }
+
+    private static FiscalYear fiscalYear(String text) {
+        if (blankToNull(text) == null) {
+            return null;
+        }
+        try {
+            return FiscalYear.parse(text);
+        } catch (InvalidDateReferenceException e) {
+            throw invalid("fiscalYear", text, e.messageJa(), e.messageEn());
+        }
+    }
+
+    private static LocalDate date(String name, String text, boolean start) {
+        if (blankToNull(text) == null) {
+            return null;
+        }
+        try {
+            DateReference reference = DateReferences.parse(text);
+            return start ? reference.firstDay() : reference.lastDay();
+        } catch (InvalidDateReferenceException e) {
+            throw invalid(name, text, e.messageJa(), e.messageEn());
+        }
+    }
+
+    /** A date parameter such as {@code asOf}: the last day of what it names. */
+    static LocalDate day(String name, String text) {
+        return date(name, text, false);
+    }
+
+    private static ApiProblem invalid(String name, String value, String whyJa, String whyEn) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-parameter", "パラメータの値が正しくありません",
+                "Invalid parameter", "「" + name + "」の値「" + value + "」: " + whyJa,
+                "'" + name + "' = '" + value + "': " + whyEn);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
