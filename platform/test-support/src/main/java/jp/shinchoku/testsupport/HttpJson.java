@@ -28,6 +28,11 @@ public final class HttpJson {
         return new HttpJson("http://127.0.0.1:" + port);
     }
 
+    /** A value for a path segment or query parameter, percent-encoded as UTF-8 ({@code 三条市}, {@code 令和6年度}). */
+    public static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), Map.of());
     }

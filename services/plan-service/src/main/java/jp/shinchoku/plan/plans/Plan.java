@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
+import jp.shinchoku.calendar.FiscalYear;
+
 /**
  * 官民データ活用推進計画: a plan with its pillars (柱), measures (個別施策), KPIs (評価指標) and milestones
  * (スケジュール), as published and revised.
@@ -105,6 +107,24 @@ public record Plan(
 
     public Optional<Measure> measure(String measureCode) {
         return measures().filter(measure -> measure.code().equals(measureCode)).findFirst();
+    }
+
+    /**
+     * The fiscal years the plan covers: its stated period, or where it states none (many plans do not), from the
+     * fiscal year it was issued in to the one of its last deadline; an end that cannot be told stays open.
+     */
+    public Period coveredPeriod() {
+        if (period != null && period.fromFiscalYear() != null && period.toFiscalYear() != null) {
+            return period;
+        }
+        Integer from = period != null && period.fromFiscalYear() != null ? period.fromFiscalYear()
+                : issuedOn == null ? null : FiscalYear.containing(issuedOn).startYear();
+        Integer to = period != null && period.toFiscalYear() != null ? period.toFiscalYear()
+                : Stream.concat(kpis().map(located -> located.kpi().target() == null ? null : located.kpi().target().due()),
+                                milestones().map(Milestone::due))
+                        .filter(Objects::nonNull).max(LocalDate::compareTo)
+                        .map(last -> FiscalYear.containing(last).startYear()).orElse(null);
+        return new Period(from, to);
     }
 
     /** The municipality's key in registries: its 地方公共団体コード, or its name where the code is not known. */

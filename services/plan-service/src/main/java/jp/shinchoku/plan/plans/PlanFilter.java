@@ -35,7 +35,7 @@ public record PlanFilter(String municipality, String planId, String department, 
         if (planId != null && !planId.equals(plan.id())) {
             return false;
         }
-        if (fiscalYear != null && plan.period() != null && !covers(plan.period())) {
+        if (fiscalYear != null && !covers(plan.coveredPeriod())) {
             return false;
         }
         if (department == null && dueFrom == null && dueTo == null) {

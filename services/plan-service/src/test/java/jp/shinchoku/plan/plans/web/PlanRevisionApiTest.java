@@ -1,0 +1,178 @@
+package jp.shinchoku.plan.plans.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import jp.shinchoku.contracts.Events;
+import jp.shinchoku.contracts.Topics;
+import jp.shinchoku.contracts.plan.KpiDefinedV1;
+import jp.shinchoku.contracts.plan.PlanReviewedV1;
+import jp.shinchoku.contracts.plan.PlanRevisedV1;
+import jp.shinchoku.plan.plans.DemoPlans;
+import jp.shinchoku.testsupport.EventProbe;
+import jp.shinchoku.testsupport.HttpJson;
+import jp.shinchoku.testsupport.MovableClock;
+import jp.shinchoku.testsupport.SharedInfrastructure;
+import jp.shinchoku.testsupport.ShinchokuServiceTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+/** The 推進本部 revises a real plan (三条市) over a year, through the API, and reads it back as it was. */
+@ShinchokuServiceTest
+@Import(PlanRevisionApiTest.Time.class)
+class PlanRevisionApiTest {
+
+    @TestConfiguration
+    static class Time {
+        @Bean
+        MovableClock clock() {
+            return MovableClock.at(LocalDate.of(2023, 5, 1));
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MovableClock clock;
+
+    HttpJson http;
+    EventProbe probe;
+
+    @BeforeEach
+    void open() {
+        http = HttpJson.onPort(port);
+        probe = EventProbe.open(SharedInfrastructure.get().bootstrapServers(), Topics.PLAN_EVENTS, Topics.KPI_DEFINITIONS);
+    }
+
+    @AfterEach
+    void close() {
+        probe.close();
+    }
+
+    @Test
+    void revisionsAreRecordedWithWhoAndWhyAndThePlanReadsAsItWasOnAnyDay() {
+        JsonNode published = DemoPlans.publish(http, "sanjo", DemoPlans.uniqueName("三条市")).json();
+        String planId = published.get("id").asString();
+        JsonNode undefined = DemoPlans.findKpi(published, kpi -> kpi.get("kind").asString().equals("undefined"));
+        String kpiId = undefined.get("id").asString();
+        String milestoneId = published.at("/pillars/0/measures/0/milestones/0/id").asString();
+
+        clock.moveTo(LocalDate.of(2023, 6, 10));
+        assertThat(http.put("/api/plans/" + planId + "/milestones/" + milestoneId + "/status",
+                "{\"status\":\"完了\",\"comment\":\"受付開始\",\"reportedBy\":\"somu\"}").status()).isEqualTo(200);
+
+        clock.moveTo(LocalDate.of(2024, 5, 20));
+        HttpJson.Response revised = http.post("/api/plans/" + planId + "/revisions", """
+                {"revisedBy": "情報化推進本部 事務局", "reason": "令和6年度第1回推進本部会議で目標値を決定",
+                 "changes": [{"type": "set-target", "kpi": "%s", "kind": "count", "direction": "increase",
+                              "target": {"value": 40, "due": "令和7年度末"}}]}""".formatted(kpiId));
+
+        assertThat(revised.status()).isEqualTo(201);
+        assertThat(revised.location()).isEqualTo("/api/plans/" + planId + "/revisions/2");
+        assertThat(revised.json().get("revision").asInt()).isEqualTo(2);
+        JsonNode set = DemoPlans.findKpi(revised.json(), kpi -> kpi.get("id").asString().equals(kpiId));
+        assertThat(set.get("kind").asString()).isEqualTo("count");
+        assertThat(set.at("/due/fiscalYear").asString()).isEqualTo("令和7年度");
+
+        PlanRevisedV1 event = probe.awaitEvent(Events.PLAN_REVISED, e -> e.planId().equals(planId));
+        assertThat(event.revision()).isEqualTo(2);
+        assertThat(event.revisedBy()).isEqualTo("情報化推進本部 事務局");
+        assertThat(event.changes()).extracting(PlanRevisedV1.Change::path)
+                .contains("measures[1-2].kpis[" + kpiId + "].target.value");
+        KpiDefinedV1 redefined = probe.awaitEvent(Events.KPI_DEFINED, e -> e.kpiId().equals(kpiId) && e.revision() == 2);
+        assertThat(redefined.kind()).isEqualTo("count");
+        assertThat(redefined.target().value()).isEqualByComparingTo("40");
+        assertThat(redefined.target().due()).isEqualTo(LocalDate.of(2026, 3, 31));
+
+        JsonNode history = http.get("/api/plans/" + planId + "/revisions").json();
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).get("label").asString()).isEqualTo("第1版");
+        assertThat(history.get(1).get("reason").asString()).isEqualTo("令和6年度第1回推進本部会議で目標値を決定");
+        assertThat(history.get(1).get("revisedAt").asString()).isEqualTo("2024-05-20T00:00:00Z");
+
+        JsonNode beforeReport = http.get("/api/plans/" + planId + "?asOf=2023-05-31").json();
+        assertThat(beforeReport.get("revision").asInt()).isEqualTo(1);
+        assertThat(beforeReport.at("/pillars/0/measures/0/milestones/0/status").asString()).isEqualTo("not-started");
+        JsonNode afterReport = http.get("/api/plans/" + planId + "?asOf=" + HttpJson.encode("令和5年6月")).json();
+        assertThat(afterReport.at("/pillars/0/measures/0/milestones/0/status").asString()).isEqualTo("done");
+        assertThat(DemoPlans.findKpi(afterReport, kpi -> kpi.get("id").asString().equals(kpiId)).get("kind").asString())
+                .isEqualTo("undefined");
+        assertThat(http.get("/api/plans/" + planId + "?asOf=2024-05-20").json().get("revision").asInt()).isEqualTo(2);
+        HttpJson.Response beforePublication = http.get("/api/plans/" + planId + "?asOf=2023-04-30");
+        assertThat(beforePublication.status()).isEqualTo(404);
+        assertThat(beforePublication.json().get("type").asString()).isEqualTo("urn:shinchoku:problem:revision-not-found");
+
+        assertThat(http.get("/api/plans/" + planId + "/revisions/1").json()
+                .at("/pillars/0/measures/0/milestones/0/status").asString()).isEqualTo("not-started");
+        JsonNode diff = http.get("/api/plans/" + planId + "/diff?from=1&to=2").json();
+        assertThat(diff.at("/to/revisedBy").asString()).isEqualTo("情報化推進本部 事務局");
+        assertThat(diff.get("differences").valueStream().map(d -> d.get("path").asString() + "=" + d.get("after").asString()))
+                .contains("measures[1-2].kpis[" + kpiId + "].target.value=40",
+                        "measures[1-2].kpis[" + kpiId + "].kind=count")
+                .noneMatch(path -> path.contains("status"));
+    }
+
+    @Test
+    void aBadRevisionChangesNothingAndListsEveryProblem() {
+        JsonNode published = DemoPlans.publish(http, "sanjo", DemoPlans.uniqueName("三条市")).json();
+        String planId = published.get("id").asString();
+
+        HttpJson.Response rejected = http.post("/api/plans/" + planId + "/revisions", """
+                {"revisedBy": "推進本部", "changes": [
+                   {"type": "reassign-department", "measure": "1-1", "department": "kikaku"},
+                   {"type": "retire-measure", "measure": "9-9"},
+                   {"type": "change-target", "kpi": "nope", "target": {"due": "令和0年度"}}]}""");
+
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.contentType()).startsWith("application/problem+json");
+        assertThat(rejected.json().get("type").asString()).isEqualTo("urn:shinchoku:problem:invalid-revision");
+        assertThat(rejected.json().get("errors").valueStream().map(e -> e.get("path").asString()))
+                .containsExactly("reason", "changes[1].measure", "changes[2].kpi");
+        assertThat(rejected.json().at("/errors/0/messageJa").asString()).isEqualTo("改定理由は必須です");
+        assertThat(http.get("/api/plans/" + planId).json().get("revision").asInt()).isEqualTo(1);
+        assertThat(http.get("/api/plans/" + planId + "/revisions").json()).hasSize(1);
+        assertThat(http.post("/api/plans/pln-none/revisions", "{}").status()).isEqualTo(404);
+        assertThat(http.get("/api/plans/" + planId + "/diff?from=1&to=7").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aFiscalYearReviewIsOneSetOfRevisionsWithItsNote() {
+        JsonNode published = DemoPlans.publish(http, "sanjo", DemoPlans.uniqueName("三条市")).json();
+        String planId = published.get("id").asString();
+
+        HttpJson.Response reviewed = http.post("/api/plans/" + planId + "/reviews", """
+                {"fiscalYear": "令和5年度", "note": "各施策は概ね順調。1-1 の担当を企画課へ移す", "reviewedBy": "情報化推進本部",
+                 "revisions": [
+                   {"reason": "組織改正", "changes": [{"type": "reassign-department", "measure": "1-1", "department": "kikaku"}]},
+                   {"reason": "施策の完了", "changes": [{"type": "retire-measure", "measure": "1-2"}]}]}""");
+
+        assertThat(reviewed.status()).isEqualTo(201);
+        assertThat(reviewed.json().get("fiscalYearLabel").asString()).isEqualTo("令和5年度");
+        assertThat(reviewed.json().get("revisions").valueStream().map(JsonNode::asInt)).containsExactly(2, 3);
+        PlanReviewedV1 event = probe.awaitEvent(Events.PLAN_REVIEWED, e -> e.planId().equals(planId));
+        assertThat(event.fiscalYear()).isEqualTo(2023);
+        assertThat(event.revisions()).containsExactly(2, 3);
+        assertThat(probe.awaitEvent(Events.PLAN_REVISED, e -> e.planId().equals(planId) && e.revision() == 3)
+                .review().note()).startsWith("各施策は概ね順調");
+
+        JsonNode history = http.get("/api/plans/" + planId + "/revisions").json();
+        assertThat(history.get(2).get("reviewId").asString()).isEqualTo(planId + ".review-2023");
+        assertThat(http.get("/api/plans/" + planId + "/reviews").json()).hasSize(1);
+        assertThat(http.get("/api/plans/" + planId + "/reviews/2023").json().get("note").asString()).contains("企画課");
+        assertThat(http.get("/api/plans/" + planId).json().at("/pillars/0/measures/1/retired").asBoolean()).isTrue();
+
+        HttpJson.Response again = http.post("/api/plans/" + planId + "/reviews",
+                "{\"fiscalYear\": \"2023\", \"note\": \"再確認\", \"reviewedBy\": \"情報化推進本部\"}");
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().at("/errors/0/path").asString()).isEqualTo("fiscalYear");
+    }
+}
