@@ -85,6 +85,44 @@ abstract class EndToEndScenario {
                 .isEqualTo("BEHIND");
     }
 
+    @Test
+    void aTargetSetByRevisionForAnUndefinedKpiReachesMeasurementAndNotification() throws IOException {
+        HttpJson plans = HttpJson.onPort(system.port(Service.PLAN));
+        HttpJson measurements = HttpJson.onPort(system.port(Service.MEASUREMENT));
+        HttpJson notifications = HttpJson.onPort(system.port(Service.NOTIFICATION));
+
+        // 1. the plan leaves the target undefined (未設定); the department reports anyway
+        HttpJson.Response plan = plans.post("/api/plans", resource("/e2e-plan-undefined.json"));
+        assertThat(plan.status()).isEqualTo(201);
+        String planId = plan.json().get("id").asString();
+        String kpiId = plan.json().at("/pillars/0/measures/0/kpis/0/id").asString();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> measurements.get("/api/kpis/" + kpiId + "/progress").status() == 200);
+        assertThat(measurements.post("/api/kpis/" + kpiId + "/measurements",
+                "{\"value\": 3, \"measuredOn\": \"2023-09-30\"}", Map.of("Idempotency-Key", "joho-2023-09-" + kpiId))
+                .status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                measurements.get("/api/kpis/" + kpiId + "/progress").json().get("latestValue").asInt()).isEqualTo(3));
+        assertThat(measurements.get("/api/kpis/" + kpiId + "/progress").json().get("status").asString())
+                .isEqualTo("TARGET_UNDEFINED");
+        assertThat(alertsFor(notifications, kpiId)).isEmpty();
+
+        // 2. the 推進本部 sets the target by revision: 40 procedures by the end of 令和5年度
+        HttpJson.Response revised = plans.post("/api/plans/" + planId + "/revisions", """
+                {"revisedBy": "情報化推進本部", "reason": "目標値の決定（スケジュールどおり）",
+                 "changes": [{"type": "set-target", "kpi": "%s", "kind": "count", "direction": "increase",
+                              "target": {"value": 40, "due": "令和5年度末"}}]}""".formatted(kpiId));
+        assertThat(revised.status()).isEqualTo(201);
+
+        // 3. the measurement service recomputes against the new target, and the notification service alerts
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                measurements.get("/api/kpis/" + kpiId + "/progress").json().get("status").asString()).isEqualTo("BEHIND"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !alertsFor(notifications, kpiId).isEmpty());
+        JsonNode alert = alertsFor(notifications, kpiId).getFirst();
+        assertThat(alert.at("/labels/departmentCode").asString()).isEqualTo("johoseisaku");
+        assertThat(alert.get("summaryJa").asString()).contains("オンライン化された手続数").contains("令和6年3月31日");
+    }
+
     private static List<JsonNode> alertsFor(HttpJson notifications, String kpiId) {
         JsonNode inbox = notifications.get("/api/inbox?receiver=promotion-hq").json();
         return StreamSupport.stream(inbox.spliterator(), false)
