@@ -135,9 +135,9 @@ public final class LocalLauncher {
     static String loadDemoPlan(String planServiceUrl) {
         HttpClient http = HttpClient.newHttpClient();
         try {
-            HttpResponse<String> existing = http.send(HttpRequest.newBuilder(URI.create(planServiceUrl + "/api/plans")).build(),
+            HttpResponse<String> existing = http.send(HttpRequest.newBuilder(URI.create(planServiceUrl + "/api/plans?size=1")).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (existing.statusCode() == 200 && !existing.body().strip().equals("[]")) {
+            if (existing.statusCode() == 200 && !existing.body().replace(" ", "").contains("\"totalItems\":0")) {
                 return "plans already loaded (" + planServiceUrl + "/api/plans)";
             }
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(planServiceUrl + "/api/plans"))

@@ -22,10 +22,13 @@ class LocalLauncherTest {
             assertThat(LocalLauncher.loadDemoPlan(url)).startsWith("瀬戸内町官民データ活用推進計画 loaded as");
             assertThat(LocalLauncher.loadDemoPlan(url)).startsWith("plans already loaded");
 
-            var plans = HttpJson.onPort(system.port(Service.PLAN)).get("/api/plans").json();
-            assertThat(plans.size()).isEqualTo(1);
-            assertThat(plans.get(0).get("pillars").size()).isEqualTo(6);
-            assertThat(plans.get(0).findValues("kpis").stream().mapToInt(kpis -> kpis.size()).sum()).isEqualTo(13);
+            HttpJson http = HttpJson.onPort(system.port(Service.PLAN));
+            var plans = http.get("/api/plans").json();
+            assertThat(plans.get("totalItems").asInt()).isEqualTo(1);
+            assertThat(plans.at("/items/0/kpis").asInt()).isEqualTo(13);
+            var plan = http.get("/api/plans/" + plans.at("/items/0/id").asString()).json();
+            assertThat(plan.get("pillars").size()).isEqualTo(6);
+            assertThat(plan.findValues("kpis").stream().mapToInt(kpis -> kpis.size()).sum()).isEqualTo(13);
         }
     }
 }
