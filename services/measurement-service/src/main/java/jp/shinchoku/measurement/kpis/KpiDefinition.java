@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** This service's view of a KPI (評価指標), built from the plan service's definitions. */
+/**
+ * This service's view of a KPI (評価指標), built from the plan service's definitions. A {@code retired} KPI's measure
+ * was ended by a revision: it takes no more reports.
+ */
 public record KpiDefinition(
         String id,
         String planId,
@@ -17,7 +20,8 @@ public record KpiDefinition(
         LocalDate baselineAsOf,
         BigDecimal targetValue,
         LocalDate due,
-        int revision) {
+        int revision,
+        boolean retired) {
 
     public KpiDefinition {
         Objects.requireNonNull(id, "id");

@@ -5,7 +5,7 @@ public class MeasurementRejectedException extends RuntimeException {
 
     /** Why a value was rejected. */
     public enum Reason {
-        UNKNOWN_KPI, MISSING_VALUE, FUTURE_DATE, OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED
+        UNKNOWN_KPI, RETIRED_KPI, MISSING_VALUE, FUTURE_DATE, OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED
     }
 
     private final Reason reason;

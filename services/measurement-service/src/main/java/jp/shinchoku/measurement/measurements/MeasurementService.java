@@ -38,6 +38,11 @@ public class MeasurementService {
     public Recorded record(Report report) {
         KpiDefinition kpi = kpis.find(report.kpiId()).orElseThrow(() -> new MeasurementRejectedException(Reason.UNKNOWN_KPI,
                 "評価指標「" + report.kpiId() + "」は登録されていません", "There is no KPI " + report.kpiId()));
+        if (kpi.retired()) {
+            throw new MeasurementRejectedException(Reason.RETIRED_KPI,
+                    "評価指標「" + kpi.name() + "」の施策は計画の改定で廃止されたため、報告は受け付けません",
+                    "The measure of KPI " + kpi.id() + " was retired by a plan revision; it takes no more reports");
+        }
         validate(kpi, report);
         String key = report.idempotencyKey() == null || report.idempotencyKey().isBlank()
                 ? UUID.randomUUID().toString() : report.idempotencyKey();

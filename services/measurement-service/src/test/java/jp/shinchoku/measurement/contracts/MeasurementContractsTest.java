@@ -27,7 +27,7 @@ class MeasurementContractsTest {
     private final EventJson json = new EventJson();
     private final KpiDefinition kpi = new KpiDefinition("pln-7c1e.3-1.1", "pln-7c1e", "shimin", "マイナンバーカードの普及率",
             "%", KpiKind.PERCENTAGE, Direction.INCREASE, new BigDecimal("10.5"), LocalDate.parse("2018-04-01"),
-            BigDecimal.valueOf(20), LocalDate.parse("2024-03-31"), 1);
+            BigDecimal.valueOf(20), LocalDate.parse("2024-03-31"), 1, false);
 
     @Test
     void readsKpiDefined() {

@@ -99,6 +99,22 @@ class MeasurementApiTest {
     }
 
     @Test
+    void aKpiWhoseMeasureARevisionRetiredTakesNoMoreReports() {
+        assertThat(report("12.5", "2023-09-30", "key-" + UUID.randomUUID()).status()).isEqualTo(201);
+        KpiDefinedV1 sample = TestEvents.sample(Events.KPI_DEFINED);
+        TestEvents.publish(SharedInfrastructure.get().bootstrapServers(), Events.KPI_DEFINED, new KpiDefinedV1(kpiId,
+                sample.planId(), sample.municipalityCode(), sample.pillarCode(), sample.measureCode(), sample.measureTitle(),
+                sample.departmentCode(), sample.name(), sample.unit(), sample.kind(), sample.direction(), sample.baseline(),
+                sample.target(), sample.revision() + 1, null, null, null, true));
+
+        await().until(() -> report("13", "2023-09-30", "key-" + UUID.randomUUID()).status() == 410);
+        HttpJson.Response refused = report("13", "2023-09-30", "key-" + UUID.randomUUID());
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:shinchoku:problem:kpi-retired");
+        assertThat(refused.json().get("detail").asString()).contains("廃止");
+        assertThat(http.get("/api/kpis/" + kpiId + "/measurements").json()).hasSize(1);
+    }
+
+    @Test
     void badReportsAreProblemsAndNothingIsStored() {
         HttpJson.Response unknown = http.post("/api/kpis/no-such-kpi/measurements",
                 "{\"value\": 1, \"measuredOn\": \"2023-09-30\"}");

@@ -97,7 +97,7 @@ class ProgressCalculatorTest {
     static KpiDefinition kpi(KpiKind kind, Direction direction, String baseline, String target) {
         return new KpiDefinition("k1", "p1", "dept", "指標", "件", kind, direction,
                 baseline == null ? null : new BigDecimal(baseline), START, target == null ? null : new BigDecimal(target),
-                DUE, 1);
+                DUE, 1, false);
     }
 
     static Measurement measured(String value, LocalDate on) {

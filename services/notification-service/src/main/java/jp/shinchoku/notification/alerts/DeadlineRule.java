@@ -29,7 +29,7 @@ public final class DeadlineRule {
     }
 
     public Optional<AlertCondition> evaluate(KpiWatch kpi, LocalDate today) {
-        if (kpi.status() == null || !BEHIND.contains(kpi.status()) || kpi.deadline() == null
+        if (Boolean.TRUE.equals(kpi.retired()) || kpi.status() == null || !BEHIND.contains(kpi.status()) || kpi.deadline() == null
                 || today.isAfter(kpi.deadline()) || kpi.deadline().isAfter(today.plus(horizon))) {
             return Optional.empty();
         }

@@ -8,7 +8,7 @@ import java.util.Optional;
 public interface KpiWatchRepository {
 
     KpiWatch saveDefinition(String kpiId, String planId, String measureCode, String departmentCode, String name,
-            LocalDate deadline);
+            LocalDate deadline, boolean retired);
 
     KpiWatch saveProgress(String kpiId, String planId, String departmentCode, LocalDate deadline, String status,
             BigDecimal achievement, BigDecimal expectedAchievement, LocalDate asOf);

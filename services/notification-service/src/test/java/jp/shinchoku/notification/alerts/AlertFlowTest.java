@@ -94,6 +94,19 @@ class AlertFlowTest {
     }
 
     @Test
+    void theAlertResolvesWhenARevisionRetiresTheKpisMeasure() {
+        progress("BEHIND", DUE);
+        await().until(() -> alertsFor(kpiId).size() == 1);
+
+        KpiDefinedV1 sample = TestEvents.sample(Events.KPI_DEFINED);
+        TestEvents.publish(kafka, Events.KPI_DEFINED, new KpiDefinedV1(kpiId, "pln-n", null, "3", "3-1", "施策", "shimin",
+                "マイナンバーカードの普及率", "%", "percentage", "increase", sample.baseline(),
+                new KpiDefinedV1.Target(sample.target().value(), DUE), 2, null, null, null, true));
+
+        await().until(() -> "RESOLVED".equals(alertsFor(kpiId).getFirst().get("state").asString()));
+    }
+
+    @Test
     void aDistantDeadlineRaisesNothingYet() {
         LocalDate distant = LocalDate.parse("2025-03-31");
         kpiId = "pln-n." + UUID.randomUUID();

@@ -50,7 +50,17 @@ class DeadlineRuleTest {
     }
 
     private static KpiWatch kpi(String status) {
+        return kpi(status, null);
+    }
+
+    private static KpiWatch kpi(String status, Boolean retired) {
         return new KpiWatch("k1", "p1", "3-1", "shimin", "マイナンバーカードの普及率", DUE, status,
-                new BigDecimal("0.2105"), new BigDecimal("0.9"), LocalDate.parse("2023-10-02"));
+                new BigDecimal("0.2105"), new BigDecimal("0.9"), LocalDate.parse("2023-10-02"), retired);
+    }
+
+    @Test
+    void aRetiredKpiRaisesNothing() {
+        assertThat(rule.evaluate(kpi("BEHIND", false), LocalDate.parse("2023-10-02"))).isPresent();
+        assertThat(rule.evaluate(kpi("BEHIND", true), LocalDate.parse("2023-10-02"))).isEmpty();
     }
 }

@@ -24,6 +24,7 @@ public final class KpiContracts {
                 event.baseline() == null ? null : event.baseline().asOf(),
                 event.target() == null ? null : event.target().value(),
                 event.target() == null ? null : event.target().due(),
-                event.revision());
+                event.revision(),
+                Boolean.TRUE.equals(event.retired()));
     }
 }

@@ -65,6 +65,8 @@ class MeasurementController {
         return switch (e.reason()) {
             case UNKNOWN_KPI -> new ApiProblem(HttpStatus.NOT_FOUND, "kpi-not-found", "評価指標が見つかりません",
                     "KPI not found", e.messageJa(), e.messageEn()).toResponse();
+            case RETIRED_KPI -> new ApiProblem(HttpStatus.GONE, "kpi-retired", "廃止された評価指標です",
+                    "The KPI is retired", e.messageJa(), e.messageEn()).toResponse();
             case IDEMPOTENCY_KEY_REUSED -> new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-reused",
                     "冪等キーが別の報告に使われています", "Idempotency key reused", e.messageJa(), e.messageEn()).toResponse();
             case MISSING_VALUE, FUTURE_DATE, OUT_OF_RANGE -> new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-measurement",

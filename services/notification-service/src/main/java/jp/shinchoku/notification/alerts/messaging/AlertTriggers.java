@@ -37,7 +37,7 @@ class AlertTriggers {
         if (record.value() instanceof KpiDefinedV1 defined) {
             once(DEFINITIONS, record, () -> alerts.evaluate(kpis.saveDefinition(defined.kpiId(), defined.planId(),
                     defined.measureCode(), defined.departmentCode(), defined.name(),
-                    defined.target() == null ? null : defined.target().due())));
+                    defined.target() == null ? null : defined.target().due(), Boolean.TRUE.equals(defined.retired()))));
         }
     }
 

@@ -27,8 +27,9 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
 
     @Override
     public KpiWatch saveDefinition(String kpiId, String planId, String measureCode, String departmentCode, String name,
-            LocalDate deadline) {
+            LocalDate deadline, boolean retired) {
         return upsert(kpiId, new Update()
+                .set("retired", retired)
                 .set("planId", planId)
                 .set("measureCode", measureCode)
                 .set("departmentCode", departmentCode)
