@@ -14,6 +14,7 @@ import jp.shinchoku.platform.outbox.OutboxEntry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -27,6 +28,8 @@ class MongoDepartmentRegistry implements DepartmentRegistry {
     MongoDepartmentRegistry(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
+        mongo.indexOps(DepartmentDocument.COLLECTION)
+                .createIndex(new Index("municipality", Sort.Direction.ASC).named("municipality"));
     }
 
     @Override

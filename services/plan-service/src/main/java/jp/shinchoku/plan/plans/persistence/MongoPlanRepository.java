@@ -14,8 +14,11 @@ import jp.shinchoku.plan.plans.PlanRepository;
 import jp.shinchoku.plan.plans.messaging.PlanContracts;
 import jp.shinchoku.platform.outbox.Outbox;
 import jp.shinchoku.platform.outbox.OutboxEntry;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -36,6 +39,14 @@ class MongoPlanRepository implements PlanRepository {
     MongoPlanRepository(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
+        mongo.indexOps(PlanDocument.COLLECTION).createIndex(new Index("plan.municipality.code", Sort.Direction.ASC)
+                .named("municipality_code"));
+        mongo.indexOps(PlanDocument.COLLECTION).createIndex(new Index("plan.municipality.name", Sort.Direction.ASC)
+                .named("municipality_name"));
+        mongo.indexOps(PlanSnapshot.COLLECTION).createIndex(new CompoundIndexDefinition(
+                new Document("planId", 1).append("at", -1).append("version", -1)).named("plan_at"));
+        mongo.indexOps(PlanSnapshot.COLLECTION).createIndex(new CompoundIndexDefinition(
+                new Document("planId", 1).append("revision", 1).append("version", 1)).named("plan_revision"));
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import jp.shinchoku.plan.plans.Plan;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -13,7 +12,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * writer stops half way.
  */
 @Document(PlanSnapshot.COLLECTION)
-@CompoundIndex(name = "plan_at", def = "{'planId': 1, 'at': -1, 'version': -1}")
 record PlanSnapshot(@Id String id, String planId, long version, int revision, Instant at, Plan plan) {
 
     static final String COLLECTION = "plan_snapshots";
