@@ -12,6 +12,10 @@ import java.util.Objects;
  * @param status              {@code ACHIEVED}, {@code ON_TRACK}, {@code AT_RISK}, {@code BEHIND}, {@code MISSED},
  *                            {@code NO_DATA}, {@code TARGET_UNDEFINED} or {@code NOT_MEASURABLE}
  * @param previousStatus      the status before this change; null for the first
+ * @param grade               {@code S} (above the target), {@code A} (above the baseline), {@code B} (within ±10% of
+ *                            the baseline), {@code C} (below it) or {@code −} (not measurable); absent in events written
+ *                            before the field existed
+ * @param previousGrade       the grade before this change; null for the first
  */
 public record KpiProgressChangedV1(
         String kpiId,
@@ -23,7 +27,9 @@ public record KpiProgressChangedV1(
         BigDecimal expectedAchievement,
         String previousStatus,
         String status,
-        LocalDate deadline) {
+        LocalDate deadline,
+        String grade,
+        String previousGrade) {
 
     public KpiProgressChangedV1 {
         Objects.requireNonNull(kpiId, "kpiId");

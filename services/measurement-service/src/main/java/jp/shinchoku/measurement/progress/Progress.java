@@ -18,17 +18,18 @@ public record Progress(
         BigDecimal latestValue,
         BigDecimal achievement,
         BigDecimal expectedAchievement,
-        ProgressStatus status) {
+        ProgressStatus status,
+        Grade grade) {
 
     /** This progress as the next revision after {@code previous}. */
     public Progress after(Progress previous) {
         return new Progress(kpiId, previous == null ? 0 : previous.revision + 1, asOf, latestValue, achievement,
-                expectedAchievement, status);
+                expectedAchievement, status, grade);
     }
 
     /** Whether this differs from {@code other} in what users act on (not merely in date or trajectory). */
     public boolean changedFrom(Progress other) {
-        return other == null || status != other.status
+        return other == null || status != other.status || grade != other.grade
                 || !sameNumber(latestValue, other.latestValue)
                 || !sameNumber(achievement, other.achievement);
     }

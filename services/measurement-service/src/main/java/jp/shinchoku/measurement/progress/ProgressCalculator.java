@@ -4,57 +4,129 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
+import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
 import jp.shinchoku.measurement.kpis.KpiKind;
 import jp.shinchoku.measurement.measurements.Measurement;
 
 /**
- * Computes a KPI's progress from its definition and measurements: achievement against a linear trajectory
- * from the baseline (value and date) to the target (value and deadline). A missing baseline value counts as 0
- * (the plans leave it blank for initiatives that start from nothing); a boolean KPI runs from 0 to 1.
+ * The progress engine: from a KPI's definition and the values reported for it, where it stands on a day.
+ * <ul>
+ * <li>count, percentage, boolean: the latest value's achievement from baseline (0) to target (1), against the
+ * trajectory from the baseline's date to the deadline, linear or piecewise through the intermediate targets
+ * (中間目標). A missing baseline value counts as 0 (plans leave it blank for initiatives that start from nothing);
+ * a boolean runs from 0 to 1. A decrease runs the same way, from a higher baseline down to a lower target.</li>
+ * <li>recurring (年1回以上): the occurrences reported in this fiscal year (each value is a number of occurrences)
+ * against those required, expected pro rata through the year.</li>
+ * <li>relative (前年度比1.1倍): this fiscal year's value (year to date) against last year's × the factor, expected
+ * pro rata through the year; without last year's value there is no target yet.</li>
+ * </ul>
+ * The status compares the achievement with what the trajectory expects by now ({@link ProgressThresholds}, per
+ * municipality); the grade compares the value with the target and the baseline ({@link Grade}).
  */
 public final class ProgressCalculator {
 
-    private static final int SCALE = 4;
+    static final int SCALE = 4;
+    private static final BigDecimal TEN_PERCENT = new BigDecimal("0.1");
 
-    private final ProgressThresholds thresholds;
+    private final ProgressPolicy policy;
+
+    public ProgressCalculator(ProgressPolicy policy) {
+        this.policy = policy;
+    }
 
     public ProgressCalculator(ProgressThresholds thresholds) {
-        this.thresholds = thresholds;
+        this(new ProgressPolicy(thresholds, null));
     }
 
     public Progress compute(KpiDefinition kpi, List<Measurement> measurements, LocalDate today) {
-        if (kpi.kind() == KpiKind.QUALITATIVE) {
-            return new Progress(kpi.id(), 0, today, null, null, null, ProgressStatus.NOT_MEASURABLE);
-        }
-        BigDecimal target = kpi.kind() == KpiKind.BOOLEAN ? BigDecimal.ONE : kpi.targetValue();
-        if (kpi.kind() == KpiKind.UNDEFINED || target == null || kpi.due() == null) {
-            return new Progress(kpi.id(), 0, today, latest(measurements), null, null, ProgressStatus.TARGET_UNDEFINED);
-        }
-        BigDecimal expected = expectedAchievement(kpi, today);
-        BigDecimal latest = latest(measurements);
-        if (latest == null) {
-            ProgressStatus status = today.isAfter(kpi.due()) ? ProgressStatus.MISSED : ProgressStatus.NO_DATA;
-            return new Progress(kpi.id(), 0, today, null, null, expected, status);
-        }
-        BigDecimal baseline = kpi.kind() == KpiKind.BOOLEAN || kpi.baselineValue() == null ? BigDecimal.ZERO : kpi.baselineValue();
-        BigDecimal achievement = achievement(baseline, target, latest);
-        return new Progress(kpi.id(), 0, today, latest, achievement, expected, status(achievement, expected, today, kpi.due()));
+        BigDecimal latest = latest(measurements).orElse(null);
+        return switch (kpi.kind()) {
+            case QUALITATIVE -> unmeasured(kpi, today, latest, ProgressStatus.NOT_MEASURABLE);
+            case UNDEFINED -> unmeasured(kpi, today, latest, ProgressStatus.TARGET_UNDEFINED);
+            case RECURRING -> recurring(kpi, measurements, today);
+            case RELATIVE -> relative(kpi, measurements, today);
+            case COUNT, PERCENTAGE, BOOLEAN -> towardsTarget(kpi, latest, today);
+        };
     }
 
-    private ProgressStatus status(BigDecimal achievement, BigDecimal expected, LocalDate today, LocalDate due) {
+    private static Progress unmeasured(KpiDefinition kpi, LocalDate today, BigDecimal latest, ProgressStatus status) {
+        return new Progress(kpi.id(), 0, today, latest, null, null, status, Grade.NONE);
+    }
+
+    private Progress towardsTarget(KpiDefinition kpi, BigDecimal latest, LocalDate today) {
+        BigDecimal target = kpi.kind() == KpiKind.BOOLEAN ? BigDecimal.ONE : kpi.targetValue();
+        if (target == null || kpi.due() == null) {
+            return unmeasured(kpi, today, latest, ProgressStatus.TARGET_UNDEFINED);
+        }
+        BigDecimal baseline = kpi.kind() == KpiKind.BOOLEAN || kpi.baselineValue() == null ? BigDecimal.ZERO : kpi.baselineValue();
+        BigDecimal expected = expectedAchievement(kpi, baseline, target, today);
+        if (latest == null) {
+            ProgressStatus status = today.isAfter(kpi.due()) ? ProgressStatus.MISSED : ProgressStatus.NO_DATA;
+            return new Progress(kpi.id(), 0, today, null, null, expected, status, Grade.NONE);
+        }
+        BigDecimal achievement = achievement(baseline, target, latest);
+        return new Progress(kpi.id(), 0, today, latest, achievement, expected,
+                status(kpi, achievement, expected, today, kpi.due()), grade(baseline, latest, achievement));
+    }
+
+    private Progress recurring(KpiDefinition kpi, List<Measurement> measurements, LocalDate today) {
+        if (kpi.recurrence() == null || kpi.recurrence().perFiscalYear() <= 0) {
+            return unmeasured(kpi, today, latest(measurements).orElse(null), ProgressStatus.TARGET_UNDEFINED);
+        }
+        FiscalYear year = FiscalYear.containing(today);
+        BigDecimal done = measurements.stream().filter(m -> year.contains(m.measuredOn()))
+                .map(Measurement::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal expected = elapsedShare(year.firstDay(), year.lastDay(), today);
+        if (measurements.isEmpty()) {
+            return new Progress(kpi.id(), 0, today, null, null, expected, ProgressStatus.NO_DATA, Grade.NONE);
+        }
+        BigDecimal required = BigDecimal.valueOf(kpi.recurrence().perFiscalYear());
+        BigDecimal achievement = done.divide(required, SCALE, RoundingMode.HALF_UP);
+        BigDecimal baseline = kpi.baselineValue() == null ? BigDecimal.ZERO : kpi.baselineValue();
+        return new Progress(kpi.id(), 0, today, done, achievement, expected,
+                status(kpi, achievement, expected, today, null), grade(baseline, done, achievement));
+    }
+
+    private Progress relative(KpiDefinition kpi, List<Measurement> measurements, LocalDate today) {
+        FiscalYear year = FiscalYear.containing(today);
+        Optional<BigDecimal> thisYear = latest(measurements.stream().filter(m -> year.contains(m.measuredOn())).toList());
+        Optional<BigDecimal> lastYear = latest(measurements.stream()
+                .filter(m -> year.previous().contains(m.measuredOn())).toList());
+        BigDecimal previous = lastYear.orElse(kpi.baselineValue());
+        if (kpi.factor() == null || previous == null || previous.signum() <= 0) {
+            return unmeasured(kpi, today, thisYear.orElse(null), ProgressStatus.TARGET_UNDEFINED);
+        }
+        BigDecimal expected = elapsedShare(year.firstDay(), year.lastDay(), today);
+        if (thisYear.isEmpty()) {
+            return new Progress(kpi.id(), 0, today, null, null, expected, ProgressStatus.NO_DATA, Grade.NONE);
+        }
+        BigDecimal target = previous.multiply(kpi.factor());
+        BigDecimal achievement = thisYear.get().divide(target, SCALE, RoundingMode.HALF_UP);
+        BigDecimal growth = achievement(previous, target, thisYear.get());
+        Grade grade = achievement.compareTo(BigDecimal.ONE) >= 0 ? Grade.S : grade(previous, thisYear.get(), growth);
+        return new Progress(kpi.id(), 0, today, thisYear.get(), achievement, expected,
+                status(kpi, achievement, expected, today, null), grade);
+    }
+
+    /** ACHIEVED at 1; MISSED after the deadline; otherwise the share of the expected achievement reached. */
+    private ProgressStatus status(KpiDefinition kpi, BigDecimal achievement, BigDecimal expected, LocalDate today,
+            LocalDate due) {
         if (achievement.compareTo(BigDecimal.ONE) >= 0) {
             return ProgressStatus.ACHIEVED;
         }
-        if (today.isAfter(due)) {
+        if (due != null && today.isAfter(due)) {
             return ProgressStatus.MISSED;
         }
         if (expected == null || expected.signum() == 0) {
             return ProgressStatus.ON_TRACK;
         }
+        ProgressThresholds thresholds = policy.forMunicipality(kpi.municipalityCode());
         BigDecimal share = achievement.divide(expected, SCALE, RoundingMode.HALF_UP);
         if (share.compareTo(thresholds.behindBelow()) < 0) {
             return ProgressStatus.BEHIND;
@@ -63,6 +135,17 @@ public final class ProgressCalculator {
             return ProgressStatus.AT_RISK;
         }
         return ProgressStatus.ON_TRACK;
+    }
+
+    /** S at or beyond the target; B within ±10% of the baseline; A beyond it towards the target; C behind it. */
+    static Grade grade(BigDecimal baseline, BigDecimal latest, BigDecimal achievement) {
+        if (achievement.compareTo(BigDecimal.ONE) >= 0) {
+            return Grade.S;
+        }
+        if (latest.subtract(baseline).abs().compareTo(baseline.abs().multiply(TEN_PERCENT)) <= 0) {
+            return Grade.B;
+        }
+        return achievement.signum() > 0 ? Grade.A : Grade.C;
     }
 
     /** (latest − baseline) / (target − baseline); for a decrease both differences are negative. */
@@ -74,22 +157,55 @@ public final class ProgressCalculator {
         return latest.subtract(baseline).divide(span, SCALE, RoundingMode.HALF_UP);
     }
 
-    /** The share of the time from the baseline's date to the deadline that has passed; null without a baseline date. */
-    static BigDecimal expectedAchievement(KpiDefinition kpi, LocalDate today) {
+    /**
+     * Where the trajectory says the achievement should be on {@code today}: 0 at the baseline's date, 1 at the
+     * deadline, through each intermediate target on its date, straight in between; null without a baseline date.
+     */
+    static BigDecimal expectedAchievement(KpiDefinition kpi, BigDecimal baseline, BigDecimal target, LocalDate today) {
         LocalDate start = kpi.baselineAsOf();
         if (start == null || !kpi.due().isAfter(start)) {
             return null;
         }
-        long total = ChronoUnit.DAYS.between(start, kpi.due());
+        List<Point> points = new ArrayList<>();
+        points.add(new Point(start, BigDecimal.ZERO));
+        kpi.intermediateTargets().stream()
+                .filter(step -> step.value() != null && step.due() != null)
+                .filter(step -> step.due().isAfter(start) && step.due().isBefore(kpi.due()))
+                .sorted(Comparator.comparing(KpiDefinition.Step::due))
+                .forEach(step -> points.add(new Point(step.due(), achievement(baseline, target, step.value()))));
+        points.add(new Point(kpi.due(), BigDecimal.ONE));
+        if (!today.isAfter(start)) {
+            return BigDecimal.ZERO.setScale(SCALE);
+        }
+        for (int i = 1; i < points.size(); i++) {
+            Point from = points.get(i - 1);
+            Point to = points.get(i);
+            if (!today.isAfter(to.day())) {
+                BigDecimal share = elapsedShare(from.day(), to.day(), today);
+                return from.achievement().add(to.achievement().subtract(from.achievement()).multiply(share))
+                        .setScale(SCALE, RoundingMode.HALF_UP);
+            }
+        }
+        return BigDecimal.ONE.setScale(SCALE);
+    }
+
+    private record Point(LocalDate day, BigDecimal achievement) {
+    }
+
+    /** The share of the days from {@code start} to {@code end} that have passed on {@code today}, within 0–1. */
+    static BigDecimal elapsedShare(LocalDate start, LocalDate end, LocalDate today) {
+        long total = ChronoUnit.DAYS.between(start, end);
+        if (total <= 0) {
+            return BigDecimal.ONE.setScale(SCALE);
+        }
         long elapsed = Math.clamp(ChronoUnit.DAYS.between(start, today), 0, total);
         return BigDecimal.valueOf(elapsed).divide(BigDecimal.valueOf(total), SCALE, RoundingMode.HALF_UP);
     }
 
     /** The value measured last (by measurement date, then by when it was recorded). */
-    private static BigDecimal latest(List<Measurement> measurements) {
+    private static Optional<BigDecimal> latest(List<Measurement> measurements) {
         return measurements.stream()
                 .max(Comparator.comparing(Measurement::measuredOn).thenComparing(Measurement::recordedAt))
-                .map(Measurement::value)
-                .orElse(null);
+                .map(Measurement::value);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import jp.shinchoku.contracts.Events;
 import jp.shinchoku.measurement.kpis.Direction;
@@ -13,6 +14,7 @@ import jp.shinchoku.measurement.kpis.KpiKind;
 import jp.shinchoku.measurement.kpis.messaging.KpiContracts;
 import jp.shinchoku.measurement.measurements.Measurement;
 import jp.shinchoku.measurement.measurements.messaging.MeasurementContracts;
+import jp.shinchoku.measurement.progress.Grade;
 import jp.shinchoku.measurement.progress.Progress;
 import jp.shinchoku.measurement.progress.ProgressChange;
 import jp.shinchoku.measurement.progress.ProgressStatus;
@@ -27,7 +29,7 @@ class MeasurementContractsTest {
     private final EventJson json = new EventJson();
     private final KpiDefinition kpi = new KpiDefinition("pln-7c1e.3-1.1", "pln-7c1e", "shimin", "マイナンバーカードの普及率",
             "%", KpiKind.PERCENTAGE, Direction.INCREASE, new BigDecimal("10.5"), LocalDate.parse("2018-04-01"),
-            BigDecimal.valueOf(20), LocalDate.parse("2024-03-31"), 1, false);
+            BigDecimal.valueOf(20), LocalDate.parse("2024-03-31"), 1, false, null, List.of(), null, null);
 
     @Test
     void readsKpiDefined() {
@@ -45,9 +47,9 @@ class MeasurementContractsTest {
     @Test
     void writesKpiProgressChanged() {
         LocalDate asOf = LocalDate.parse("2021-04-05");
-        Progress before = new Progress(kpi.id(), 0, asOf, null, null, null, ProgressStatus.NO_DATA);
+        Progress before = new Progress(kpi.id(), 0, asOf, null, null, null, ProgressStatus.NO_DATA, Grade.NONE);
         Progress after = new Progress(kpi.id(), 1, asOf, new BigDecimal("12.5"), new BigDecimal("0.2105"),
-                new BigDecimal("0.5011"), ProgressStatus.BEHIND);
+                new BigDecimal("0.5011"), ProgressStatus.BEHIND, Grade.A);
         GoldenSamples.assertMatches(Events.KPI_PROGRESS_CHANGED,
                 json.writeString(ProgressContracts.changed(new ProgressChange(kpi, before, after))));
     }

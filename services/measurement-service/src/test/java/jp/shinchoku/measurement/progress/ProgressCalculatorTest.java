@@ -94,10 +94,127 @@ class ProgressCalculatorTest {
         assertThat(today.changedFrom(null)).isTrue();
     }
 
+    @Test
+    void theTrajectoryRunsThroughTheIntermediateTargets() {
+        // 0 → 100 over two years, but 80 promised by the end of the first: a steep first year
+        KpiDefinition steep = withSteps(kpi(KpiKind.COUNT, Direction.INCREASE, "0", "100"),
+                new KpiDefinition.Step(BigDecimal.valueOf(80), HALFWAY));
+
+        assertThat(ProgressCalculator.expectedAchievement(steep, BigDecimal.ZERO, BigDecimal.valueOf(100), HALFWAY))
+                .isEqualByComparingTo("0.8");
+        assertThat(calculator.compute(steep, List.of(measured("60", HALFWAY)), HALFWAY).status())
+                .as("60 is on track for a straight line, behind for the promised 80").isEqualTo(ProgressStatus.AT_RISK);
+        assertThat(ProgressCalculator.expectedAchievement(steep, BigDecimal.ZERO, BigDecimal.valueOf(100),
+                LocalDate.parse("2023-09-30"))).isBetween(new BigDecimal("0.89"), new BigDecimal("0.91"));
+    }
+
+    @ParameterizedTest(name = "{0} after a baseline of 50 and a target of 80 grades {1}")
+    @CsvSource({"80, S", "90, S", "70, A", "54, B", "46, B", "45, B", "44, C", "30, C"})
+    void gradesCompareWithTheTargetAndTheBaseline(String value, Grade grade) {
+        Progress progress = calculator.compute(kpi(KpiKind.PERCENTAGE, Direction.INCREASE, "50", "80"),
+                List.of(measured(value, HALFWAY)), HALFWAY);
+        assertThat(progress.grade()).isEqualTo(grade);
+    }
+
+    @Test
+    void aDecreaseKpiGradesByGoingDown() {
+        KpiDefinition waitingTime = kpi(KpiKind.COUNT, Direction.DECREASE, "60", "30");
+        assertThat(calculator.compute(waitingTime, List.of(measured("40", HALFWAY)), HALFWAY).grade()).isEqualTo(Grade.A);
+        assertThat(calculator.compute(waitingTime, List.of(measured("70", HALFWAY)), HALFWAY).grade()).isEqualTo(Grade.C);
+        assertThat(calculator.compute(waitingTime, List.of(measured("25", HALFWAY)), HALFWAY).grade()).isEqualTo(Grade.S);
+    }
+
+    @Test
+    void aRecurringKpiCountsThisFiscalYearsOccurrencesProRata() {
+        KpiDefinition twiceAYear = recurring(kpi(KpiKind.RECURRING, Direction.INCREASE, null, null), 2, "fiscal-year");
+        LocalDate october = LocalDate.parse("2023-10-01");
+
+        Progress once = calculator.compute(twiceAYear, List.of(measured("1", LocalDate.parse("2023-06-15")),
+                measured("5", LocalDate.parse("2023-03-01"))), october);
+        assertThat(once.latestValue()).as("last fiscal year's occurrences do not count").isEqualByComparingTo("1");
+        assertThat(once.achievement()).isEqualByComparingTo("0.5");
+        assertThat(once.expectedAchievement()).isBetween(new BigDecimal("0.49"), new BigDecimal("0.51"));
+        assertThat(once.status()).isEqualTo(ProgressStatus.ON_TRACK);
+
+        Progress twice = calculator.compute(twiceAYear, List.of(measured("1", LocalDate.parse("2023-06-15")),
+                measured("1", LocalDate.parse("2023-09-20"))), october);
+        assertThat(twice.status()).isEqualTo(ProgressStatus.ACHIEVED);
+        assertThat(twice.grade()).isEqualTo(Grade.S);
+
+        KpiDefinition monthly = recurring(kpi(KpiKind.RECURRING, Direction.INCREASE, null, null), 2, "month");
+        assertThat(calculator.compute(monthly, List.of(measured("3", LocalDate.parse("2023-05-01"))), october).status())
+                .as("3 of 24 by half the year").isEqualTo(ProgressStatus.BEHIND);
+        assertThat(calculator.compute(monthly, List.of(), october).status()).isEqualTo(ProgressStatus.NO_DATA);
+    }
+
+    @Test
+    void aRelativeKpiComparesThisYearWithLastYearTimesTheFactor() {
+        KpiDefinition growth = relative(kpi(KpiKind.RELATIVE, Direction.INCREASE, null, null), "1.1");
+        LocalDate march = LocalDate.parse("2024-03-31");
+        List<Measurement> lastYear = List.of(measured("1000", LocalDate.parse("2023-03-31")));
+
+        assertThat(calculator.compute(growth, lastYear, march).status())
+                .as("nothing reported this year yet").isEqualTo(ProgressStatus.NO_DATA);
+        Progress achieved = calculator.compute(growth, List.of(lastYear.getFirst(), measured("1150", march)), march);
+        assertThat(achieved.status()).isEqualTo(ProgressStatus.ACHIEVED);
+        assertThat(achieved.grade()).isEqualTo(Grade.S);
+        Progress flat = calculator.compute(growth, List.of(lastYear.getFirst(), measured("950", march)), march);
+        assertThat(flat.status()).isEqualTo(ProgressStatus.AT_RISK);
+        assertThat(flat.grade()).isEqualTo(Grade.B);
+        assertThat(calculator.compute(growth, List.of(measured("500", march)), march).status())
+                .as("no base to grow from").isEqualTo(ProgressStatus.TARGET_UNDEFINED);
+    }
+
+    @Test
+    void aMunicipalityMayBeStricterThanTheDefaults() {
+        ProgressCalculator strict = new ProgressCalculator(new ProgressPolicy(ProgressThresholds.DEFAULTS,
+                java.util.Map.of("152048", new ProgressThresholds(new BigDecimal("0.95"), new BigDecimal("0.9")))));
+        KpiDefinition elsewhere = kpi(KpiKind.COUNT, Direction.INCREASE, "0", "100");
+        KpiDefinition sanjo = inMunicipality(elsewhere, "152048");
+
+        assertThat(strict.compute(elsewhere, List.of(measured("46", HALFWAY)), HALFWAY).status()).isEqualTo(ProgressStatus.ON_TRACK);
+        assertThat(strict.compute(sanjo, List.of(measured("46", HALFWAY)), HALFWAY).status()).isEqualTo(ProgressStatus.AT_RISK);
+        assertThat(strict.compute(sanjo, List.of(measured("44", HALFWAY)), HALFWAY).status()).isEqualTo(ProgressStatus.BEHIND);
+    }
+
+    @Test
+    void undefinedAndQualitativeKpisAreNotGraded() {
+        Progress undefined = calculator.compute(kpi(KpiKind.UNDEFINED, Direction.INCREASE, null, null),
+                List.of(measured("3", HALFWAY)), HALFWAY);
+        assertThat(undefined.status()).isEqualTo(ProgressStatus.TARGET_UNDEFINED);
+        assertThat(undefined.grade()).isEqualTo(Grade.NONE);
+        assertThat(calculator.compute(kpi(KpiKind.QUALITATIVE, Direction.ACHIEVE, null, null), List.of(), HALFWAY).status())
+                .isEqualTo(ProgressStatus.NOT_MEASURABLE);
+    }
+
     static KpiDefinition kpi(KpiKind kind, Direction direction, String baseline, String target) {
         return new KpiDefinition("k1", "p1", "dept", "指標", "件", kind, direction,
                 baseline == null ? null : new BigDecimal(baseline), START, target == null ? null : new BigDecimal(target),
-                DUE, 1, false);
+                DUE, 1, false, null, List.of(), null, null);
+    }
+
+    static KpiDefinition withSteps(KpiDefinition k, KpiDefinition.Step... steps) {
+        return new KpiDefinition(k.id(), k.planId(), k.departmentCode(), k.name(), k.unit(), k.kind(), k.direction(),
+                k.baselineValue(), k.baselineAsOf(), k.targetValue(), k.due(), k.revision(), k.retired(),
+                k.municipalityCode(), List.of(steps), k.recurrence(), k.factor());
+    }
+
+    static KpiDefinition recurring(KpiDefinition k, int times, String per) {
+        return new KpiDefinition(k.id(), k.planId(), k.departmentCode(), k.name(), k.unit(), k.kind(), k.direction(),
+                k.baselineValue(), k.baselineAsOf(), k.targetValue(), null, k.revision(), k.retired(),
+                k.municipalityCode(), k.intermediateTargets(), new KpiDefinition.Recurrence(times, per), k.factor());
+    }
+
+    static KpiDefinition relative(KpiDefinition k, String factor) {
+        return new KpiDefinition(k.id(), k.planId(), k.departmentCode(), k.name(), k.unit(), k.kind(), k.direction(),
+                k.baselineValue(), k.baselineAsOf(), k.targetValue(), null, k.revision(), k.retired(),
+                k.municipalityCode(), k.intermediateTargets(), k.recurrence(), new BigDecimal(factor));
+    }
+
+    static KpiDefinition inMunicipality(KpiDefinition k, String municipality) {
+        return new KpiDefinition(k.id(), k.planId(), k.departmentCode(), k.name(), k.unit(), k.kind(), k.direction(),
+                k.baselineValue(), k.baselineAsOf(), k.targetValue(), k.due(), k.revision(), k.retired(),
+                municipality, k.intermediateTargets(), k.recurrence(), k.factor());
     }
 
     static Measurement measured(String value, LocalDate on) {

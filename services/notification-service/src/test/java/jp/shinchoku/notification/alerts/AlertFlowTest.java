@@ -75,7 +75,7 @@ class AlertFlowTest {
         progress("AT_RISK", DUE);
         String marker = "pln-n." + UUID.randomUUID();
         TestEvents.publish(kafka, Events.KPI_PROGRESS_CHANGED, new KpiProgressChangedV1(marker, "pln-n", "shimin",
-                LocalDate.parse("2023-10-02"), BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ONE, null, "BEHIND", DUE));
+                LocalDate.parse("2023-10-02"), BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ONE, null, "BEHIND", DUE, "C", null));
         await().until(() -> alertsFor(marker).size() == 1);
         await().until(() -> alertsFor(kpiId).getFirst().get("summaryJa").asString().contains("注意"));
         assertThat(alertsFor(kpiId)).hasSize(1);
@@ -114,7 +114,7 @@ class AlertFlowTest {
         progress("BEHIND", distant);
         String marker = "pln-n." + UUID.randomUUID();
         TestEvents.publish(kafka, Events.KPI_PROGRESS_CHANGED, new KpiProgressChangedV1(marker, "pln-n", "shimin",
-                LocalDate.parse("2023-10-02"), BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ONE, null, "BEHIND", DUE));
+                LocalDate.parse("2023-10-02"), BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ONE, null, "BEHIND", DUE, "C", null));
         await().until(() -> alertsFor(marker).size() == 1);
         assertThat(alertsFor(kpiId)).isEmpty();
     }
@@ -145,7 +145,7 @@ class AlertFlowTest {
 
     private KpiProgressChangedV1 progressEvent(String status, LocalDate due) {
         return new KpiProgressChangedV1(kpiId, "pln-n", "shimin", LocalDate.parse("2023-10-02"), new BigDecimal("12.5"),
-                new BigDecimal("0.2105"), new BigDecimal("0.9170"), "NO_DATA", status, due);
+                new BigDecimal("0.2105"), new BigDecimal("0.9170"), "NO_DATA", status, due, "A", "−");
     }
 
     private List<JsonNode> alertsFor(String kpi) {

@@ -25,6 +25,12 @@ public final class KpiContracts {
                 event.target() == null ? null : event.target().value(),
                 event.target() == null ? null : event.target().due(),
                 event.revision(),
-                Boolean.TRUE.equals(event.retired()));
+                Boolean.TRUE.equals(event.retired()),
+                event.municipalityCode(),
+                event.intermediateTargets().stream()
+                        .map(step -> new KpiDefinition.Step(step.value(), step.due())).toList(),
+                event.recurrence() == null ? null
+                        : new KpiDefinition.Recurrence(event.recurrence().times(), event.recurrence().per()),
+                event.factor());
     }
 }

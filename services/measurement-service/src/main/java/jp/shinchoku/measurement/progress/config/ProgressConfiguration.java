@@ -1,6 +1,8 @@
 package jp.shinchoku.measurement.progress.config;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Clock;
 
 import jp.shinchoku.measurement.kpis.KpiCatalog;
@@ -8,6 +10,7 @@ import jp.shinchoku.measurement.measurements.MeasurementRepository;
 import jp.shinchoku.measurement.progress.ProgressCalculator;
 import jp.shinchoku.measurement.progress.ProgressRepository;
 import jp.shinchoku.measurement.progress.ProgressService;
+import jp.shinchoku.measurement.progress.ProgressPolicy;
 import jp.shinchoku.measurement.progress.ProgressThresholds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,15 +22,34 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ProgressConfiguration.ProgressProperties.class)
 class ProgressConfiguration {
 
-    /** Thresholds for 注意 (AT_RISK) and 遅れ (BEHIND), as shares of the achievement expected by now. */
+    /**
+     * Thresholds for 注意 (AT_RISK) and 遅れ (BEHIND), as shares of the achievement expected by now; a municipality
+     * may set its own ({@code shinchoku.progress.municipalities.<地方公共団体コード>.behind-below}), what it leaves out
+     * is the default.
+     */
     @ConfigurationProperties("shinchoku.progress")
-    record ProgressProperties(@DefaultValue("0.9") BigDecimal atRiskBelow, @DefaultValue("0.7") BigDecimal behindBelow) {
+    record ProgressProperties(@DefaultValue("0.9") BigDecimal atRiskBelow, @DefaultValue("0.7") BigDecimal behindBelow,
+            Map<String, MunicipalThresholds> municipalities) {
+
+        record MunicipalThresholds(BigDecimal atRiskBelow, BigDecimal behindBelow) {
+        }
+
+        ProgressPolicy policy() {
+            ProgressThresholds defaults = new ProgressThresholds(atRiskBelow, behindBelow);
+            Map<String, ProgressThresholds> own = new HashMap<>();
+            if (municipalities != null) {
+                municipalities.forEach((code, set) -> own.put(code, new ProgressThresholds(
+                        set.atRiskBelow() == null ? atRiskBelow : set.atRiskBelow(),
+                        set.behindBelow() == null ? behindBelow : set.behindBelow())));
+            }
+            return new ProgressPolicy(defaults, own);
+        }
     }
 
     @Bean
     ProgressService progressService(KpiCatalog kpis, MeasurementRepository measurements, ProgressRepository progress,
             ProgressProperties properties, Clock clock) {
         return new ProgressService(kpis, measurements, progress,
-                new ProgressCalculator(new ProgressThresholds(properties.atRiskBelow(), properties.behindBelow())), clock);
+                new ProgressCalculator(properties.policy()), clock);
     }
 }

@@ -21,6 +21,8 @@ public final class ProgressContracts {
                 current.expectedAchievement(),
                 change.previous() == null ? null : change.previous().status().name(),
                 current.status().name(),
-                change.kpi().due());
+                change.kpi().due(),
+                current.grade() == null ? null : current.grade().label(),
+                change.previous() == null || change.previous().grade() == null ? null : change.previous().grade().label());
     }
 }
