@@ -1,0 +1,195 @@
+package jp.shinchoku.measurement.measurements.web;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jp.shinchoku.calendar.DateReference;
+import jp.shinchoku.calendar.DateReferences;
+import jp.shinchoku.calendar.InvalidDateReferenceException;
+import jp.shinchoku.measurement.measurements.MeasurementRejectedException;
+import jp.shinchoku.measurement.measurements.MeasurementService;
+import jp.shinchoku.platform.web.ApiProblem;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Bulk upload: a department (or the 推進本部 for a whole plan) sends its values as a CSV file, as its spreadsheet
+ * saved it. Each row is recorded on its own, so a bad row never costs the good ones, and the answer says row by row
+ * what was accepted and what was rejected and why. Sending the same file again records nothing twice: a row
+ * without its own idempotency key is keyed by its content.
+ */
+@RestController
+class MeasurementCsvController {
+
+    /** The columns, by their English and Japanese header names. */
+    private static final Map<String, String> COLUMNS = Map.ofEntries(
+            Map.entry("kpiid", "kpiId"), Map.entry("評価指標id", "kpiId"), Map.entry("指標id", "kpiId"),
+            Map.entry("value", "value"), Map.entry("実績値", "value"), Map.entry("値", "value"),
+            Map.entry("measuredon", "measuredOn"), Map.entry("測定日", "measuredOn"), Map.entry("基準日", "measuredOn"),
+            Map.entry("comment", "comment"), Map.entry("コメント", "comment"), Map.entry("備考", "comment"),
+            Map.entry("reportedby", "reportedBy"), Map.entry("報告者", "reportedBy"),
+            Map.entry("idempotencykey", "idempotencyKey"), Map.entry("冪等キー", "idempotencyKey"));
+    private static final List<String> REQUIRED = List.of("kpiId", "value", "measuredOn");
+    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("uuuu/M/d");
+
+    private final MeasurementService measurements;
+
+    MeasurementCsvController(MeasurementService measurements) {
+        this.measurements = measurements;
+    }
+
+    /** One row's outcome: {@code accepted}, {@code replayed} (sent before) or {@code rejected} with the reason. */
+    record RowResult(int line, String status, String kpiId, String measurementId, String messageJa, String messageEn) {
+    }
+
+    record UploadResult(String encoding, int accepted, int replayed, int rejected, List<RowResult> rows) {
+    }
+
+    @PostMapping(value = "/api/measurements/csv", consumes = {"text/csv", "application/csv", "text/plain"})
+    UploadResult upload(@RequestBody byte[] body, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+        CsvTable table = CsvTable.read(body, MediaType.parseMediaType(contentType).getCharset());
+        List<CsvTable.Record> records = table.records().stream().filter(record -> !record.blank()).toList();
+        if (records.isEmpty()) {
+            throw invalidCsv("ファイルが空です", "the file is empty");
+        }
+        Map<String, Integer> columns = columns(records.getFirst());
+        List<RowResult> rows = new ArrayList<>();
+        for (CsvTable.Record record : records.subList(1, records.size())) {
+            rows.add(record(record, columns));
+        }
+        return new UploadResult(table.encoding(), count(rows, "accepted"), count(rows, "replayed"),
+                count(rows, "rejected"), rows);
+    }
+
+    private RowResult record(CsvTable.Record record, Map<String, Integer> columns) {
+        String kpiId = normalize(cell(record, columns, "kpiId"));
+        try {
+            BigDecimal value = number(normalize(cell(record, columns, "value")));
+            LocalDate measuredOn = day(normalize(cell(record, columns, "measuredOn")));
+            String comment = blankToNull(cell(record, columns, "comment"));
+            String reportedBy = blankToNull(cell(record, columns, "reportedBy"));
+            String key = blankToNull(cell(record, columns, "idempotencyKey"));
+            if (key == null) {
+                key = "csv-" + digest(kpiId + "|" + value.toPlainString() + "|" + measuredOn + "|" + comment + "|" + reportedBy);
+            }
+            MeasurementService.Recorded recorded = measurements.record(new MeasurementService.Report(kpiId, value,
+                    measuredOn, comment, reportedBy, key));
+            return new RowResult(record.line(), recorded.replayed() ? "replayed" : "accepted", kpiId,
+                    recorded.measurement().id(), null, null);
+        } catch (MeasurementRejectedException e) {
+            return new RowResult(record.line(), "rejected", kpiId, null, e.messageJa(), e.getMessage());
+        } catch (RowException e) {
+            return new RowResult(record.line(), "rejected", kpiId, null, e.messageJa, e.getMessage());
+        }
+    }
+
+    private static Map<String, Integer> columns(CsvTable.Record header) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int i = 0; i < header.fields().size(); i++) {
+            String name = COLUMNS.get(normalize(header.field(i)).toLowerCase(Locale.ROOT).replace(" ", ""));
+            if (name != null) {
+                columns.putIfAbsent(name, i);
+            }
+        }
+        List<String> missing = REQUIRED.stream().filter(name -> !columns.containsKey(name)).toList();
+        if (!missing.isEmpty()) {
+            throw invalidCsv("見出し行に必須の列がありません: " + String.join(", ", missing)
+                            + "（評価指標ID・実績値・測定日 または kpiId・value・measuredOn）",
+                    "the header row lacks required columns: " + String.join(", ", missing));
+        }
+        return columns;
+    }
+
+    private static String cell(CsvTable.Record record, Map<String, Integer> columns, String name) {
+        Integer index = columns.get(name);
+        return index == null ? "" : record.field(index);
+    }
+
+    /** Thousands separators (1,234) are dropped; full-width digits (１２．５) were made ASCII by {@link #normalize}. */
+    private static BigDecimal number(String text) {
+        String plain = text.replace(",", "");
+        if (plain.isBlank()) {
+            throw new RowException("実績値が空です", "the value is empty");
+        }
+        try {
+            return new BigDecimal(plain);
+        } catch (NumberFormatException e) {
+            throw new RowException("実績値「" + text + "」は数値ではありません", "the value '" + text + "' is not a number");
+        }
+    }
+
+    /** {@code 2023-09-30}, {@code 2023/9/30} (Excel's way) or {@code 令和5年9月30日}. */
+    private static LocalDate day(String text) {
+        if (text.isBlank()) {
+            throw new RowException("測定日が空です", "the measurement date is empty");
+        }
+        try {
+            if (text.contains("/")) {
+                return LocalDate.parse(text, SLASHED);
+            }
+            DateReference reference = DateReferences.parse(text);
+            if (reference.precision() != DateReference.Precision.DAY) {
+                throw new RowException("測定日「" + text + "」は日付まで書いてください", "the date '" + text + "' needs a day");
+            }
+            return reference.firstDay();
+        } catch (DateTimeParseException e) {
+            throw new RowException("測定日「" + text + "」を読み取れません", "the date '" + text + "' cannot be read");
+        } catch (InvalidDateReferenceException e) {
+            throw new RowException(e.messageJa(), e.messageEn());
+        }
+    }
+
+    /** NFKC: full-width digits, letters and signs as ASCII; for ids, numbers and dates, never for comments. */
+    private static String normalize(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static int count(List<RowResult> rows, String status) {
+        return (int) rows.stream().filter(row -> row.status().equals(status)).count();
+    }
+
+    private static String digest(String content) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ApiProblem invalidCsv(String detailJa, String detailEn) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-csv", "CSV ファイルを受け付けられません",
+                "The CSV file cannot be accepted", detailJa, detailEn);
+    }
+
+    /** A row that cannot be read as a report. */
+    private static final class RowException extends RuntimeException {
+        private final String messageJa;
+
+        RowException(String messageJa, String messageEn) {
+            super(messageEn);
+            this.messageJa = messageJa;
+        }
+    }
+}
