@@ -9,6 +9,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -33,6 +34,18 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return new ApiProblem(HttpStatus.CONFLICT, "concurrent-change", "同時に変更されました",
                 "Changed concurrently", "他の変更と重なったため保存できませんでした。もう一度お試しください",
                 "Another change came in between; try again").toResponse();
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String given = ex.getContentType() == null ? "?" : ex.getContentType().toString();
+        ProblemDetail problem = new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "対応していない形式です", "Unsupported media type",
+                "Content-Type「" + given + "」には対応していません（対応: " + ex.getSupportedMediaTypes() + "）",
+                "Content-Type '" + given + "' is not supported (supported: " + ex.getSupportedMediaTypes() + ")")
+                .toProblemDetail();
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
     }
 
     @Override

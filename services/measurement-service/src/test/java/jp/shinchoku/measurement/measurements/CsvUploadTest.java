@@ -105,6 +105,12 @@ class CsvUploadTest {
         JsonNode problem = JsonMapper.builder().build().readTree(response.body());
         assertThat(problem.get("type").asString()).isEqualTo("urn:shinchoku:problem:invalid-csv");
         assertThat(problem.get("detail").asString()).contains("kpiId").contains("measuredOn");
+
+        HttpResponse<String> unknownCharset = send(("kpiId,value,measuredOn\n" + kpiId + ",1,2023-10-01\n")
+                .getBytes(StandardCharsets.UTF_8), "text/csv; charset=x-no-such-charset");
+        assertThat(unknownCharset.statusCode()).isEqualTo(415);
+        assertThat(unknownCharset.body()).contains("urn:shinchoku:problem:unsupported-media-type").contains("対応していない");
+        assertThat(http.get("/api/kpis/" + kpiId + "/measurements").json()).isEmpty();
     }
 
     private JsonNode upload(byte[] body, String contentType) throws Exception {

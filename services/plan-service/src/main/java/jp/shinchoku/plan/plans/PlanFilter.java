@@ -42,8 +42,10 @@ public record PlanFilter(String municipality, String planId, String department, 
             return true;
         }
         PlanFilter withinPlan = new PlanFilter(null, null, department, null, dueFrom, dueTo, null, includeRetired);
-        return withinPlan.kpis(plan).findAny().isPresent() || withinPlan.milestones(plan).findAny().isPresent()
-                || (dueFrom == null && dueTo == null && plan.measures().anyMatch(withinPlan::shows));
+        if (dueFrom == null && dueTo == null) {
+            return plan.measures().anyMatch(withinPlan::shows);
+        }
+        return withinPlan.kpis(plan).findAny().isPresent() || withinPlan.milestones(plan).findAny().isPresent();
     }
 
     /** The plan's KPIs that match, in plan order. */
