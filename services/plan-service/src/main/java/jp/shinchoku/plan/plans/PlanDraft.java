@@ -1,5 +1,7 @@
 package jp.shinchoku.plan.plans;
 
+import jp.shinchoku.calendar.ReportingCadence;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
