@@ -20,6 +20,13 @@ import java.util.Objects;
  *                  (empty when the plan sets none)
  * @param retired   the KPI's measure was retired by a revision: no more reports are expected or accepted (absent in
  *                  events written before the field existed: read as false)
+ * @param pillarTitle the title of the pillar (施策の柱) the KPI's measure belongs to
+ * @param accumulation {@code cumulative} (each report states the level reached so far) or {@code per-period} (each
+ *                  states its reporting period's figure; a fiscal year's reports add up); absent = cumulative
+ * @param reportingCadence how often the plan asks for reports: {@code monthly}, {@code quarterly},
+ *                  {@code semiannual} or {@code annual}; absent = the plan does not say
+ * @param planPeriod the fiscal years the plan covers (its stated period, or from its issue to its last deadline);
+ *                  either end may be null where it cannot be told
  */
 public record KpiDefinedV1(
         String kpiId,
@@ -39,7 +46,11 @@ public record KpiDefinedV1(
         Recurrence recurrence,
         BigDecimal factor,
         List<Target> intermediateTargets,
-        Boolean retired) {
+        Boolean retired,
+        String pillarTitle,
+        String accumulation,
+        String reportingCadence,
+        PlanPeriod planPeriod) {
 
     public KpiDefinedV1 {
         Objects.requireNonNull(kpiId, "kpiId");
@@ -48,6 +59,17 @@ public record KpiDefinedV1(
         Objects.requireNonNull(kind, "kind");
         intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
         retired = Boolean.TRUE.equals(retired);
+        accumulation = accumulation == null ? "cumulative" : accumulation;
+    }
+
+    /** A definition as producers before {@code pillarTitle}, {@code accumulation}, cadence and period wrote it. */
+    public KpiDefinedV1(String kpiId, String planId, String municipalityCode, String pillarCode, String measureCode,
+            String measureTitle, String departmentCode, String name, String unit, String kind, String direction,
+            Baseline baseline, Target target, int revision, Recurrence recurrence, BigDecimal factor,
+            List<Target> intermediateTargets, Boolean retired) {
+        this(kpiId, planId, municipalityCode, pillarCode, measureCode, measureTitle, departmentCode, name, unit, kind,
+                direction, baseline, target, revision, recurrence, factor, intermediateTargets, retired, null, null, null,
+                null);
     }
 
     /** 現状値: the value at the start, as of a date. */
@@ -56,6 +78,10 @@ public record KpiDefinedV1(
 
     /** 目標値: the value to reach and its deadline. */
     public record Target(BigDecimal value, LocalDate due) {
+    }
+
+    /** The plan's period, as the fiscal years (named by the year they start in) it runs from and to. */
+    public record PlanPeriod(Integer fromFiscalYear, Integer toFiscalYear) {
     }
 
     /** 年1回以上: {@code times} 1 {@code per} {@code fiscal-year}. */

@@ -33,7 +33,10 @@ class GoldenSamplesTest {
         GoldenSamples.assertMatches(type, json.writeString(event));
     }
 
-    /** Written before {@code intermediateTargets} and {@code retired} were added to {@code kpi.defined.v1}. */
+    /**
+     * Written before {@code intermediateTargets}, {@code retired}, {@code accumulation} and the plan's cadence and
+     * period were added to {@code kpi.defined.v1}.
+     */
     @Test
     void anOlderProducersEventReadsWithTheFieldsAddedSinceEmpty() {
         String older = """
@@ -42,6 +45,9 @@ class GoldenSamplesTest {
         assertThat(event).isInstanceOfSatisfying(KpiDefinedV1.class, kpi -> {
             assertThat(kpi.retired()).isFalse();
             assertThat(kpi.intermediateTargets()).isEmpty();
+            assertThat(kpi.accumulation()).isEqualTo("cumulative");
+            assertThat(kpi.reportingCadence()).isNull();
+            assertThat(kpi.planPeriod()).isNull();
         });
     }
 

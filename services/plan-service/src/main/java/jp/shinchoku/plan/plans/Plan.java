@@ -262,10 +262,20 @@ public record Plan(
      */
     public record Kpi(String id, String code, String name, String unit, KpiKind kind, Direction direction,
             Baseline baseline, Target target, Recurrence recurrence, BigDecimal factor, String note,
-            List<Target> intermediateTargets) {
+            List<Target> intermediateTargets, Accumulation accumulation) {
         public Kpi {
             intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
+            accumulation = accumulation == null ? Accumulation.CUMULATIVE : accumulation;
         }
+    }
+
+    /**
+     * How a KPI's reports add up: {@code CUMULATIVE}, each report states the level reached so far (普及率, 累計件数);
+     * {@code PER_PERIOD}, each states what happened in its reporting period (the month's applications), and a
+     * fiscal year's reports add up to the year's figure.
+     */
+    public enum Accumulation {
+        CUMULATIVE, PER_PERIOD
     }
 
     /** 現状値: a value as of a date; the value is null where the plan does not state it. */

@@ -94,7 +94,8 @@ public final class PlanDiff {
                 "factor", text(kpi.factor()),
                 "intermediateTargets", kpi.intermediateTargets().isEmpty() ? null : kpi.intermediateTargets().stream()
                         .map(step -> step.due() + ": " + text(step.value())).collect(Collectors.joining(", ")),
-                "note", kpi.note());
+                "note", kpi.note(),
+                "accumulation", WireNames.of(kpi.accumulation()));
     }
 
     /** Field names and values, in pairs; the order is kept. */

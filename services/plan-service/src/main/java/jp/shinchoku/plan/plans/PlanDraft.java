@@ -124,18 +124,34 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
     public record RecurrenceDraft(Integer times, String per) {
     }
 
-    /** {@code code} optional (the KPI's ordinal otherwise); kind, direction and dates as written. */
+    /**
+     * {@code code} optional (the KPI's ordinal otherwise); kind, direction and dates as written.
+     * {@code accumulation}: {@code cumulative} (the default: a report states the level reached so far, e.g. a
+     * 普及率) or {@code per-period} (a report states what happened in its reporting period, e.g. the month's
+     * applications; the fiscal year's reports add up).
+     */
     public record KpiDraft(String code, String name, String unit, String kind, String direction, BaselineDraft baseline,
             TargetDraft target, RecurrenceDraft recurrence, BigDecimal factor, String note,
-            List<TargetDraft> intermediateTargets) {
+            List<TargetDraft> intermediateTargets, String accumulation) {
 
         public KpiDraft {
             intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
         }
 
+        public KpiDraft(String code, String name, String unit, String kind, String direction, BaselineDraft baseline,
+                TargetDraft target, RecurrenceDraft recurrence, BigDecimal factor, String note,
+                List<TargetDraft> intermediateTargets) {
+            this(code, name, unit, kind, direction, baseline, target, recurrence, factor, note, intermediateTargets, null);
+        }
+
+        /** Cumulative unless the plan says per-period; null for a word that is neither. */
+        public Plan.Accumulation parsedAccumulation() {
+            return blank(accumulation) ? Plan.Accumulation.CUMULATIVE : WireNames.parse(Plan.Accumulation.class, accumulation);
+        }
+
         public KpiDraft(String name, String unit, String kind, String direction, BaselineDraft baseline,
                 TargetDraft target) {
-            this(null, name, unit, kind, direction, baseline, target, null, null, null, null);
+            this(null, name, unit, kind, direction, baseline, target, null, null, null, null, null);
         }
 
         public KpiKind parsedKind() {
@@ -178,7 +194,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
 
         Plan.Kpi toKpi(String id, LocalDate issuedOn) {
             return new Plan.Kpi(id, code, name, unit, parsedKind(), parsedDirection(), parsedBaseline(issuedOn), parsedTarget(),
-                    parsedRecurrence(), factor, note, parsedIntermediateTargets());
+                    parsedRecurrence(), factor, note, parsedIntermediateTargets(), parsedAccumulation());
         }
     }
 
@@ -310,6 +326,10 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             found.add(new Violation(path + ".name", "評価指標名は必須です", "the KPI's name is required"));
         }
         KpiKind kind = kpi.parsedKind();
+        if (kpi.parsedAccumulation() == null) {
+            found.add(new Violation(path + ".accumulation", "集計方法「" + kpi.accumulation() + "」は使えません（cumulative, per-period）",
+                    "unknown accumulation '" + kpi.accumulation() + "' (cumulative, per-period)"));
+        }
         if (kind == null) {
             found.add(new Violation(path + ".kind", "評価指標の種類「" + kpi.kind() + "」は使えません（" + KINDS + "）",
                     "unknown KPI kind '" + kpi.kind() + "' (" + KINDS + ")"));

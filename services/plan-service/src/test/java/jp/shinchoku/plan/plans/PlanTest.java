@@ -125,6 +125,25 @@ class PlanTest {
     }
 
     @Test
+    void aKpiSaysHowItsReportsAddUpCumulativeByDefault() {
+        var monthly = new PlanDraft.KpiDraft("apps", "オンライン申請件数", "件", "count", "increase",
+                new PlanDraft.BaselineDraft(BigDecimal.valueOf(1200), "令和4年度"),
+                new PlanDraft.TargetDraft(BigDecimal.valueOf(6000), "令和7年度"), null, null, "年間件数", null, "per-period");
+        var level = new PlanDraft.KpiDraft("rate", "普及率", "%", "percentage", "increase", null,
+                new PlanDraft.TargetDraft(BigDecimal.valueOf(80), "令和7年度"), null, null, null, null, null);
+        var unknown = new PlanDraft.KpiDraft("x", "件数", "件", "count", "increase", null,
+                new PlanDraft.TargetDraft(BigDecimal.TEN, "令和7年度"), null, null, null, null, "sometimes");
+
+        assertThat(PlanFixtures.draft(unknown).violations()).singleElement().satisfies(v -> {
+            assertThat(v.path()).isEqualTo("pillars[0].measures[0].kpis[0].accumulation");
+            assertThat(v.messageJa()).contains("集計方法");
+        });
+        Plan plan = Plan.publish(PlanFixtures.draft(monthly, level), "pln-1", NOW).plan();
+        assertThat(plan.kpis().map(k -> k.kpi().accumulation()))
+                .containsExactly(Plan.Accumulation.PER_PERIOD, Plan.Accumulation.CUMULATIVE);
+    }
+
+    @Test
     void departmentsMilestonesAndPeriodAreChecked() {
         var undefined = new PlanDraft.KpiDraft("u", "オンライン化された手続数", "件", "undefined", "increase", null, null,
                 null, null, null, null);

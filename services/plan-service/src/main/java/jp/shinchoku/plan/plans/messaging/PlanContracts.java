@@ -70,7 +70,11 @@ public final class PlanContracts {
                         : new KpiDefinedV1.Recurrence(kpi.recurrence().times(), WireNames.of(kpi.recurrence().per())),
                 kpi.factor(),
                 kpi.intermediateTargets().stream().map(step -> new KpiDefinedV1.Target(step.value(), step.due())).toList(),
-                located.measure().retired());
+                located.measure().retired(),
+                located.pillar().title(),
+                WireNames.of(kpi.accumulation()),
+                WireNames.of(plan.reportingCadence()),
+                new KpiDefinedV1.PlanPeriod(plan.coveredPeriod().fromFiscalYear(), plan.coveredPeriod().toFiscalYear()));
     }
 
     public static PlanRevisedV1 planRevised(PlanEvent.PlanRevised revised) {

@@ -31,7 +31,8 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
 
     public record KpiView(String id, String code, String name, String unit, String kind, String direction,
             BigDecimal baseline, DateView baselineAsOf, BigDecimal target, DateView due, String targetText,
-            List<StepView> intermediateTargets, Plan.Recurrence recurrence, BigDecimal factor, String note) {
+            List<StepView> intermediateTargets, Plan.Recurrence recurrence, BigDecimal factor, String note,
+            String accumulation) {
     }
 
     public record MilestoneView(String id, String text, DateView due, String decidesTargetOf, String status,
@@ -74,7 +75,7 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
                 kpi.target() == null ? null : DateView.of(kpi.target().due()),
                 kpi.target() == null ? null : kpi.target().text(),
                 kpi.intermediateTargets().stream().map(step -> new StepView(step.value(), DateView.of(step.due()))).toList(),
-                kpi.recurrence(), kpi.factor(), kpi.note());
+                kpi.recurrence(), kpi.factor(), kpi.note(), WireNames.of(kpi.accumulation()));
     }
 
     static String label(Integer fiscalYear) {
