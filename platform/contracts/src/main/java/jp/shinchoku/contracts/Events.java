@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import jp.shinchoku.contracts.measurement.KpiProgressChangedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
+import jp.shinchoku.contracts.measurement.MeasurementRejectedV1;
+import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
 import jp.shinchoku.contracts.notification.AlertRaisedV1;
 import jp.shinchoku.contracts.plan.DepartmentChangedV1;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
@@ -42,6 +44,14 @@ public final class Events {
             "measurement.recorded.v1", MeasurementRecordedV1.class, Topics.MEASUREMENT_EVENTS,
             MeasurementRecordedV1::kpiId);
 
+    public static final EventType<MeasurementReportedV1> MEASUREMENT_REPORTED = new EventType<>(
+            "measurement.reported.v1", MeasurementReportedV1.class, Topics.MEASUREMENT_REPORTS,
+            MeasurementReportedV1::kpiId);
+
+    public static final EventType<MeasurementRejectedV1> MEASUREMENT_REJECTED = new EventType<>(
+            "measurement.rejected.v1", MeasurementRejectedV1.class, Topics.MEASUREMENT_REJECTIONS,
+            MeasurementRejectedV1::key);
+
     public static final EventType<KpiProgressChangedV1> KPI_PROGRESS_CHANGED = new EventType<>(
             "kpi.progress-changed.v1", KpiProgressChangedV1.class, Topics.KPI_PROGRESS,
             KpiProgressChangedV1::kpiId);
@@ -50,7 +60,8 @@ public final class Events {
             "alert.raised.v1", AlertRaisedV1.class, Topics.ALERT_EVENTS, AlertRaisedV1::alertId);
 
     private static final List<EventType<?>> ALL = List.of(
-            PLAN_PUBLISHED, PLAN_REVISED, PLAN_REVIEWED, KPI_DEFINED, MILESTONE_STATUS_CHANGED, DEPARTMENT_CHANGED, MEASUREMENT_RECORDED, KPI_PROGRESS_CHANGED, ALERT_RAISED);
+            PLAN_PUBLISHED, PLAN_REVISED, PLAN_REVIEWED, KPI_DEFINED, MILESTONE_STATUS_CHANGED, DEPARTMENT_CHANGED,
+            MEASUREMENT_RECORDED, MEASUREMENT_REPORTED, MEASUREMENT_REJECTED, KPI_PROGRESS_CHANGED, ALERT_RAISED);
 
     private static final Map<String, EventType<?>> BY_ID = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));

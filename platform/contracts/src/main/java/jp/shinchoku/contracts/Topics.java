@@ -23,6 +23,18 @@ public final class Topics {
     /** Accepted measured values. Keyed by KPI id. Produced by the measurement service. */
     public static final Topic MEASUREMENT_EVENTS = new Topic(Names.MEASUREMENT_EVENTS, "kpiId", false);
 
+    /**
+     * Departments' own systems report measured values here ({@code measurement.reported.v1}), keyed by KPI id.
+     * Consumed by the measurement service.
+     */
+    public static final Topic MEASUREMENT_REPORTS = new Topic(Names.MEASUREMENT_REPORTS, "kpiId", false);
+
+    /**
+     * Reports from {@link #MEASUREMENT_REPORTS} that could not be accepted, with the reason
+     * ({@code measurement.rejected.v1}), keyed by KPI id. Produced by the measurement service.
+     */
+    public static final Topic MEASUREMENT_REJECTIONS = new Topic(Names.MEASUREMENT_REJECTIONS, "kpiId", false);
+
     /** Changes in a KPI's progress (status, achievement). Keyed by KPI id. Produced by the measurement service. */
     public static final Topic KPI_PROGRESS = new Topic(Names.KPI_PROGRESS, "kpiId", false);
 
@@ -38,6 +50,8 @@ public final class Topics {
         public static final String KPI_DEFINITIONS = "shinchoku.plan.kpi-definitions";
         public static final String DEPARTMENTS = "shinchoku.plan.departments";
         public static final String MEASUREMENT_EVENTS = "shinchoku.measurement.events";
+        public static final String MEASUREMENT_REPORTS = "shinchoku.measurement.reports";
+        public static final String MEASUREMENT_REJECTIONS = "shinchoku.measurement.rejections";
         public static final String KPI_PROGRESS = "shinchoku.measurement.kpi-progress";
         public static final String ALERT_EVENTS = "shinchoku.notification.alerts";
 
@@ -46,6 +60,7 @@ public final class Topics {
     }
 
     public static List<Topic> all() {
-        return List.of(PLAN_EVENTS, KPI_DEFINITIONS, DEPARTMENTS, MEASUREMENT_EVENTS, KPI_PROGRESS, ALERT_EVENTS);
+        return List.of(PLAN_EVENTS, KPI_DEFINITIONS, DEPARTMENTS, MEASUREMENT_EVENTS, MEASUREMENT_REPORTS,
+                MEASUREMENT_REJECTIONS, KPI_PROGRESS, ALERT_EVENTS);
     }
 }

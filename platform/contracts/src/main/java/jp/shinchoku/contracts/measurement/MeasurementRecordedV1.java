@@ -5,7 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** {@code measurement.recorded.v1}: a department's measured value for a KPI was accepted. */
+/**
+ * {@code measurement.recorded.v1}: a department's measured value for a KPI was accepted.
+ *
+ * @param value            the number (a boolean KPI's is 1 for realized, 0 for not yet); null for a qualitative KPI
+ * @param text             a qualitative KPI's reported text; null otherwise
+ * @param period           the reporting period the value belongs to: {@code FY2024}, {@code FY2024-H1},
+ *                         {@code FY2024-Q2} or a month {@code 2024-07}; absent in events written before the field existed
+ * @param supersedes       for a correction: the measurement it replaces (which stays in the history)
+ * @param correctionReason for a correction: why
+ */
 public record MeasurementRecordedV1(
         String measurementId,
         String kpiId,
@@ -14,12 +23,16 @@ public record MeasurementRecordedV1(
         BigDecimal value,
         LocalDate measuredOn,
         String reportedBy,
-        Instant recordedAt) {
+        Instant recordedAt,
+        String text,
+        String period,
+        String comment,
+        String supersedes,
+        String correctionReason) {
 
     public MeasurementRecordedV1 {
         Objects.requireNonNull(measurementId, "measurementId");
         Objects.requireNonNull(kpiId, "kpiId");
-        Objects.requireNonNull(value, "value");
         Objects.requireNonNull(measuredOn, "measuredOn");
         Objects.requireNonNull(recordedAt, "recordedAt");
     }

@@ -5,9 +5,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import jp.shinchoku.calendar.FiscalYear;
+import jp.shinchoku.calendar.ReportingCadence;
+
 /**
  * This service's view of a KPI (評価指標), built from the plan service's definitions. A {@code retired} KPI's measure
  * was ended by a revision: it takes no more reports.
+ *
+ * @param placement    where the KPI sits in its plan (pillar and measure), for roll-ups and exports
+ * @param accumulation how its reports add up
+ * @param cadence      how often the plan asks for reports (annual where the plan does not say)
+ * @param planFrom     the first fiscal year of the plan's period; null where it cannot be told
+ * @param planTo       the last fiscal year of the plan's period; null where it cannot be told
  */
 public record KpiDefinition(
         String id,
@@ -26,13 +35,65 @@ public record KpiDefinition(
         String municipalityCode,
         List<Step> intermediateTargets,
         Recurrence recurrence,
-        BigDecimal factor) {
+        BigDecimal factor,
+        Placement placement,
+        Accumulation accumulation,
+        ReportingCadence cadence,
+        FiscalYear planFrom,
+        FiscalYear planTo) {
 
     public KpiDefinition {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(direction, "direction");
         intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
+        placement = placement == null ? Placement.UNKNOWN : placement;
+        accumulation = accumulation == null ? Accumulation.CUMULATIVE : accumulation;
+        cadence = cadence == null ? ReportingCadence.ANNUAL : cadence;
+    }
+
+    /** A KPI known only by its definition's core: cumulative, reported annually, in no known pillar or period. */
+    public KpiDefinition(String id, String planId, String departmentCode, String name, String unit, KpiKind kind,
+            Direction direction, BigDecimal baselineValue, LocalDate baselineAsOf, BigDecimal targetValue, LocalDate due,
+            int revision, boolean retired, String municipalityCode, List<Step> intermediateTargets,
+            Recurrence recurrence, BigDecimal factor) {
+        this(id, planId, departmentCode, name, unit, kind, direction, baselineValue, baselineAsOf, targetValue, due,
+                revision, retired, municipalityCode, intermediateTargets, recurrence, factor, null, null, null, null, null);
+    }
+
+    /** The first day a measurement may describe: the plan period's start, or the baseline's date if earlier. */
+    public LocalDate firstMeasurableDay() {
+        LocalDate start = planFrom == null ? null : planFrom.firstDay();
+        if (baselineAsOf != null && (start == null || baselineAsOf.isBefore(start))) {
+            return baselineAsOf;
+        }
+        return start;
+    }
+
+    /** The last day a measurement may describe: the plan period's end, or the deadline if later. */
+    public LocalDate lastMeasurableDay() {
+        LocalDate end = planTo == null ? null : planTo.lastDay();
+        if (due != null && end != null && due.isAfter(end)) {
+            return due;
+        }
+        return end;
+    }
+
+    /** 施策の柱 and 個別施策 the KPI belongs to. */
+    public record Placement(String pillarCode, String pillarTitle, String measureCode, String measureTitle) {
+        static final Placement UNKNOWN = new Placement(null, null, null, null);
+    }
+
+    /**
+     * {@code CUMULATIVE}: a report states the level reached so far (its latest value is the KPI's value);
+     * {@code PER_PERIOD}: a report states its reporting period's figure, and a fiscal year's reports add up.
+     */
+    public enum Accumulation {
+        CUMULATIVE, PER_PERIOD;
+
+        public static Accumulation fromWire(String text) {
+            return "per-period".equals(text) ? PER_PERIOD : CUMULATIVE;
+        }
     }
 
     /** 中間目標: a value to reach by a date on the way to the target. */

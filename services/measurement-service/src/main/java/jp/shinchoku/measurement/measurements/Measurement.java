@@ -3,12 +3,23 @@ package jp.shinchoku.measurement.measurements;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jp.shinchoku.calendar.ReportingPeriod;
 
 /**
- * A value a department measured for a KPI (実績値), as accepted.
+ * A value a department measured for a KPI (実績値), as accepted. Never changed once kept: a correction is a new
+ * measurement that {@code supersedes} this one, with its reason; both stay in the history.
  *
- * @param idempotencyKey the key the department sent with it; the same key is accepted once
+ * @param value            the number (a boolean KPI's is 1 for realized, 0 for not yet); null for a qualitative KPI
+ * @param text             a qualitative KPI's reported text; null otherwise
+ * @param period           the reporting period the value belongs to
+ * @param idempotencyKey   the key the department sent with it; the same key is accepted once
+ * @param supersedes       for a correction: the id of the measurement it replaces
+ * @param correctionReason for a correction: why
  */
 public record Measurement(
         String id,
@@ -16,23 +27,46 @@ public record Measurement(
         String planId,
         String departmentCode,
         BigDecimal value,
+        String text,
         LocalDate measuredOn,
+        ReportingPeriod period,
         String comment,
         String reportedBy,
         String idempotencyKey,
-        Instant recordedAt) {
+        Instant recordedAt,
+        String supersedes,
+        String correctionReason) {
 
     public Measurement {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kpiId, "kpiId");
-        Objects.requireNonNull(value, "value");
         Objects.requireNonNull(measuredOn, "measuredOn");
+        Objects.requireNonNull(period, "period");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        if (value == null && text == null) {
+            throw new IllegalArgumentException("a measurement has a value or a text");
+        }
     }
 
     /** Whether another submission under the same idempotency key asked for the same thing. */
     public boolean sameRequestAs(Measurement other) {
-        return kpiId.equals(other.kpiId) && value.compareTo(other.value) == 0 && measuredOn.equals(other.measuredOn)
-                && Objects.equals(comment, other.comment);
+        return kpiId.equals(other.kpiId) && sameNumber(value, other.value) && Objects.equals(text, other.text)
+                && measuredOn.equals(other.measuredOn) && period.equals(other.period)
+                && Objects.equals(comment, other.comment) && Objects.equals(supersedes, other.supersedes);
+    }
+
+    public boolean isCorrection() {
+        return supersedes != null;
+    }
+
+    /** The measurements of a history that no correction replaced: the ones progress is computed from. */
+    public static List<Measurement> current(List<Measurement> history) {
+        Set<String> superseded = history.stream().map(Measurement::supersedes).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        return history.stream().filter(m -> !superseded.contains(m.id())).toList();
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return Objects.equals(a, b) || (a != null && b != null && a.compareTo(b) == 0);
     }
 }

@@ -5,7 +5,9 @@ public class MeasurementRejectedException extends RuntimeException {
 
     /** Why a value was rejected. */
     public enum Reason {
-        UNKNOWN_KPI, RETIRED_KPI, MISSING_VALUE, FUTURE_DATE, OUT_OF_RANGE, IDEMPOTENCY_KEY_REUSED
+        UNKNOWN_KPI, RETIRED_KPI, MISSING_VALUE, INVALID_VALUE, OUT_OF_RANGE, INVALID_DATE, FUTURE_DATE,
+        OUTSIDE_PLAN_PERIOD, INVALID_PERIOD, MISSING_REASON, MEASUREMENT_NOT_FOUND, ALREADY_SUPERSEDED,
+        IDEMPOTENCY_KEY_REUSED
     }
 
     private final Reason reason;

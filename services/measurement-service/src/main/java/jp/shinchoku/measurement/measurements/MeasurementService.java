@@ -1,20 +1,36 @@
 package jp.shinchoku.measurement.measurements;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import jp.shinchoku.calendar.InvalidDateReferenceException;
+import jp.shinchoku.calendar.ReportingCadence;
+import jp.shinchoku.calendar.ReportingPeriod;
+import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
 import jp.shinchoku.measurement.kpis.KpiKind;
 import jp.shinchoku.measurement.measurements.MeasurementRejectedException.Reason;
 
-/** Accepts departments' measured values. */
+/**
+ * Accepts departments' measured values and their corrections, whichever way they come (REST, CSV, Kafka): each is
+ * read against its KPI's kind and unit, dated within the plan's period and not in the future, placed in a reporting
+ * period of the plan's cadence, and kept once per idempotency key. Nothing kept is ever changed: a correction is a
+ * new measurement that supersedes an earlier one.
+ */
 public class MeasurementService {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int MAX_TEXT = 4000;
+    private static final Set<String> TRUE = Set.of("true", "1", "yes", "はい", "実現", "済", "達成");
+    private static final Set<String> FALSE = Set.of("false", "0", "no", "いいえ", "未実現", "未", "未達成");
 
     private final KpiCatalog kpis;
     private final MeasurementRepository measurements;
@@ -26,9 +42,22 @@ public class MeasurementService {
         this.clock = clock;
     }
 
-    /** A department's report of one value. */
-    public record Report(String kpiId, BigDecimal value, LocalDate measuredOn, String comment, String reportedBy,
-            String idempotencyKey) {
+    /**
+     * A department's report of one value, or a correction of an earlier one ({@code supersedes} and its
+     * {@code reason}).
+     *
+     * @param period         a reporting-period code or label; null = the period of the plan's cadence containing
+     *                       {@code measuredOn} (for a correction: the corrected value's)
+     * @param measuredOn     null only for a correction (the corrected value's date is kept)
+     * @param idempotencyKey null = a new key (the report is not protected against being sent twice)
+     */
+    public record Report(String kpiId, ReportedValue value, LocalDate measuredOn, String period, String comment,
+            String reportedBy, String idempotencyKey, String supersedes, String reason) {
+
+        public static Report of(String kpiId, ReportedValue value, LocalDate measuredOn, String comment,
+                String reportedBy, String idempotencyKey) {
+            return new Report(kpiId, value, measuredOn, null, comment, reportedBy, idempotencyKey, null, null);
+        }
     }
 
     /** The measurement kept for a report; {@code replayed} when the report was a repeat of an earlier one. */
@@ -36,6 +65,9 @@ public class MeasurementService {
     }
 
     public Recorded record(Report report) {
+        if (report.kpiId() == null || report.kpiId().isBlank()) {
+            throw new MeasurementRejectedException(Reason.UNKNOWN_KPI, "評価指標IDがありません", "The KPI id is missing");
+        }
         KpiDefinition kpi = kpis.find(report.kpiId()).orElseThrow(() -> new MeasurementRejectedException(Reason.UNKNOWN_KPI,
                 "評価指標「" + report.kpiId() + "」は登録されていません", "There is no KPI " + report.kpiId()));
         if (kpi.retired()) {
@@ -43,56 +75,207 @@ public class MeasurementService {
                     "評価指標「" + kpi.name() + "」の施策は計画の改定で廃止されたため、報告は受け付けません",
                     "The measure of KPI " + kpi.id() + " was retired by a plan revision; it takes no more reports");
         }
-        validate(kpi, report);
+        Measurement corrected = report.supersedes() == null ? null : correctable(kpi, report);
+        LocalDate measuredOn = report.measuredOn() != null ? report.measuredOn()
+                : corrected != null ? corrected.measuredOn() : null;
+        checkDate(kpi, measuredOn);
+        ReportingPeriod period = report.period() == null || report.period().isBlank()
+                ? corrected != null ? corrected.period() : ReportingPeriod.containing(kpi.cadence(), measuredOn)
+                : period(kpi, report.period(), measuredOn);
+        Interpreted value = interpret(kpi, report.value());
         String key = report.idempotencyKey() == null || report.idempotencyKey().isBlank()
                 ? UUID.randomUUID().toString() : report.idempotencyKey();
         Measurement measurement = new Measurement("msr-" + UUID.randomUUID(), kpi.id(), kpi.planId(),
-                kpi.departmentCode(), report.value(), report.measuredOn(), report.comment(),
-                report.reportedBy() == null ? kpi.departmentCode() : report.reportedBy(), key, clock.instant());
+                kpi.departmentCode(), value.number(), value.text(), measuredOn, period, report.comment(),
+                report.reportedBy() == null ? kpi.departmentCode() : report.reportedBy(), key, clock.instant(),
+                report.supersedes(), corrected == null ? null : report.reason().strip());
         try {
             measurements.insert(measurement);
             return new Recorded(measurement, false);
-        } catch (DuplicateIdempotencyKeyException e) {
-            Measurement earlier = measurements.findByIdempotencyKey(key).orElseThrow(() -> e);
-            if (!earlier.sameRequestAs(measurement)) {
+        } catch (DuplicateMeasurementException e) {
+            Optional<Measurement> earlier = measurements.findByIdempotencyKey(key);
+            if (earlier.isEmpty()) {
+                throw alreadySuperseded(measurements.findSupersederOf(report.supersedes()).orElseThrow(() -> e));
+            }
+            if (!earlier.get().sameRequestAs(measurement)) {
                 throw new MeasurementRejectedException(Reason.IDEMPOTENCY_KEY_REUSED,
                         "冪等キー「" + key + "」は別の内容の報告に使われています",
                         "The idempotency key " + key + " was already used for a different report");
             }
-            return new Recorded(earlier, true);
+            return new Recorded(earlier.get(), true);
         }
     }
 
+    /** Every measurement of a KPI, corrections and the values they replaced included, in date order. */
     public List<Measurement> history(String kpiId) {
         return measurements.findByKpi(kpiId);
     }
 
-    private void validate(KpiDefinition kpi, Report report) {
-        if (report.value() == null) {
-            throw new MeasurementRejectedException(Reason.MISSING_VALUE, "測定値は必須です", "The value is required");
+    public Optional<Measurement> find(String measurementId) {
+        return measurements.findById(measurementId);
+    }
+
+    private Measurement correctable(KpiDefinition kpi, Report report) {
+        Measurement corrected = measurements.findById(report.supersedes())
+                .filter(m -> m.kpiId().equals(kpi.id()))
+                .orElseThrow(() -> new MeasurementRejectedException(Reason.MEASUREMENT_NOT_FOUND,
+                        "評価指標「" + kpi.name() + "」に測定値「" + report.supersedes() + "」はありません",
+                        "KPI " + kpi.id() + " has no measurement " + report.supersedes()));
+        if (report.reason() == null || report.reason().isBlank()) {
+            throw new MeasurementRejectedException(Reason.MISSING_REASON, "訂正の理由を書いてください",
+                    "A correction needs a reason");
         }
-        if (report.measuredOn() == null) {
+        Optional<Measurement> superseder = measurements.findSupersederOf(corrected.id());
+        if (superseder.isPresent()
+                && !superseder.get().idempotencyKey().equals(report.idempotencyKey())) {
+            throw alreadySuperseded(superseder.get());
+        }
+        return corrected;
+    }
+
+    private static MeasurementRejectedException alreadySuperseded(Measurement superseder) {
+        return new MeasurementRejectedException(Reason.ALREADY_SUPERSEDED,
+                "この測定値は " + superseder.reportedBy() + " が既に訂正しています（訂正後の測定値 " + superseder.id()
+                        + " を訂正してください）",
+                "This value was already corrected by " + superseder.reportedBy() + " (correct " + superseder.id()
+                        + " instead)");
+    }
+
+    private void checkDate(KpiDefinition kpi, LocalDate measuredOn) {
+        if (measuredOn == null) {
             throw new MeasurementRejectedException(Reason.MISSING_VALUE, "測定日は必須です", "The measurement date is required");
         }
         LocalDate today = LocalDate.now(clock);
-        if (report.measuredOn().isAfter(today)) {
+        if (measuredOn.isAfter(today)) {
             throw new MeasurementRejectedException(Reason.FUTURE_DATE,
-                    "測定日 " + report.measuredOn() + " は未来の日付です（本日 " + today + "）",
-                    "The measurement date " + report.measuredOn() + " is in the future (today is " + today + ")");
+                    "測定日 " + Wareki.formatBoth(measuredOn) + " は未来の日付です（本日 " + Wareki.formatBoth(today) + "）",
+                    "The measurement date " + measuredOn + " is in the future (today is " + today + ")");
         }
+        LocalDate first = kpi.firstMeasurableDay();
+        LocalDate last = kpi.lastMeasurableDay();
+        if ((first != null && measuredOn.isBefore(first)) || (last != null && measuredOn.isAfter(last))) {
+            throw new MeasurementRejectedException(Reason.OUTSIDE_PLAN_PERIOD,
+                    "測定日 " + Wareki.formatBoth(measuredOn) + " は計画期間（" + span(first, last) + "）の外です",
+                    "The measurement date " + measuredOn + " is outside the plan's period (" + first + " – " + last + ")");
+        }
+    }
+
+    private ReportingPeriod period(KpiDefinition kpi, String text, LocalDate measuredOn) {
+        ReportingPeriod period;
+        try {
+            period = ReportingPeriod.parse(text);
+        } catch (InvalidDateReferenceException e) {
+            throw new MeasurementRejectedException(Reason.INVALID_PERIOD, e.messageJa(), e.messageEn());
+        }
+        ReportingCadence cadence = kpi.cadence();
+        if (period.cadence() != cadence) {
+            ReportingPeriod example = ReportingPeriod.containing(cadence, measuredOn);
+            throw new MeasurementRejectedException(Reason.INVALID_PERIOD,
+                    "この計画の報告は" + cadence.labelJa() + "です。報告期間は「" + example.code() + "」（" + example.label()
+                            + "）のように書いてください",
+                    "This plan is reported " + cadence.wireName() + "; write the period like " + example.code());
+        }
+        if (period.firstDay().isAfter(LocalDate.now(clock))) {
+            throw new MeasurementRejectedException(Reason.INVALID_PERIOD,
+                    "報告期間「" + period.label() + "」はまだ始まっていません", "The period " + period.code() + " has not begun");
+        }
+        if (measuredOn.isBefore(period.firstDay())) {
+            throw new MeasurementRejectedException(Reason.INVALID_PERIOD,
+                    "測定日 " + Wareki.formatBoth(measuredOn) + " は報告期間「" + period.label() + "」より前です",
+                    "The measurement date " + measuredOn + " is before the period " + period.code());
+        }
+        if ((kpi.planFrom() != null && period.fiscalYear().compareTo(kpi.planFrom()) < 0)
+                || (kpi.planTo() != null && period.lastDay().isAfter(kpi.lastMeasurableDay()))) {
+            throw new MeasurementRejectedException(Reason.OUTSIDE_PLAN_PERIOD,
+                    "報告期間「" + period.label() + "」は計画期間の外です", "The period " + period.code() + " is outside the plan's period");
+        }
+        return period;
+    }
+
+    /** A value read against its KPI's kind: a number, or a qualitative KPI's text. */
+    private record Interpreted(BigDecimal number, String text) {
+    }
+
+    private static Interpreted interpret(KpiDefinition kpi, ReportedValue value) {
+        if (value == null || (value instanceof ReportedValue.Text(String text) && text.isBlank())) {
+            throw new MeasurementRejectedException(Reason.MISSING_VALUE, "実績値は必須です", "The value is required");
+        }
+        return switch (kpi.kind()) {
+            case QUALITATIVE -> new Interpreted(null, qualitative(value));
+            case BOOLEAN -> new Interpreted(realized(value) ? BigDecimal.ONE : BigDecimal.ZERO, null);
+            default -> new Interpreted(inRange(kpi, number(value)), null);
+        };
+    }
+
+    private static String qualitative(ReportedValue value) {
+        String text = switch (value) {
+            case ReportedValue.Text(String t) -> t.strip();
+            case ReportedValue.Number(BigDecimal n) -> n.toPlainString();
+            case ReportedValue.Bool(boolean b) -> b ? "実現" : "未実現";
+        };
+        if (text.length() > MAX_TEXT) {
+            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE, "定性の報告は" + MAX_TEXT + "文字までです",
+                    "A qualitative report takes at most " + MAX_TEXT + " characters");
+        }
+        return text;
+    }
+
+    private static boolean realized(ReportedValue value) {
+        String word = switch (value) {
+            case ReportedValue.Bool(boolean b) -> Boolean.toString(b);
+            case ReportedValue.Number(BigDecimal n) -> n.stripTrailingZeros().toPlainString();
+            case ReportedValue.Text(String t) -> Normalizer.normalize(t, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        };
+        if (TRUE.contains(word)) {
+            return true;
+        }
+        if (FALSE.contains(word)) {
+            return false;
+        }
+        throw new MeasurementRejectedException(Reason.INVALID_VALUE,
+                "実現の有無は true（実現）か false（未実現）で報告してください（「" + word + "」は読めません）",
+                "A boolean KPI takes true (realized) or false (not yet), not '" + word + "'");
+    }
+
+    /** A JSON number, or text with full-width digits or thousands separators (1,234 / １２．５). */
+    private static BigDecimal number(ReportedValue value) {
+        return switch (value) {
+            case ReportedValue.Number(BigDecimal n) -> n;
+            case ReportedValue.Bool(boolean b) -> throw new MeasurementRejectedException(Reason.INVALID_VALUE,
+                    "この評価指標は数値で報告してください（true/false ではなく）", "This KPI takes a number, not true/false");
+            case ReportedValue.Text(String t) -> {
+                String plain = Normalizer.normalize(t, Normalizer.Form.NFKC).strip().replace(",", "");
+                try {
+                    yield new BigDecimal(plain);
+                } catch (NumberFormatException e) {
+                    throw new MeasurementRejectedException(Reason.INVALID_VALUE, "実績値「" + t + "」は数値ではありません",
+                            "The value '" + t + "' is not a number");
+                }
+            }
+        };
+    }
+
+    private static BigDecimal inRange(KpiDefinition kpi, BigDecimal value) {
         boolean percentage = kpi.kind() == KpiKind.PERCENTAGE || "%".equals(kpi.unit());
-        if (percentage && (report.value().signum() < 0 || report.value().compareTo(HUNDRED) > 0)) {
+        if (percentage && (value.signum() < 0 || value.compareTo(HUNDRED) > 0)) {
             throw new MeasurementRejectedException(Reason.OUT_OF_RANGE, "割合は0から100の間で報告してください",
                     "A percentage must be between 0 and 100");
         }
-        if (kpi.kind() == KpiKind.COUNT && (report.value().signum() < 0 || report.value().stripTrailingZeros().scale() > 0)) {
-            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE, "件数は0以上の整数で報告してください",
-                    "A count must be a whole number of 0 or more");
+        boolean whole = kpi.kind() == KpiKind.COUNT || kpi.kind() == KpiKind.RECURRING;
+        if (whole && (value.signum() < 0 || value.stripTrailingZeros().scale() > 0)) {
+            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE,
+                    kpi.kind() == KpiKind.RECURRING ? "実施回数は0以上の整数で報告してください" : "件数は0以上の整数で報告してください",
+                    kpi.kind() == KpiKind.RECURRING ? "A number of occurrences must be a whole number of 0 or more"
+                            : "A count must be a whole number of 0 or more");
         }
-        if (kpi.kind() == KpiKind.BOOLEAN && report.value().compareTo(BigDecimal.ZERO) != 0
-                && report.value().compareTo(BigDecimal.ONE) != 0) {
-            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE, "実現の有無は1（実現）か0（未実現）で報告してください",
-                    "A boolean KPI takes 1 (realized) or 0 (not yet)");
+        if (kpi.kind() == KpiKind.RELATIVE && value.signum() < 0) {
+            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE, "実績値は0以上で報告してください",
+                    "The value must be 0 or more");
         }
+        return value;
+    }
+
+    private static String span(LocalDate first, LocalDate last) {
+        return (first == null ? "" : Wareki.format(first)) + "〜" + (last == null ? "" : Wareki.format(last));
     }
 }

@@ -26,6 +26,10 @@ import jp.shinchoku.measurement.measurements.Measurement;
  * <li>relative (前年度比1.1倍): this fiscal year's value (year to date) against last year's × the factor, expected
  * pro rata through the year; without last year's value there is no target yet.</li>
  * </ul>
+ * Only the current values count (a corrected value gives way to its correction) and only those measured by the day
+ * asked about, so the same engine answers "as of" any date. A cumulative KPI's value is its latest report; a
+ * per-period KPI's is the sum of its fiscal year's reports (by reporting period), and while that year is still
+ * running, scaled to the whole year by the share of its periods reported (年度換算: two of four quarters × 2).
  * The status compares the achievement with what the trajectory expects by now ({@link ProgressThresholds}, per
  * municipality); the grade compares the value with the target and the baseline ({@link Grade}).
  */
@@ -44,8 +48,11 @@ public final class ProgressCalculator {
         this(new ProgressPolicy(thresholds, null));
     }
 
-    public Progress compute(KpiDefinition kpi, List<Measurement> measurements, LocalDate today) {
-        BigDecimal latest = latest(measurements).orElse(null);
+    public Progress compute(KpiDefinition kpi, List<Measurement> history, LocalDate today) {
+        List<Measurement> measurements = Measurement.current(history).stream()
+                .filter(m -> !m.measuredOn().isAfter(today)).toList();
+        BigDecimal latest = kpi.accumulation() == KpiDefinition.Accumulation.PER_PERIOD
+                ? yearFigure(kpi, measurements, today).orElse(null) : latest(measurements).orElse(null);
         return switch (kpi.kind()) {
             case QUALITATIVE -> unmeasured(kpi, today, latest, ProgressStatus.NOT_MEASURABLE);
             case UNDEFINED -> unmeasured(kpi, today, latest, ProgressStatus.TARGET_UNDEFINED);
@@ -80,8 +87,7 @@ public final class ProgressCalculator {
             return unmeasured(kpi, today, latest(measurements).orElse(null), ProgressStatus.TARGET_UNDEFINED);
         }
         FiscalYear year = FiscalYear.containing(today);
-        BigDecimal done = measurements.stream().filter(m -> year.contains(m.measuredOn()))
-                .map(Measurement::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal done = sum(in(measurements, year));
         BigDecimal expected = elapsedShare(year.firstDay(), year.lastDay(), today);
         if (measurements.isEmpty()) {
             return new Progress(kpi.id(), 0, today, null, null, expected, ProgressStatus.NO_DATA, Grade.NONE);
@@ -95,9 +101,8 @@ public final class ProgressCalculator {
 
     private Progress relative(KpiDefinition kpi, List<Measurement> measurements, LocalDate today) {
         FiscalYear year = FiscalYear.containing(today);
-        Optional<BigDecimal> thisYear = latest(measurements.stream().filter(m -> year.contains(m.measuredOn())).toList());
-        Optional<BigDecimal> lastYear = latest(measurements.stream()
-                .filter(m -> year.previous().contains(m.measuredOn())).toList());
+        Optional<BigDecimal> thisYear = yearValue(kpi, in(measurements, year));
+        Optional<BigDecimal> lastYear = yearValue(kpi, in(measurements, year.previous()));
         BigDecimal previous = lastYear.orElse(kpi.baselineValue());
         if (kpi.factor() == null || previous == null || previous.signum() <= 0) {
             return unmeasured(kpi, today, thisYear.orElse(null), ProgressStatus.TARGET_UNDEFINED);
@@ -205,7 +210,46 @@ public final class ProgressCalculator {
     /** The value measured last (by measurement date, then by when it was recorded). */
     private static Optional<BigDecimal> latest(List<Measurement> measurements) {
         return measurements.stream()
+                .filter(m -> m.value() != null)
                 .max(Comparator.comparing(Measurement::measuredOn).thenComparing(Measurement::recordedAt))
                 .map(Measurement::value);
+    }
+
+    /** The measurements whose reporting period lies in a fiscal year. */
+    private static List<Measurement> in(List<Measurement> measurements, FiscalYear year) {
+        return measurements.stream().filter(m -> m.period().fiscalYear().equals(year)).toList();
+    }
+
+    private static BigDecimal sum(List<Measurement> measurements) {
+        return measurements.stream().map(Measurement::value).filter(v -> v != null).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** A fiscal year's value: its latest report, or for a per-period KPI the sum of its reports. */
+    private static Optional<BigDecimal> yearValue(KpiDefinition kpi, List<Measurement> ofTheYear) {
+        if (kpi.accumulation() == KpiDefinition.Accumulation.PER_PERIOD) {
+            return ofTheYear.stream().anyMatch(m -> m.value() != null) ? Optional.of(sum(ofTheYear)) : Optional.empty();
+        }
+        return latest(ofTheYear);
+    }
+
+    /**
+     * A per-period KPI's value: the sum of the reports of the fiscal year of its latest reporting period; while that
+     * year is running ({@code today} in it), scaled to the whole year by the share of its periods reported.
+     */
+    static Optional<BigDecimal> yearFigure(KpiDefinition kpi, List<Measurement> measurements, LocalDate today) {
+        Optional<FiscalYear> year = measurements.stream().filter(m -> m.value() != null)
+                .map(m -> m.period().fiscalYear()).max(Comparator.naturalOrder());
+        if (year.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Measurement> ofTheYear = in(measurements, year.get());
+        BigDecimal total = sum(ofTheYear);
+        long reported = ofTheYear.stream().map(Measurement::period).distinct().count();
+        int periods = ofTheYear.getFirst().period().cadence().periodsPerYear();
+        if (!year.get().contains(today) || reported >= periods) {
+            return Optional.of(total);
+        }
+        return Optional.of(total.multiply(BigDecimal.valueOf(periods))
+                .divide(BigDecimal.valueOf(reported), SCALE, RoundingMode.HALF_UP).stripTrailingZeros());
     }
 }

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jp.shinchoku.calendar.FiscalYear;
+import jp.shinchoku.calendar.ReportingCadence;
+import jp.shinchoku.calendar.ReportingPeriod;
 import jp.shinchoku.contracts.Events;
 import jp.shinchoku.measurement.kpis.Direction;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
@@ -29,7 +32,9 @@ class MeasurementContractsTest {
     private final EventJson json = new EventJson();
     private final KpiDefinition kpi = new KpiDefinition("pln-7c1e.3-1.1", "pln-7c1e", "shimin", "マイナンバーカードの普及率",
             "%", KpiKind.PERCENTAGE, Direction.INCREASE, new BigDecimal("10.5"), LocalDate.parse("2018-04-01"),
-            BigDecimal.valueOf(20), LocalDate.parse("2024-03-31"), 1, false, null, List.of(), null, null);
+            BigDecimal.valueOf(20), LocalDate.parse("2024-03-31"), 1, false, null, List.of(), null, null,
+            new KpiDefinition.Placement("3", "マイナンバーカードの普及・活用", "3-1", "マイナンバーカードの取得率及び住民利便性の向上"),
+            KpiDefinition.Accumulation.CUMULATIVE, ReportingCadence.ANNUAL, FiscalYear.of(2018), FiscalYear.of(2023));
 
     @Test
     void readsKpiDefined() {
@@ -40,7 +45,8 @@ class MeasurementContractsTest {
     @Test
     void writesMeasurementRecorded() {
         Measurement measurement = new Measurement("msr-51d0", kpi.id(), kpi.planId(), "shimin", new BigDecimal("12.5"),
-                LocalDate.parse("2021-03-31"), null, "shimin", "key", Instant.parse("2021-04-05T01:30:00Z"));
+                null, LocalDate.parse("2021-03-31"), ReportingPeriod.parse("FY2020"), "3月末時点の交付枚数から算出", "shimin",
+                "key", Instant.parse("2021-04-05T01:30:00Z"), null, null);
         GoldenSamples.assertMatches(Events.MEASUREMENT_RECORDED, json.writeString(MeasurementContracts.recorded(measurement)));
     }
 

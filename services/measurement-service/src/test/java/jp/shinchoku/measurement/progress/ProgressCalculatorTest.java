@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jp.shinchoku.calendar.ReportingCadence;
+import jp.shinchoku.calendar.ReportingPeriod;
 import jp.shinchoku.measurement.kpis.Direction;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
 import jp.shinchoku.measurement.kpis.KpiKind;
@@ -218,7 +220,8 @@ class ProgressCalculatorTest {
     }
 
     static Measurement measured(String value, LocalDate on) {
-        return new Measurement("m-" + value + on, "k1", "p1", "dept", new BigDecimal(value), on, null, "dept",
-                "key-" + value + on, Instant.parse("2023-01-01T00:00:00Z"));
+        return new Measurement("m-" + value + on, "k1", "p1", "dept", new BigDecimal(value), null, on,
+                ReportingPeriod.containing(ReportingCadence.ANNUAL, on), null, "dept", "key-" + value + on,
+                Instant.parse("2023-01-01T00:00:00Z"), null, null);
     }
 }

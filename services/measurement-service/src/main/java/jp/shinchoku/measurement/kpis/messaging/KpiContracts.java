@@ -1,5 +1,7 @@
 package jp.shinchoku.measurement.kpis.messaging;
 
+import jp.shinchoku.calendar.FiscalYear;
+import jp.shinchoku.calendar.ReportingCadence;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
 import jp.shinchoku.measurement.kpis.Direction;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
@@ -31,6 +33,13 @@ public final class KpiContracts {
                         .map(step -> new KpiDefinition.Step(step.value(), step.due())).toList(),
                 event.recurrence() == null ? null
                         : new KpiDefinition.Recurrence(event.recurrence().times(), event.recurrence().per()),
-                event.factor());
+                event.factor(),
+                new KpiDefinition.Placement(event.pillarCode(), event.pillarTitle(), event.measureCode(), event.measureTitle()),
+                KpiDefinition.Accumulation.fromWire(event.accumulation()),
+                ReportingCadence.fromWire(event.reportingCadence()).orElse(null),
+                event.planPeriod() == null || event.planPeriod().fromFiscalYear() == null ? null
+                        : FiscalYear.of(event.planPeriod().fromFiscalYear()),
+                event.planPeriod() == null || event.planPeriod().toFiscalYear() == null ? null
+                        : FiscalYear.of(event.planPeriod().toFiscalYear()));
     }
 }

@@ -1,7 +1,13 @@
 package jp.shinchoku.measurement.measurements.messaging;
 
+import java.time.Instant;
+
 import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
+import jp.shinchoku.contracts.measurement.MeasurementRejectedV1;
+import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
 import jp.shinchoku.measurement.measurements.Measurement;
+import jp.shinchoku.measurement.measurements.MeasurementRejectedException;
+import jp.shinchoku.platform.events.EventMetadata;
 
 /** Maps accepted measurements to their wire contract. */
 public final class MeasurementContracts {
@@ -12,6 +18,14 @@ public final class MeasurementContracts {
     public static MeasurementRecordedV1 recorded(Measurement measurement) {
         return new MeasurementRecordedV1(measurement.id(), measurement.kpiId(), measurement.planId(),
                 measurement.departmentCode(), measurement.value(), measurement.measuredOn(), measurement.reportedBy(),
-                measurement.recordedAt());
+                measurement.recordedAt(), measurement.text(), measurement.period().code(), measurement.comment(),
+                measurement.supersedes(), measurement.correctionReason());
+    }
+
+    /** The answer to a report from Kafka that could not be accepted. */
+    public static MeasurementRejectedV1 rejected(EventMetadata event, MeasurementReportedV1 report,
+            MeasurementRejectedException e, Instant at) {
+        return new MeasurementRejectedV1(event.id(), event.source(), report.kpiId(), e.reason().name(), e.messageJa(),
+                e.messageEn(), at, report);
     }
 }

@@ -7,10 +7,13 @@ import jp.shinchoku.platform.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A measurement as stored, with its "recorded" event until the relay has published it. */
+/**
+ * A measurement as stored, with its "recorded" event until the relay has published it. {@code supersedes} is only
+ * written for a correction, so that its unique sparse index lets each measurement be corrected once.
+ */
 @Document(MeasurementDocument.COLLECTION)
-record MeasurementDocument(@Id String id, String kpiId, String idempotencyKey, Measurement measurement,
-        List<OutboxEntry> outbox) {
+record MeasurementDocument(@Id String id, String kpiId, String idempotencyKey, String supersedes,
+        Measurement measurement, List<OutboxEntry> outbox) {
 
     static final String COLLECTION = "measurements";
 }

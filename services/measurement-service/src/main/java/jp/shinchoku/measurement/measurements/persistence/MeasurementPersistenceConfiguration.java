@@ -11,4 +11,9 @@ class MeasurementPersistenceConfiguration {
     OutboxCollection measurementOutbox() {
         return new OutboxCollection(MeasurementDocument.COLLECTION);
     }
+
+    @Bean
+    OutboxCollection rejectedReportOutbox() {
+        return new OutboxCollection(RejectedReportLog.COLLECTION);
+    }
 }

@@ -2,11 +2,12 @@ package jp.shinchoku.measurement.measurements.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import jp.shinchoku.contracts.Events;
-import jp.shinchoku.measurement.measurements.DuplicateIdempotencyKeyException;
+import jp.shinchoku.measurement.measurements.DuplicateMeasurementException;
 import jp.shinchoku.measurement.measurements.Measurement;
 import jp.shinchoku.measurement.measurements.MeasurementRepository;
 import jp.shinchoku.measurement.measurements.messaging.MeasurementContracts;
@@ -21,38 +22,63 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MongoMeasurementRepository implements MeasurementRepository {
 
+    private static final Sort CHRONOLOGICAL = Sort.by("measurement.measuredOn", "measurement.recordedAt");
+
     private final MongoTemplate mongo;
     private final Outbox outbox;
 
     MongoMeasurementRepository(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
-        mongo.indexOps(MeasurementDocument.COLLECTION)
-                .createIndex(new Index("idempotencyKey", Sort.Direction.ASC).unique().named("idempotency_key"));
-        mongo.indexOps(MeasurementDocument.COLLECTION)
-                .createIndex(new Index("kpiId", Sort.Direction.ASC).named("kpi"));
+        var indexes = mongo.indexOps(MeasurementDocument.COLLECTION);
+        indexes.createIndex(new Index("idempotencyKey", Sort.Direction.ASC).unique().named("idempotency_key"));
+        indexes.createIndex(new Index("supersedes", Sort.Direction.ASC).unique().sparse().named("supersedes"));
+        indexes.createIndex(new Index("kpiId", Sort.Direction.ASC).named("kpi"));
     }
 
     @Override
     public void insert(Measurement measurement) {
         try {
             mongo.insert(new MeasurementDocument(measurement.id(), measurement.kpiId(), measurement.idempotencyKey(),
-                    measurement, List.of(outbox.entry(Events.MEASUREMENT_RECORDED, MeasurementContracts.recorded(measurement)))));
+                    measurement.supersedes(), measurement,
+                    List.of(outbox.entry(Events.MEASUREMENT_RECORDED, MeasurementContracts.recorded(measurement)))));
         } catch (DuplicateKeyException e) {
-            throw new DuplicateIdempotencyKeyException(measurement.idempotencyKey());
+            throw new DuplicateMeasurementException(measurement);
         }
         outbox.written();
     }
 
     @Override
+    public Optional<Measurement> findById(String measurementId) {
+        return Optional.ofNullable(mongo.findById(measurementId, MeasurementDocument.class))
+                .map(MeasurementDocument::measurement);
+    }
+
+    @Override
     public Optional<Measurement> findByIdempotencyKey(String idempotencyKey) {
-        return Optional.ofNullable(mongo.findOne(Query.query(where("idempotencyKey").is(idempotencyKey)),
-                MeasurementDocument.class)).map(MeasurementDocument::measurement);
+        return findOne(Query.query(where("idempotencyKey").is(idempotencyKey)));
+    }
+
+    @Override
+    public Optional<Measurement> findSupersederOf(String measurementId) {
+        return findOne(Query.query(where("supersedes").is(measurementId)));
     }
 
     @Override
     public List<Measurement> findByKpi(String kpiId) {
-        return mongo.find(Query.query(where("kpiId").is(kpiId)).with(Sort.by("measurement.measuredOn", "measurement.recordedAt")),
-                MeasurementDocument.class).stream().map(MeasurementDocument::measurement).toList();
+        return find(Query.query(where("kpiId").is(kpiId)).with(CHRONOLOGICAL));
+    }
+
+    @Override
+    public List<Measurement> findByKpis(Collection<String> kpiIds) {
+        return find(Query.query(where("kpiId").in(kpiIds)).with(CHRONOLOGICAL));
+    }
+
+    private Optional<Measurement> findOne(Query query) {
+        return Optional.ofNullable(mongo.findOne(query, MeasurementDocument.class)).map(MeasurementDocument::measurement);
+    }
+
+    private List<Measurement> find(Query query) {
+        return mongo.find(query, MeasurementDocument.class).stream().map(MeasurementDocument::measurement).toList();
     }
 }

@@ -1,13 +1,12 @@
 package jp.shinchoku.measurement.measurements.web;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
-import jp.shinchoku.measurement.measurements.Measurement;
 import jp.shinchoku.measurement.measurements.MeasurementRejectedException;
 import jp.shinchoku.measurement.measurements.MeasurementService;
+import jp.shinchoku.measurement.measurements.ReportedValue;
 import jp.shinchoku.platform.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
-/** Departments report measured values of their KPIs. */
+/** Departments report measured values of their KPIs, and correct them. */
 @RestController
 @RequestMapping("/api/kpis/{kpiId}/measurements")
 class MeasurementController {
@@ -34,8 +34,17 @@ class MeasurementController {
         this.measurements = measurements;
     }
 
-    /** The body of a report: the value, the date it was measured, an optional comment and reporter. */
-    record ReportRequest(BigDecimal value, LocalDate measuredOn, String comment, String reportedBy) {
+    /**
+     * The body of a report: the value (a number; {@code true}/{@code false} for a boolean KPI; text for a
+     * qualitative one), the date it was measured, the reporting period ({@code FY2024-Q2}, {@code 2024-07},
+     * {@code 令和6年度上期}; absent = the one containing the date), an optional comment and reporter.
+     */
+    record ReportRequest(JsonNode value, LocalDate measuredOn, String period, String comment, String reportedBy) {
+    }
+
+    /** A correction: the new value, why, and who corrects it; date and period default to the corrected value's. */
+    record CorrectionRequest(JsonNode value, LocalDate measuredOn, String period, String comment, String reason,
+            String correctedBy) {
     }
 
     /**
@@ -43,35 +52,83 @@ class MeasurementController {
      * measurement already kept (200, {@code Idempotent-Replayed: true}) and recorded nothing new.
      */
     @PostMapping
-    ResponseEntity<Measurement> report(@PathVariable String kpiId, @RequestBody ReportRequest request,
+    ResponseEntity<MeasurementView> report(@PathVariable String kpiId, @RequestBody ReportRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        MeasurementService.Recorded recorded = measurements.record(new MeasurementService.Report(kpiId, request.value(),
-                request.measuredOn(), request.comment(), request.reportedBy(), idempotencyKey));
-        Measurement measurement = recorded.measurement();
-        if (recorded.replayed()) {
-            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(measurement);
-        }
-        return ResponseEntity.created(URI.create("/api/kpis/" + kpiId + "/measurements/" + measurement.id()))
-                .body(measurement);
+        return answer(kpiId, measurements.record(new MeasurementService.Report(kpiId, value(request.value()),
+                request.measuredOn(), request.period(), request.comment(), request.reportedBy(), idempotencyKey, null,
+                null)));
     }
 
+    /**
+     * Corrects a value: records a new one that supersedes it, with the reason. The corrected value stays in the
+     * history; a value can be corrected once (correct the correction after that).
+     */
+    @PostMapping("/{measurementId}/corrections")
+    ResponseEntity<MeasurementView> correct(@PathVariable String kpiId, @PathVariable String measurementId,
+            @RequestBody CorrectionRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return answer(kpiId, measurements.record(new MeasurementService.Report(kpiId, value(request.value()),
+                request.measuredOn(), request.period(), request.comment(), request.correctedBy(), idempotencyKey,
+                measurementId, request.reason())));
+    }
+
+    /** The KPI's whole history: every value reported, corrections and what they superseded included. */
     @GetMapping
-    List<Measurement> history(@PathVariable String kpiId) {
-        return measurements.history(kpiId);
+    List<MeasurementView> history(@PathVariable String kpiId) {
+        return MeasurementView.history(measurements.history(kpiId));
+    }
+
+    @GetMapping("/{measurementId}")
+    MeasurementView one(@PathVariable String kpiId, @PathVariable String measurementId) {
+        return MeasurementView.history(measurements.history(kpiId)).stream()
+                .filter(view -> view.id().equals(measurementId)).findFirst()
+                .orElseThrow(() -> new MeasurementRejectedException(MeasurementRejectedException.Reason.MEASUREMENT_NOT_FOUND,
+                        "評価指標「" + kpiId + "」に測定値「" + measurementId + "」はありません",
+                        "KPI " + kpiId + " has no measurement " + measurementId));
+    }
+
+    private static ResponseEntity<MeasurementView> answer(String kpiId, MeasurementService.Recorded recorded) {
+        MeasurementView view = MeasurementView.unsuperseded().apply(recorded.measurement());
+        if (recorded.replayed()) {
+            return ResponseEntity.ok().header("Idempotent-Replayed", "true").body(view);
+        }
+        return ResponseEntity.created(URI.create("/api/kpis/" + kpiId + "/measurements/" + view.id())).body(view);
+    }
+
+    static ReportedValue value(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isNumber()) {
+            return new ReportedValue.Number(node.decimalValue());
+        }
+        if (node.isBoolean()) {
+            return new ReportedValue.Bool(node.booleanValue());
+        }
+        return new ReportedValue.Text(node.isString() ? node.stringValue() : node.toString());
     }
 
     @ExceptionHandler(MeasurementRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(MeasurementRejectedException e) {
-        return switch (e.reason()) {
+        return problem(e).toResponse();
+    }
+
+    static ApiProblem problem(MeasurementRejectedException e) {
+        ApiProblem problem = switch (e.reason()) {
             case UNKNOWN_KPI -> new ApiProblem(HttpStatus.NOT_FOUND, "kpi-not-found", "評価指標が見つかりません",
-                    "KPI not found", e.messageJa(), e.messageEn()).toResponse();
+                    "KPI not found", e.messageJa(), e.messageEn());
+            case MEASUREMENT_NOT_FOUND -> new ApiProblem(HttpStatus.NOT_FOUND, "measurement-not-found",
+                    "測定値が見つかりません", "Measurement not found", e.messageJa(), e.messageEn());
             case RETIRED_KPI -> new ApiProblem(HttpStatus.GONE, "kpi-retired", "廃止された評価指標です",
-                    "The KPI is retired", e.messageJa(), e.messageEn()).toResponse();
+                    "The KPI is retired", e.messageJa(), e.messageEn());
             case IDEMPOTENCY_KEY_REUSED -> new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-reused",
-                    "冪等キーが別の報告に使われています", "Idempotency key reused", e.messageJa(), e.messageEn()).toResponse();
-            case MISSING_VALUE, FUTURE_DATE, OUT_OF_RANGE -> new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-measurement",
-                    "測定値を受け付けられません", "The measurement is invalid", e.messageJa(), e.messageEn())
-                    .with("reason", e.reason().name()).toResponse();
+                    "冪等キーが別の報告に使われています", "Idempotency key reused", e.messageJa(), e.messageEn());
+            case ALREADY_SUPERSEDED -> new ApiProblem(HttpStatus.CONFLICT, "measurement-already-corrected",
+                    "この測定値は既に訂正されています", "The measurement was already corrected", e.messageJa(), e.messageEn());
+            case MISSING_VALUE, INVALID_VALUE, OUT_OF_RANGE, INVALID_DATE, FUTURE_DATE, OUTSIDE_PLAN_PERIOD,
+                    INVALID_PERIOD, MISSING_REASON -> new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-measurement",
+                    "測定値を受け付けられません", "The measurement is invalid", e.messageJa(), e.messageEn());
         };
+        return problem.with("reason", e.reason().name());
     }
 }

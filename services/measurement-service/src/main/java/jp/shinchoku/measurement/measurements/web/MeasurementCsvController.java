@@ -1,13 +1,10 @@
 package jp.shinchoku.measurement.measurements.web;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -15,11 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jp.shinchoku.calendar.DateReference;
-import jp.shinchoku.calendar.DateReferences;
-import jp.shinchoku.calendar.InvalidDateReferenceException;
 import jp.shinchoku.measurement.measurements.MeasurementRejectedException;
 import jp.shinchoku.measurement.measurements.MeasurementService;
+import jp.shinchoku.measurement.measurements.ReportedDay;
+import jp.shinchoku.measurement.measurements.ReportedValue;
 import jp.shinchoku.platform.web.ApiProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,11 +39,11 @@ class MeasurementCsvController {
             Map.entry("kpiid", "kpiId"), Map.entry("評価指標id", "kpiId"), Map.entry("指標id", "kpiId"),
             Map.entry("value", "value"), Map.entry("実績値", "value"), Map.entry("値", "value"),
             Map.entry("measuredon", "measuredOn"), Map.entry("測定日", "measuredOn"), Map.entry("基準日", "measuredOn"),
+            Map.entry("period", "period"), Map.entry("報告期間", "period"), Map.entry("期間", "period"),
             Map.entry("comment", "comment"), Map.entry("コメント", "comment"), Map.entry("備考", "comment"),
             Map.entry("reportedby", "reportedBy"), Map.entry("報告者", "reportedBy"),
             Map.entry("idempotencykey", "idempotencyKey"), Map.entry("冪等キー", "idempotencyKey"));
     private static final List<String> REQUIRED = List.of("kpiId", "value", "measuredOn");
-    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("uuuu/M/d");
 
     private final MeasurementService measurements;
 
@@ -81,22 +77,21 @@ class MeasurementCsvController {
     private RowResult record(CsvTable.Record record, Map<String, Integer> columns) {
         String kpiId = normalize(cell(record, columns, "kpiId"));
         try {
-            BigDecimal value = number(normalize(cell(record, columns, "value")));
-            LocalDate measuredOn = day(normalize(cell(record, columns, "measuredOn")));
+            String value = cell(record, columns, "value");
+            LocalDate measuredOn = ReportedDay.parse(cell(record, columns, "measuredOn"));
+            String period = blankToNull(normalize(cell(record, columns, "period")));
             String comment = blankToNull(cell(record, columns, "comment"));
             String reportedBy = blankToNull(cell(record, columns, "reportedBy"));
             String key = blankToNull(cell(record, columns, "idempotencyKey"));
             if (key == null) {
-                key = "csv-" + digest(kpiId + "|" + value.toPlainString() + "|" + measuredOn + "|" + comment + "|" + reportedBy);
+                key = "csv-" + digest(kpiId + "|" + value + "|" + measuredOn + "|" + period + "|" + comment + "|" + reportedBy);
             }
-            MeasurementService.Recorded recorded = measurements.record(new MeasurementService.Report(kpiId, value,
-                    measuredOn, comment, reportedBy, key));
+            MeasurementService.Recorded recorded = measurements.record(new MeasurementService.Report(kpiId,
+                    ReportedValue.text(value), measuredOn, period, comment, reportedBy, key, null, null));
             return new RowResult(record.line(), recorded.replayed() ? "replayed" : "accepted", kpiId,
                     recorded.measurement().id(), null, null);
         } catch (MeasurementRejectedException e) {
             return new RowResult(record.line(), "rejected", kpiId, null, e.messageJa(), e.getMessage());
-        } catch (RowException e) {
-            return new RowResult(record.line(), "rejected", kpiId, null, e.messageJa, e.getMessage());
         }
     }
 
@@ -120,40 +115,6 @@ class MeasurementCsvController {
     private static String cell(CsvTable.Record record, Map<String, Integer> columns, String name) {
         Integer index = columns.get(name);
         return index == null ? "" : record.field(index);
-    }
-
-    /** Thousands separators (1,234) are dropped; full-width digits (１２．５) were made ASCII by {@link #normalize}. */
-    private static BigDecimal number(String text) {
-        String plain = text.replace(",", "");
-        if (plain.isBlank()) {
-            throw new RowException("実績値が空です", "the value is empty");
-        }
-        try {
-            return new BigDecimal(plain);
-        } catch (NumberFormatException e) {
-            throw new RowException("実績値「" + text + "」は数値ではありません", "the value '" + text + "' is not a number");
-        }
-    }
-
-    /** {@code 2023-09-30}, {@code 2023/9/30} (Excel's way) or {@code 令和5年9月30日}. */
-    private static LocalDate day(String text) {
-        if (text.isBlank()) {
-            throw new RowException("測定日が空です", "the measurement date is empty");
-        }
-        try {
-            if (text.contains("/")) {
-                return LocalDate.parse(text, SLASHED);
-            }
-            DateReference reference = DateReferences.parse(text);
-            if (reference.precision() != DateReference.Precision.DAY) {
-                throw new RowException("測定日「" + text + "」は日付まで書いてください", "the date '" + text + "' needs a day");
-            }
-            return reference.firstDay();
-        } catch (DateTimeParseException e) {
-            throw new RowException("測定日「" + text + "」を読み取れません", "the date '" + text + "' cannot be read");
-        } catch (InvalidDateReferenceException e) {
-            throw new RowException(e.messageJa(), e.messageEn());
-        }
     }
 
     /** NFKC: full-width digits, letters and signs as ASCII; for ids, numbers and dates, never for comments. */
@@ -181,15 +142,5 @@ class MeasurementCsvController {
     private static ApiProblem invalidCsv(String detailJa, String detailEn) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-csv", "CSV ファイルを受け付けられません",
                 "The CSV file cannot be accepted", detailJa, detailEn);
-    }
-
-    /** A row that cannot be read as a report. */
-    private static final class RowException extends RuntimeException {
-        private final String messageJa;
-
-        RowException(String messageJa, String messageEn) {
-            super(messageEn);
-            this.messageJa = messageJa;
-        }
     }
 }
