@@ -1,0 +1,80 @@
+package jp.shinchoku.measurement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jp.shinchoku.contracts.Events;
+import jp.shinchoku.contracts.plan.KpiDefinedV1;
+import jp.shinchoku.testsupport.HttpJson;
+import jp.shinchoku.testsupport.SharedInfrastructure;
+import jp.shinchoku.testsupport.TestEvents;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * KPIs of a test plan, defined the way the plan service does it (a {@code kpi.defined.v1} on the real broker): a
+ * plan running from 令和3年度 to 令和7年度, reported quarterly, in pillar 1 「行政手続のオンライン化」.
+ */
+public final class TestKpis {
+
+    private final String planId = "pln-" + UUID.randomUUID().toString().substring(0, 8);
+    private String cadence = "quarterly";
+
+    public String planId() {
+        return planId;
+    }
+
+    public TestKpis cadence(String cadence) {
+        this.cadence = cadence;
+        return this;
+    }
+
+    /** Defines a KPI and waits until the service knows it. */
+    public String define(HttpJson http, Kpi kpi) {
+        String kpiId = planId + "." + kpi.measure() + "." + kpi.code();
+        TestEvents.publish(SharedInfrastructure.get().bootstrapServers(), Events.KPI_DEFINED, new KpiDefinedV1(kpiId,
+                planId, "462233", kpi.measure().substring(0, 1), kpi.measure(), kpi.measureTitle(), kpi.department(),
+                kpi.name(), kpi.unit(), kpi.kind(), kpi.direction(),
+                kpi.baseline() == null ? null : new KpiDefinedV1.Baseline(new BigDecimal(kpi.baseline()), LocalDate.parse("2021-04-01")),
+                kpi.target() == null ? null : new KpiDefinedV1.Target(new BigDecimal(kpi.target()), LocalDate.parse("2026-03-31")),
+                1, null, null, List.of(), false, "行政手続のオンライン化", kpi.accumulation(), cadence,
+                new KpiDefinedV1.PlanPeriod(2021, 2025)));
+        await().until(() -> http.get("/api/kpis/" + kpiId + "/progress").status() == 200);
+        return kpiId;
+    }
+
+    /** A KPI of the test plan; baseline as of 2021-04-01, target due 2026-03-31 (令和7年度末). */
+    public record Kpi(String code, String measure, String measureTitle, String department, String name, String unit,
+            String kind, String direction, String baseline, String target, String accumulation) {
+
+        public static Kpi count(String code, String department, String baseline, String target) {
+            return new Kpi(code, "1-1", "電子申請の拡充", department, "オンライン申請件数", "件", "count", "increase",
+                    baseline, target, "cumulative");
+        }
+
+        public static Kpi percentage(String code, String department, String baseline, String target) {
+            return new Kpi(code, "1-2", "マイナンバーカードの普及", department, "マイナンバーカード交付率", "%", "percentage",
+                    "increase", baseline, target, "cumulative");
+        }
+
+        public static Kpi realized(String code, String department) {
+            return new Kpi(code, "1-3", "キャッシュレス決済の導入", department, "窓口キャッシュレス決済の導入", null, "boolean",
+                    "achieve", null, null, "cumulative");
+        }
+
+        public static Kpi qualitative(String code, String department) {
+            return new Kpi(code, "1-4", "デジタル人材の育成", department, "人材育成の取組状況", null, "qualitative", null,
+                    null, null, "cumulative");
+        }
+
+        public Kpi in(String measure, String measureTitle) {
+            return new Kpi(code, measure, measureTitle, department, name, unit, kind, direction, baseline, target, accumulation);
+        }
+
+        public Kpi perPeriod() {
+            return new Kpi(code, measure, measureTitle, department, name, unit, kind, direction, baseline, target, "per-period");
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package jp.shinchoku.measurement.measurements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.UUID;
+
+import jp.shinchoku.contracts.CloudEventHeaders;
+import jp.shinchoku.contracts.Events;
+import jp.shinchoku.contracts.Topics;
+import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
+import jp.shinchoku.contracts.measurement.MeasurementRejectedV1;
+import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
+import jp.shinchoku.measurement.TestKpis;
+import jp.shinchoku.measurement.TestKpis.Kpi;
+import jp.shinchoku.testsupport.EventProbe;
+import jp.shinchoku.testsupport.HttpJson;
+import jp.shinchoku.testsupport.PoisonRecords;
+import jp.shinchoku.testsupport.SharedInfrastructure;
+import jp.shinchoku.testsupport.ShinchokuServiceTest;
+import jp.shinchoku.testsupport.TestEvents;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Departments' own systems report over Kafka: accepted once, answered with a rejection, or dead-lettered. */
+@ShinchokuServiceTest(properties = "shinchoku.clock.start-date=2024-11-25")
+class ReportIngressTest {
+
+    @LocalServerPort
+    int port;
+
+    final String kafka = SharedInfrastructure.get().bootstrapServers();
+    HttpJson http;
+    EventProbe probe;
+    TestKpis plan = new TestKpis();
+
+    @BeforeEach
+    void open() {
+        http = HttpJson.onPort(port);
+        probe = EventProbe.open(kafka, Topics.MEASUREMENT_EVENTS.name(), Topics.MEASUREMENT_REJECTIONS.name(),
+                Topics.MEASUREMENT_REPORTS.deadLetter());
+    }
+
+    @AfterEach
+    void close() {
+        probe.close();
+    }
+
+    @Test
+    void aReportIsRecordedOnceHoweverOftenItIsDelivered() {
+        String kpi = plan.define(http, Kpi.percentage("rate", "shimin", "30", "90"));
+        MeasurementReportedV1 report = new MeasurementReportedV1(kpi, "52.5", "令和6年9月30日", "FY2024-Q2",
+                "住基システムから連携", "shimin-system", null, null, null);
+
+        String eventId = TestEvents.publish(kafka, Events.MEASUREMENT_REPORTED, report);
+        TestEvents.publish(kafka, Events.MEASUREMENT_REPORTED, report, eventId);
+
+        MeasurementRecordedV1 recorded = probe.awaitEvent(Events.MEASUREMENT_RECORDED, e -> e.kpiId().equals(kpi));
+        assertThat(recorded.value()).isEqualByComparingTo("52.5");
+        assertThat(recorded.measuredOn()).hasToString("2024-09-30");
+        assertThat(recorded.period()).isEqualTo("FY2024-Q2");
+        assertThat(recorded.reportedBy()).isEqualTo("shimin-system");
+        await().untilAsserted(() -> assertThat(http.get("/api/kpis/" + kpi + "/progress").json().get("latestValue"))
+                .isNotNull());
+        assertThat(http.get("/api/kpis/" + kpi + "/measurements").json()).hasSize(1);
+    }
+
+    @Test
+    void numbersAndBooleansMayBeSentAsJsonScalars() {
+        String rate = plan.define(http, Kpi.percentage("rate", "shimin", "30", "90"));
+        String realized = plan.define(http, Kpi.realized("cashless", "kaikei"));
+
+        PoisonRecords.send(kafka, Topics.MEASUREMENT_REPORTS.name(), rate, "measurement.reported.v1",
+                "{\"kpiId\": \"" + rate + "\", \"value\": 61.25, \"measuredOn\": \"2024/10/31\"}");
+        PoisonRecords.send(kafka, Topics.MEASUREMENT_REPORTS.name(), realized, "measurement.reported.v1",
+                "{\"kpiId\": \"" + realized + "\", \"value\": true, \"measuredOn\": \"2024-11-01\"}");
+
+        assertThat(probe.awaitEvent(Events.MEASUREMENT_RECORDED, e -> e.kpiId().equals(rate)).value())
+                .isEqualByComparingTo("61.25");
+        MeasurementRecordedV1 yes = probe.awaitEvent(Events.MEASUREMENT_RECORDED, e -> e.kpiId().equals(realized));
+        assertThat(yes.value()).isEqualByComparingTo("1");
+        assertThat(yes.period()).isEqualTo("FY2024-Q3");
+    }
+
+    @Test
+    void anInvalidReportIsAnsweredWithARejectionAndTheNextIsRead() {
+        String kpi = plan.define(http, Kpi.percentage("rate", "shimin", "30", "90"));
+        MeasurementReportedV1 bad = new MeasurementReportedV1(kpi, "150", "2024-09-30", null, null, "shimin-system",
+                null, null, null);
+        MeasurementReportedV1 unknown = new MeasurementReportedV1("pln-none.9-9.x", "1", "2024-09-30", null, null,
+                null, null, null, null);
+        MeasurementReportedV1 good = new MeasurementReportedV1(kpi, "55", "2024-09-30", null, null, null, null, null, null);
+
+        String badId = TestEvents.publish(kafka, Events.MEASUREMENT_REPORTED, bad);
+        TestEvents.publish(kafka, Events.MEASUREMENT_REPORTED, bad, badId);
+        TestEvents.publish(kafka, Events.MEASUREMENT_REPORTED, unknown);
+        TestEvents.publish(kafka, Events.MEASUREMENT_REPORTED, good);
+
+        MeasurementRejectedV1 rejected = probe.awaitEvent(Events.MEASUREMENT_REJECTED, e -> badId.equals(e.reportId()));
+        assertThat(rejected.reason()).isEqualTo("OUT_OF_RANGE");
+        assertThat(rejected.messageJa()).contains("0から100");
+        assertThat(rejected.messageEn()).contains("between 0 and 100");
+        assertThat(rejected.report()).isEqualTo(bad);
+        assertThat(rejected.kpiId()).isEqualTo(kpi);
+        assertThat(probe.awaitEvent(Events.MEASUREMENT_REJECTED, e -> "pln-none.9-9.x".equals(e.kpiId())).reason())
+                .isEqualTo("UNKNOWN_KPI");
+        assertThat(probe.awaitEvent(Events.MEASUREMENT_RECORDED, e -> e.kpiId().equals(kpi)).value())
+                .isEqualByComparingTo("55");
+        assertThat(probe.events(Events.MEASUREMENT_REJECTED).stream().filter(e -> badId.equals(e.reportId())))
+                .as("a redelivered report is rejected once").hasSize(1);
+    }
+
+    @Test
+    void anUnreadableReportIsDeadLetteredAndTheNextIsRead() {
+        String kpi = plan.define(http, Kpi.count("apps", "johoseisaku", "100", "1000"));
+        String poisonKey = "poison-" + UUID.randomUUID();
+
+        PoisonRecords.send(kafka, Topics.MEASUREMENT_REPORTS.name(), poisonKey, "measurement.reported.v1",
+                "{\"kpiId\": {\"nested\": true}");
+        TestEvents.publish(kafka, Events.MEASUREMENT_REPORTED,
+                new MeasurementReportedV1(kpi, "450", "2024-09-30", null, null, null, null, null, null));
+
+        await().untilAsserted(() -> assertThat(probe.on(Topics.MEASUREMENT_REPORTS.deadLetter()))
+                .anySatisfy(r -> assertThat(r.key()).isEqualTo(poisonKey)));
+        var parked = probe.on(Topics.MEASUREMENT_REPORTS.deadLetter()).stream()
+                .filter(r -> r.key().equals(poisonKey)).findFirst().orElseThrow();
+        assertThat(EventProbe.header(parked, CloudEventHeaders.TYPE)).isEqualTo("measurement.reported.v1");
+        assertThat(probe.awaitEvent(Events.MEASUREMENT_RECORDED, e -> e.kpiId().equals(kpi)).value())
+                .isEqualByComparingTo("450");
+    }
+
+    @Test
+    void theJsonSchemaIsPublishedAndDescribesExactlyTheReport() {
+        HttpJson.Response schema = http.get("/api/schemas/measurement.reported.v1");
+
+        assertThat(schema.status()).isEqualTo(200);
+        assertThat(schema.contentType()).startsWith("application/schema+json");
+        JsonNode json = schema.json();
+        assertThat(json.get("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(MeasurementReportedV1.class.getRecordComponents()).map(RecordComponent::getName).toList());
+        assertThat(json.get("required").valueStream().map(JsonNode::asString)).containsExactly("kpiId", "value", "measuredOn");
+        assertThat(http.get("/api/schemas/plan.secret.v1").status()).isEqualTo(404);
+    }
+}
