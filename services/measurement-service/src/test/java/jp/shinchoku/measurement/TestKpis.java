@@ -15,7 +15,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * KPIs of a test plan, defined the way the plan service does it (a {@code kpi.defined.v1} on the real broker): a
- * plan running from 令和3年度 to 令和7年度, reported quarterly, in pillar 1 「行政手続のオンライン化」.
+ * plan running from 令和3年度 to 令和7年度, reported quarterly (unless told otherwise), with pillars 1
+ * 「行政手続のオンライン化」 and 2 「オープンデータの推進」 (by the measure code's first digit).
  */
 public final class TestKpis {
 
@@ -38,14 +39,16 @@ public final class TestKpis {
                 planId, "462233", kpi.measure().substring(0, 1), kpi.measure(), kpi.measureTitle(), kpi.department(),
                 kpi.name(), kpi.unit(), kpi.kind(), kpi.direction(),
                 kpi.baseline() == null ? null : new KpiDefinedV1.Baseline(new BigDecimal(kpi.baseline()), LocalDate.parse("2021-04-01")),
-                kpi.target() == null ? null : new KpiDefinedV1.Target(new BigDecimal(kpi.target()), LocalDate.parse("2026-03-31")),
-                1, null, null, List.of(), false, "行政手続のオンライン化", kpi.accumulation(), cadence,
+                kpi.target() == null && !kpi.kind().equals("boolean") ? null : new KpiDefinedV1.Target(
+                        kpi.target() == null ? null : new BigDecimal(kpi.target()), LocalDate.parse("2026-03-31")),
+                1, null, null, List.of(), false, kpi.measure().startsWith("1") ? "行政手続のオンライン化" : "オープンデータの推進",
+                kpi.accumulation(), cadence,
                 new KpiDefinedV1.PlanPeriod(2021, 2025)));
         await().until(() -> http.get("/api/kpis/" + kpiId + "/progress").status() == 200);
         return kpiId;
     }
 
-    /** A KPI of the test plan; baseline as of 2021-04-01, target due 2026-03-31 (令和7年度末). */
+    /** A KPI of the test plan; baseline as of 2021-04-01, target (a boolean's: realized) due 2026-03-31 (令和7年度末). */
     public record Kpi(String code, String measure, String measureTitle, String department, String name, String unit,
             String kind, String direction, String baseline, String target, String accumulation) {
 
@@ -67,6 +70,11 @@ public final class TestKpis {
         public static Kpi qualitative(String code, String department) {
             return new Kpi(code, "1-4", "デジタル人材の育成", department, "人材育成の取組状況", null, "qualitative", null,
                     null, null, "cumulative");
+        }
+
+        public static Kpi undefined(String code, String department) {
+            return new Kpi(code, "2-1", "オープンデータの公開", department, "公開データセット数", "件", "undefined", null,
+                    "10", null, "cumulative");
         }
 
         public Kpi in(String measure, String measureTitle) {

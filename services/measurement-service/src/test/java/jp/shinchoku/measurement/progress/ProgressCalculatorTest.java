@@ -189,6 +189,59 @@ class ProgressCalculatorTest {
                 .isEqualTo(ProgressStatus.NOT_MEASURABLE);
     }
 
+    @Test
+    void aCorrectedValueGivesWayToItsCorrection() {
+        KpiDefinition kpi = kpi(KpiKind.COUNT, Direction.INCREASE, "0", "100");
+        Measurement wrong = measured("20", HALFWAY);
+        Measurement fixed = new Measurement("m-fix", "k1", "p1", "dept", new BigDecimal("50"), null, HALFWAY,
+                wrong.period(), null, "dept", "key-fix", wrong.recordedAt().plusSeconds(60), wrong.id(), "集計誤り");
+        Measurement later = measured("30", HALFWAY.minusDays(10));
+
+        Progress progress = calculator.compute(kpi, List.of(wrong, fixed, later), HALFWAY);
+
+        assertThat(progress.latestValue()).isEqualByComparingTo("50");
+        assertThat(progress.status()).isEqualTo(ProgressStatus.ON_TRACK);
+    }
+
+    @Test
+    void onlyValuesMeasuredByTheDayAskedAboutCount() {
+        KpiDefinition kpi = kpi(KpiKind.COUNT, Direction.INCREASE, "0", "100");
+        List<Measurement> history = List.of(measured("20", HALFWAY.minusMonths(3)), measured("90", HALFWAY.plusMonths(3)));
+
+        assertThat(calculator.compute(kpi, history, HALFWAY).latestValue()).isEqualByComparingTo("20");
+        assertThat(calculator.compute(kpi, history, HALFWAY.plusMonths(4)).latestValue()).isEqualByComparingTo("90");
+        assertThat(calculator.compute(kpi, history, START).status()).isEqualTo(ProgressStatus.NO_DATA);
+    }
+
+    @Test
+    void aPerPeriodKpiAddsUpItsFiscalYearAndScalesARunningYear() {
+        KpiDefinition kpi = perPeriod(kpi(KpiKind.COUNT, Direction.INCREASE, "0", "1000"));
+        Measurement q1 = inQuarter("200", LocalDate.parse("2022-06-30"));
+        Measurement q2 = inQuarter("300", LocalDate.parse("2022-09-30"));
+        Measurement q3 = inQuarter("100", LocalDate.parse("2022-12-31"));
+        Measurement q4 = inQuarter("150", LocalDate.parse("2023-03-31"));
+
+        assertThat(calculator.compute(kpi, List.of(q1, q2), LocalDate.parse("2022-11-01")).latestValue())
+                .as("two of four quarters reported in a running year: ×2").isEqualByComparingTo("1000");
+        assertThat(calculator.compute(kpi, List.of(q1, q2, q3, q4), LocalDate.parse("2023-03-31")).latestValue())
+                .as("all four quarters").isEqualByComparingTo("750");
+        assertThat(calculator.compute(kpi, List.of(q1, q2, q3), LocalDate.parse("2023-05-01")).latestValue())
+                .as("a year that has ended counts what was reported").isEqualByComparingTo("600");
+    }
+
+    static KpiDefinition perPeriod(KpiDefinition k) {
+        return new KpiDefinition(k.id(), k.planId(), k.departmentCode(), k.name(), k.unit(), k.kind(), k.direction(),
+                k.baselineValue(), k.baselineAsOf(), k.targetValue(), k.due(), k.revision(), k.retired(),
+                k.municipalityCode(), k.intermediateTargets(), k.recurrence(), k.factor(), k.placement(),
+                KpiDefinition.Accumulation.PER_PERIOD, ReportingCadence.QUARTERLY, k.planFrom(), k.planTo());
+    }
+
+    static Measurement inQuarter(String value, LocalDate on) {
+        return new Measurement("m-" + value + on, "k1", "p1", "dept", new BigDecimal(value), null, on,
+                ReportingPeriod.containing(ReportingCadence.QUARTERLY, on), null, "dept", "key-" + value + on,
+                Instant.parse("2023-01-01T00:00:00Z"), null, null);
+    }
+
     static KpiDefinition kpi(KpiKind kind, Direction direction, String baseline, String target) {
         return new KpiDefinition("k1", "p1", "dept", "指標", "件", kind, direction,
                 baseline == null ? null : new BigDecimal(baseline), START, target == null ? null : new BigDecimal(target),

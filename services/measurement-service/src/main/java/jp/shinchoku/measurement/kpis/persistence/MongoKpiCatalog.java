@@ -2,13 +2,16 @@ package jp.shinchoku.measurement.kpis.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.List;
 import java.util.Optional;
 
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +24,12 @@ class MongoKpiCatalog implements KpiCatalog {
 
     MongoKpiCatalog(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index("planId", Sort.Direction.ASC).named("plan"));
+    }
+
+    @Override
+    public List<KpiDefinition> findByPlan(String planId) {
+        return mongo.find(Query.query(where("planId").is(planId)).with(Sort.by("_id")), KpiDefinition.class, COLLECTION);
     }
 
     @Override

@@ -11,6 +11,7 @@ import jp.shinchoku.measurement.progress.ProgressCalculator;
 import jp.shinchoku.measurement.progress.ProgressRepository;
 import jp.shinchoku.measurement.progress.ProgressService;
 import jp.shinchoku.measurement.progress.ProgressPolicy;
+import jp.shinchoku.measurement.progress.ProgressQueries;
 import jp.shinchoku.measurement.progress.ProgressThresholds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,9 +48,19 @@ class ProgressConfiguration {
     }
 
     @Bean
+    ProgressCalculator progressCalculator(ProgressProperties properties) {
+        return new ProgressCalculator(properties.policy());
+    }
+
+    @Bean
+    ProgressQueries progressQueries(KpiCatalog kpis, MeasurementRepository measurements, ProgressCalculator calculator,
+            Clock clock) {
+        return new ProgressQueries(kpis, measurements, calculator, clock);
+    }
+
+    @Bean
     ProgressService progressService(KpiCatalog kpis, MeasurementRepository measurements, ProgressRepository progress,
-            ProgressProperties properties, Clock clock) {
-        return new ProgressService(kpis, measurements, progress,
-                new ProgressCalculator(properties.policy()), clock);
+            ProgressCalculator calculator, Clock clock) {
+        return new ProgressService(kpis, measurements, progress, calculator, clock);
     }
 }

@@ -2,14 +2,11 @@ package jp.shinchoku.plan.plans.web;
 
 import java.time.LocalDate;
 
-import jp.shinchoku.calendar.DateReference;
-import jp.shinchoku.calendar.DateReferences;
 import jp.shinchoku.calendar.FiscalYear;
-import jp.shinchoku.calendar.InvalidDateReferenceException;
 import jp.shinchoku.plan.plans.MilestoneStatus;
 import jp.shinchoku.plan.plans.PlanFilter;
 import jp.shinchoku.platform.web.ApiProblem;
-import org.springframework.http.HttpStatus;
+import jp.shinchoku.platform.web.DateParameters;
 
 /**
  * Reads a list's filters from query parameters, written as users write them: {@code fiscalYear=令和6年度},
@@ -36,37 +33,20 @@ final class ListParameters {
     }
 
     private static FiscalYear fiscalYear(String text) {
-        if (blankToNull(text) == null) {
-            return null;
-        }
-        try {
-            return FiscalYear.parse(text);
-        } catch (InvalidDateReferenceException e) {
-            throw invalid("fiscalYear", text, e.messageJa(), e.messageEn());
-        }
+        return DateParameters.fiscalYear("fiscalYear", text);
     }
 
     private static LocalDate date(String name, String text, boolean start) {
-        if (blankToNull(text) == null) {
-            return null;
-        }
-        try {
-            DateReference reference = DateReferences.parse(text);
-            return start ? reference.firstDay() : reference.lastDay();
-        } catch (InvalidDateReferenceException e) {
-            throw invalid(name, text, e.messageJa(), e.messageEn());
-        }
+        return start ? DateParameters.firstDay(name, text) : DateParameters.lastDay(name, text);
     }
 
     /** A date parameter such as {@code asOf}: the last day of what it names. */
     static LocalDate day(String name, String text) {
-        return date(name, text, false);
+        return DateParameters.lastDay(name, text);
     }
 
     private static ApiProblem invalid(String name, String value, String whyJa, String whyEn) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-parameter", "パラメータの値が正しくありません",
-                "Invalid parameter", "「" + name + "」の値「" + value + "」: " + whyJa,
-                "'" + name + "' = '" + value + "': " + whyEn);
+        return DateParameters.invalid(name, value, whyJa, whyEn);
     }
 
     private static String blankToNull(String text) {

@@ -1,0 +1,149 @@
+package jp.shinchoku.measurement.progress.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jp.shinchoku.calendar.FiscalYear;
+import jp.shinchoku.calendar.Wareki;
+import jp.shinchoku.measurement.kpis.KpiDefinition;
+import jp.shinchoku.measurement.progress.ProgressQueries;
+import jp.shinchoku.measurement.progress.ProgressQueries.Grouping;
+import jp.shinchoku.platform.web.ApiProblem;
+import jp.shinchoku.platform.web.DateParameters;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Progress as the 推進本部 reviews it: roll-ups of a plan by measure, pillar, department or the whole plan, for a
+ * fiscal year ({@code fiscalYear=令和6年度}: as of its last day, or today while it runs) or as of a date
+ * ({@code asOf=2024-09-30}, {@code 令和6年9月末}); a KPI's time series; a department's reports due.
+ */
+@RestController
+class ProgressQueryController {
+
+    private final ProgressQueries queries;
+
+    ProgressQueryController(ProgressQueries queries) {
+        this.queries = queries;
+    }
+
+    record Method(String ja, String en) {
+    }
+
+    record StatusCount(String status, String label, int kpis, BigDecimal share) {
+    }
+
+    record GroupView(String key, String label, int kpis, List<StatusCount> statuses, Map<String, Integer> grades,
+            int measured, BigDecimal meanAchievement, int withoutData, int withoutTarget, int notMeasurable) {
+
+        static GroupView of(ProgressQueries.Group group) {
+            Map<String, Integer> grades = new java.util.LinkedHashMap<>();
+            group.grades().forEach((grade, count) -> grades.put(grade.label(), count));
+            return new GroupView(group.key(), group.label(), group.kpis(), group.statuses().entrySet().stream()
+                    .map(e -> new StatusCount(e.getKey().name(), e.getKey().label(), e.getValue(),
+                            group.shares().get(e.getKey()))).toList(),
+                    grades, group.measured(), group.meanAchievement(), group.withoutData(), group.withoutTarget(),
+                    group.notMeasurable());
+        }
+    }
+
+    record RollupView(String planId, LocalDate asOf, String asOfLabel, String by, Method method, List<GroupView> groups,
+            GroupView total) {
+    }
+
+    @GetMapping("/api/plans/{planId}/progress")
+    RollupView rollup(@PathVariable String planId, @RequestParam(defaultValue = "pillar") String by,
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) String fiscalYear) {
+        Grouping grouping = grouping(by);
+        LocalDate day = day(queries, asOf, fiscalYear);
+        ProgressQueries.Rollup rollup = queries.rollup(planId, grouping, day);
+        return new RollupView(planId, day, Wareki.format(day), by.toLowerCase(Locale.ROOT),
+                new Method(ProgressQueries.Rollup.METHOD_JA, ProgressQueries.Rollup.METHOD_EN),
+                rollup.groups().stream().map(GroupView::of).toList(), GroupView.of(rollup.total()));
+    }
+
+    record PointView(LocalDate date, String dateLabel, BigDecimal value, String label) {
+    }
+
+    record ObservationView(String measurementId, LocalDate measuredOn, String period, String periodLabel,
+            BigDecimal reported, String text, BigDecimal value, BigDecimal achievement, BigDecimal expectedAchievement,
+            BigDecimal expectedValue, String status, String statusLabel) {
+    }
+
+    record SeriesView(String kpiId, String name, String unit, String kind, String accumulation,
+            List<PointView> trajectory, List<ObservationView> observations, String statusToday, String statusLabelToday) {
+    }
+
+    /** A KPI's reported values, each with what the trajectory expected on its date, and the trajectory itself. */
+    @GetMapping("/api/kpis/{kpiId}/series")
+    SeriesView series(@PathVariable String kpiId) {
+        ProgressQueries.Series series = queries.series(kpiId);
+        KpiDefinition kpi = series.kpi();
+        return new SeriesView(kpi.id(), kpi.name(), kpi.unit(), kpi.kind().name().toLowerCase(Locale.ROOT),
+                kpi.accumulation().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                series.trajectory().stream().map(p -> new PointView(p.date(), Wareki.format(p.date()), p.value(), p.label()))
+                        .toList(),
+                series.observations().stream().map(o -> new ObservationView(o.measurementId(), o.measuredOn(),
+                        o.period().code(), o.period().label(), o.reported(), o.text(), o.value(), o.achievement(),
+                        o.expectedAchievement(), o.expectedValue(), o.status().name(), o.status().label())).toList(),
+                series.today().status().name(), series.today().status().label());
+    }
+
+    record DueView(String kpiId, String name, String measureTitle, String period, String periodLabel, LocalDate dueOn,
+            String dueOnLabel, String state, String stateLabel, String measurementId) {
+    }
+
+    /** The department's KPIs and their report for the reporting period that ended last, due by 翌月末. */
+    @GetMapping("/api/plans/{planId}/departments/{departmentCode}/due")
+    List<DueView> due(@PathVariable String planId, @PathVariable String departmentCode) {
+        return queries.due(planId, departmentCode).stream().map(d -> new DueView(d.kpi().id(), d.kpi().name(),
+                d.kpi().placement().measureTitle(), d.period().code(), d.period().label(), d.dueOn(),
+                Wareki.format(d.dueOn()), d.state().name(), d.state().label(),
+                d.reported() == null ? null : d.reported().id())).toList();
+    }
+
+    /** The day asked about: a fiscal year's last day, a date's, or today; never later than today. */
+    static LocalDate day(ProgressQueries queries, String asOf, String fiscalYear) {
+        if (asOf != null && !asOf.isBlank() && fiscalYear != null && !fiscalYear.isBlank()) {
+            throw DateParameters.invalid("asOf", asOf, "asOf と fiscalYear はどちらか一方を指定してください",
+                    "give either asOf or fiscalYear, not both");
+        }
+        LocalDate today = queries.today();
+        FiscalYear year = DateParameters.fiscalYear("fiscalYear", fiscalYear);
+        LocalDate day = year != null ? year.lastDay() : asOf == null || asOf.isBlank() ? today
+                : DateParameters.lastDay("asOf", asOf);
+        return day.isAfter(today) ? today : day;
+    }
+
+    private static Grouping grouping(String by) {
+        try {
+            return Grouping.valueOf(by.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DateParameters.invalid("by", by, "measure, pillar, department, plan のいずれかです",
+                    "one of measure, pillar, department, plan");
+        }
+    }
+
+    @ExceptionHandler(ProgressQueries.UnknownPlanException.class)
+    ResponseEntity<ProblemDetail> unknownPlan(ProgressQueries.UnknownPlanException e) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "plan-not-found", "計画が見つかりません", "Plan not found",
+                "計画「" + e.getMessage() + "」の評価指標はありません", "There are no KPIs of plan " + e.getMessage())
+                .toResponse();
+    }
+
+    @ExceptionHandler(ProgressQueries.UnknownKpiException.class)
+    ResponseEntity<ProblemDetail> unknownKpi(ProgressQueries.UnknownKpiException e) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "kpi-not-found", "評価指標が見つかりません", "KPI not found",
+                "評価指標「" + e.getMessage() + "」は登録されていません", "There is no KPI " + e.getMessage()).toResponse();
+    }
+
+}
