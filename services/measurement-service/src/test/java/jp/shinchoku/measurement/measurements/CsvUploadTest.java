@@ -49,6 +49,25 @@ class CsvUploadTest {
     }
 
     @Test
+    void aRowMayNameItsReportingPeriod() throws Exception {
+        String csv = """
+                kpiId,value,measuredOn,period
+                %1$s,12.5,2022/3/31,令和4年度
+                %1$s,13,2023-09-30,
+                %1$s,14,2023-09-30,FY2023-Q2
+                """.formatted(kpiId);
+
+        JsonNode result = upload(csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+
+        assertThat(result.get("rows").valueStream().map(row -> row.get("status").asString()))
+                .containsExactly("rejected", "accepted", "rejected");
+        assertThat(result.at("/rows/0/messageJa").asString()).as("measured before the period began")
+                .contains("報告期間");
+        assertThat(result.at("/rows/2/messageJa").asString()).as("the plan reports annually").contains("毎年度");
+        assertThat(http.get("/api/kpis/" + kpiId + "/measurements").json().get(0).get("period").asString()).isEqualTo("FY2023");
+    }
+
+    @Test
     void eachRowIsAcceptedOrRejectedOnItsOwnAndTheSameFileTwiceStoresOnce() throws Exception {
         String csv = """
                 評価指標ID,実績値,測定日,コメント
