@@ -19,5 +19,8 @@ public interface AlertRepository {
     /** Alerts for the receiver that fire on the KPI; the rules are per KPI, so this is what may clear. */
     List<Alert> firingForKpi(String kpiId);
 
+    /** Every firing alert. */
+    List<Alert> firing();
+
     List<Alert> inbox(String receiver, Alert.State state);
 }

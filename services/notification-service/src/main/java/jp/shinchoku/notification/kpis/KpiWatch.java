@@ -2,11 +2,16 @@ package jp.shinchoku.notification.kpis;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What this service knows of a KPI to decide on alerts: its definition (from the plan service) and its
  * latest progress (from the measurement service). Either half may arrive first; absent parts are null. A
  * {@code retired} KPI's measure was ended by a plan revision: nothing is alerted for it any more.
+ *
+ * @param previousStatus  the status before the latest progress change
+ * @param cadence         the plan's reporting cadence ({@code quarterly}, …); null where the plan does not say
+ * @param reportedPeriods the reporting periods a value was recorded for
  */
 public record KpiWatch(
         String kpiId,
@@ -19,7 +24,34 @@ public record KpiWatch(
         BigDecimal achievement,
         BigDecimal expectedAchievement,
         LocalDate progressAsOf,
-        Boolean retired) {
+        Boolean retired,
+        String previousStatus,
+        String municipalityCode,
+        String cadence,
+        Integer planFromFiscalYear,
+        Integer planToFiscalYear,
+        List<String> reportedPeriods) {
+
+    public KpiWatch {
+        reportedPeriods = reportedPeriods == null ? List.of() : List.copyOf(reportedPeriods);
+    }
+
+    /** A watch as the deadline rule first knew it: no status history, cadence, period or reports. */
+    public KpiWatch(String kpiId, String planId, String measureCode, String departmentCode, String name,
+            LocalDate deadline, String status, BigDecimal achievement, BigDecimal expectedAchievement,
+            LocalDate progressAsOf, Boolean retired) {
+        this(kpiId, planId, measureCode, departmentCode, name, deadline, status, achievement, expectedAchievement,
+                progressAsOf, retired, null, null, null, null, null, null);
+    }
+
+    public boolean isRetired() {
+        return Boolean.TRUE.equals(retired);
+    }
+
+    /** Whether a value was reported for the reporting period with this code ({@code FY2024-Q2}, {@code 2024-07}). */
+    public boolean reported(String periodCode) {
+        return reportedPeriods.contains(periodCode);
+    }
 
     /** The name to show: the KPI's name, or its id while the definition has not arrived. */
     public String displayName() {

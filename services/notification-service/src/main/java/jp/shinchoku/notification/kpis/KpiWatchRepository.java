@@ -2,16 +2,29 @@ package jp.shinchoku.notification.kpis;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /** The KPIs being watched. Each update sets only its own half, so they may arrive in any order. */
 public interface KpiWatchRepository {
 
-    KpiWatch saveDefinition(String kpiId, String planId, String measureCode, String departmentCode, String name,
-            LocalDate deadline, boolean retired);
+    /** What the plan service says of a KPI: where it sits, its deadline, the plan's cadence and period. */
+    record Definition(String kpiId, String planId, String municipalityCode, String measureCode, String departmentCode,
+            String name, LocalDate deadline, boolean retired, String cadence, Integer planFromFiscalYear,
+            Integer planToFiscalYear) {
+    }
 
+    KpiWatch saveDefinition(Definition definition);
+
+    /** Keeps the progress and the status before it. */
     KpiWatch saveProgress(String kpiId, String planId, String departmentCode, LocalDate deadline, String status,
-            BigDecimal achievement, BigDecimal expectedAchievement, LocalDate asOf);
+            String previousStatus, BigDecimal achievement, BigDecimal expectedAchievement, LocalDate asOf);
+
+    /** Notes that a value was reported for a KPI's reporting period ({@code FY2024-Q2}). */
+    KpiWatch reported(String kpiId, String periodCode);
+
+    /** Every KPI being watched. */
+    List<KpiWatch> findAll();
 
     Optional<KpiWatch> find(String kpiId);
 }

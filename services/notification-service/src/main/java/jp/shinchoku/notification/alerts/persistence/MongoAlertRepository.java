@@ -83,6 +83,11 @@ class MongoAlertRepository implements AlertRepository {
     }
 
     @Override
+    public List<Alert> firing() {
+        return alerts(Query.query(where("alert.state").is(FIRING)));
+    }
+
+    @Override
     public List<Alert> inbox(String receiver, Alert.State state) {
         Query query = Query.query(where("alert.receiver").is(receiver));
         if (state != null) {

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import jp.shinchoku.notification.kpis.KpiWatch;
@@ -26,26 +27,40 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
     }
 
     @Override
-    public KpiWatch saveDefinition(String kpiId, String planId, String measureCode, String departmentCode, String name,
-            LocalDate deadline, boolean retired) {
-        return upsert(kpiId, new Update()
-                .set("retired", retired)
-                .set("planId", planId)
-                .set("measureCode", measureCode)
-                .set("departmentCode", departmentCode)
-                .set("name", name)
-                .set("deadline", deadline));
+    public KpiWatch saveDefinition(Definition definition) {
+        return upsert(definition.kpiId(), new Update()
+                .set("retired", definition.retired())
+                .set("planId", definition.planId())
+                .set("municipalityCode", definition.municipalityCode())
+                .set("measureCode", definition.measureCode())
+                .set("departmentCode", definition.departmentCode())
+                .set("name", definition.name())
+                .set("deadline", definition.deadline())
+                .set("cadence", definition.cadence())
+                .set("planFromFiscalYear", definition.planFromFiscalYear())
+                .set("planToFiscalYear", definition.planToFiscalYear()));
+    }
+
+    @Override
+    public KpiWatch reported(String kpiId, String periodCode) {
+        return upsert(kpiId, new Update().addToSet("reportedPeriods", periodCode));
+    }
+
+    @Override
+    public List<KpiWatch> findAll() {
+        return mongo.findAll(KpiWatch.class, COLLECTION);
     }
 
     @Override
     public KpiWatch saveProgress(String kpiId, String planId, String departmentCode, LocalDate deadline, String status,
-            BigDecimal achievement, BigDecimal expectedAchievement, LocalDate asOf) {
+            String previousStatus, BigDecimal achievement, BigDecimal expectedAchievement, LocalDate asOf) {
         return upsert(kpiId, new Update()
                 .setOnInsert("planId", planId)
                 .setOnInsert("departmentCode", departmentCode)
                 // the plan service's definition is the source of the deadline; this is for until it arrives
                 .setOnInsert("deadline", deadline)
                 .set("status", status)
+                .set("previousStatus", previousStatus)
                 .set("achievement", achievement)
                 .set("expectedAchievement", expectedAchievement)
                 .set("progressAsOf", asOf));

@@ -1,0 +1,92 @@
+package jp.shinchoku.notification.alerts;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jp.shinchoku.calendar.BusinessDays;
+import jp.shinchoku.calendar.FiscalYear;
+import jp.shinchoku.calendar.ReportingCadence;
+import jp.shinchoku.calendar.ReportingPeriod;
+import jp.shinchoku.calendar.Wareki;
+import jp.shinchoku.notification.kpis.KpiWatch;
+
+/**
+ * 未報告: each KPI owes a report for the reporting period that ended last (by the plan's cadence; annual where the
+ * plan does not say), due by 翌月末. Once the due date and the grace period have passed, the first business day after
+ * brings the department one reminder listing all its missing KPIs (a digest, not a message per KPI); if reports are
+ * still missing {@code escalateAfterBusinessDays} business days later, the 推進本部 is told too. Business days skip
+ * weekends, public holidays and the year-end closure. Reporting clears the KPI from the digest; the last report
+ * resolves it.
+ */
+public final class MissingReportRule {
+
+    private final RuleSettings.Policy policy;
+
+    public MissingReportRule(RuleSettings.Policy policy) {
+        this.policy = policy;
+    }
+
+    private record Owed(String municipality, String department, ReportingPeriod period) {
+    }
+
+    public List<AlertCondition> evaluate(List<KpiWatch> kpis, LocalDate today) {
+        Map<Owed, List<KpiWatch>> missing = new LinkedHashMap<>();
+        for (KpiWatch kpi : kpis) {
+            if (kpi.isRetired() || kpi.departmentCode() == null) {
+                continue;
+            }
+            ReportingCadence cadence = ReportingCadence.fromWire(kpi.cadence()).orElse(ReportingCadence.ANNUAL);
+            ReportingPeriod period = ReportingPeriod.containing(cadence, today).previous();
+            if (!inPlan(kpi, period.fiscalYear()) || kpi.reported(period.code())) {
+                continue;
+            }
+            if (!today.isBefore(reminderDay(kpi, period))) {
+                missing.computeIfAbsent(new Owed(kpi.municipalityCode(), kpi.departmentCode(), period),
+                        owed -> new ArrayList<>()).add(kpi);
+            }
+        }
+        List<AlertCondition> found = new ArrayList<>();
+        missing.forEach((owed, owing) -> {
+            RuleSettings settings = policy.forMunicipality(owed.municipality());
+            LocalDate reminder = reminderDay(owing.getFirst(), owed.period());
+            found.add(digest(AlertRule.REPORT_MISSING, Receiver.department(owed.department()), owed, owing));
+            LocalDate escalation = BusinessDays.plus(reminder, settings.escalateAfterBusinessDays());
+            if (!today.isBefore(escalation)) {
+                found.add(digest(AlertRule.REPORT_ESCALATED, Receiver.PROMOTION_HQ, owed, owing));
+            }
+        });
+        return found;
+    }
+
+    /** The first business day after the period's due date and the grace period. */
+    LocalDate reminderDay(KpiWatch kpi, ReportingPeriod period) {
+        int grace = policy.forMunicipality(kpi.municipalityCode()).reportGraceDays();
+        return BusinessDays.plus(period.reportDue().plusDays(grace + 1L), 0);
+    }
+
+    private static boolean inPlan(KpiWatch kpi, FiscalYear year) {
+        return (kpi.planFromFiscalYear() == null || year.startYear() >= kpi.planFromFiscalYear())
+                && (kpi.planToFiscalYear() == null || year.startYear() <= kpi.planToFiscalYear());
+    }
+
+    private static AlertCondition digest(AlertRule rule, String receiver, Owed owed, List<KpiWatch> owing) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("rule", rule.name());
+        KpiStatusRules.put(labels, "municipality", owed.municipality());
+        labels.put("departmentCode", owed.department());
+        labels.put("fiscalYear", owed.period().fiscalYear().labelEn());
+        labels.put("period", owed.period().code());
+        String names = owing.stream().map(k -> "「" + k.displayName() + "」").collect(Collectors.joining("、"));
+        String due = Wareki.formatBoth(owed.period().reportDue());
+        String ja = (rule == AlertRule.REPORT_ESCALATED ? "督促後も" : "") + owed.period().label() + "の実績報告が"
+                + owing.size() + "件未提出です（報告期限 " + due + "）：" + names;
+        String en = owing.size() + " report(s) for " + owed.period().code() + " are missing (due "
+                + owed.period().reportDue() + ")" + (rule == AlertRule.REPORT_ESCALATED ? " after a reminder" : "")
+                + ": " + owing.stream().map(KpiWatch::kpiId).collect(Collectors.joining(", "));
+        return new AlertCondition(rule, receiver, labels, ja, en);
+    }
+}

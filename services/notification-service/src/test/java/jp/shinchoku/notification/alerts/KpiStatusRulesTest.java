@@ -1,0 +1,52 @@
+package jp.shinchoku.notification.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jp.shinchoku.notification.kpis.KpiWatch;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class KpiStatusRulesTest {
+
+    @ParameterizedTest(name = "{0} → {1}: {2}")
+    @CsvSource(nullValues = "-", value = {
+            "ON_TRACK, BEHIND,   KPI_STATUS_WORSENED",
+            "ON_TRACK, AT_RISK,  KPI_STATUS_WORSENED",
+            "AT_RISK,  BEHIND,   KPI_STATUS_WORSENED",
+            "BEHIND,   AT_RISK,  -",
+            "NO_DATA,  BEHIND,   -",
+            "-,        BEHIND,   -",
+            "BEHIND,   MISSED,   KPI_MISSED",
+            "ON_TRACK, ACHIEVED, KPI_ACHIEVED"})
+    void aStatusChangeRaisesWhatItMeans(String before, String now, AlertRule expected) {
+        List<AlertCondition> found = KpiStatusRules.evaluate(kpi(before, now, false));
+
+        assertThat(found).extracting(AlertCondition::rule).containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
+        found.forEach(c -> {
+            assertThat(c.receiver()).isEqualTo(Receiver.PROMOTION_HQ);
+            assertThat(c.labels()).containsEntry("kpiId", "k1").containsEntry("planId", "p1").containsEntry("measure", "3-1");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ON_TRACK, BEHIND", "BEHIND, MISSED"})
+    void aRetiredKpiRaisesNothing(String before, String now) {
+        assertThat(KpiStatusRules.evaluate(kpi(before, now, true))).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theMessagesSayWhatHappenedInJapanese() {
+        assertThat(KpiStatusRules.evaluate(kpi("ON_TRACK", "BEHIND", false)).getFirst().summaryJa())
+                .isEqualTo("評価指標「マイナンバーカードの普及率」の進捗が順調から遅れに悪化しました");
+        assertThat(KpiStatusRules.evaluate(kpi("BEHIND", "MISSED", false)).getFirst().summaryJa())
+                .isEqualTo("評価指標「マイナンバーカードの普及率」は期限 令和6年3月31日（2024-03-31） までに目標値に達しませんでした（未達）");
+    }
+
+    private static KpiWatch kpi(String before, String now, boolean retired) {
+        return new KpiWatch("k1", "p1", "3-1", "shimin", "マイナンバーカードの普及率", LocalDate.parse("2024-03-31"), now,
+                null, null, null, retired, before, null, null, null, null, List.of());
+    }
+}
