@@ -45,8 +45,11 @@ public class ProgressQueries {
         return LocalDate.now(clock);
     }
 
-    /** A KPI with its progress on a day and the latest current measurement by then. */
-    public record Standing(KpiDefinition kpi, Progress progress, Measurement latest) {
+    /**
+     * A KPI with its progress on a day, the latest current measurement by then, and all current measurements by
+     * then (corrections in place of what they corrected).
+     */
+    public record Standing(KpiDefinition kpi, Progress progress, Measurement latest, List<Measurement> current) {
     }
 
     /** The plan's KPIs (retired ones left out) and where each stood on {@code asOf}. */
@@ -59,9 +62,11 @@ public class ProgressQueries {
                 .stream().collect(Collectors.groupingBy(Measurement::kpiId));
         return planKpis.stream().map(kpi -> {
             List<Measurement> history = byKpi.getOrDefault(kpi.id(), List.of());
-            Measurement latest = Measurement.current(history).stream().filter(m -> !m.measuredOn().isAfter(asOf))
+            List<Measurement> current = Measurement.current(history).stream()
+                    .filter(m -> !m.measuredOn().isAfter(asOf)).toList();
+            Measurement latest = current.stream()
                     .max(Comparator.comparing(Measurement::measuredOn).thenComparing(Measurement::recordedAt)).orElse(null);
-            return new Standing(kpi, calculator.compute(kpi, history, asOf), latest);
+            return new Standing(kpi, calculator.compute(kpi, history, asOf), latest, current);
         }).toList();
     }
 
@@ -268,7 +273,7 @@ public class ProgressQueries {
                     || (kpi.planTo() != null && period.fiscalYear().compareTo(kpi.planTo()) > 0)) {
                 continue;
             }
-            Optional<Measurement> reported = Measurement.current(measurements.findByKpi(kpi.id())).stream()
+            Optional<Measurement> reported = standing.current().stream()
                     .filter(m -> m.period().equals(period)).max(Comparator.comparing(Measurement::recordedAt));
             DueState state = reported.isPresent() ? DueState.REPORTED
                     : today.isAfter(period.reportDue()) ? DueState.OVERDUE : DueState.DUE;
