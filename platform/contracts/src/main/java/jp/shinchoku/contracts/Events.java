@@ -10,7 +10,10 @@ import jp.shinchoku.contracts.measurement.KpiProgressChangedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRejectedV1;
 import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
+import jp.shinchoku.contracts.notification.AlertAcknowledgedV1;
+import jp.shinchoku.contracts.notification.AlertDeliveredV1;
 import jp.shinchoku.contracts.notification.AlertRaisedV1;
+import jp.shinchoku.contracts.notification.AlertResolvedV1;
 import jp.shinchoku.contracts.plan.DepartmentChangedV1;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
 import jp.shinchoku.contracts.plan.MilestoneStatusChangedV1;
@@ -59,9 +62,19 @@ public final class Events {
     public static final EventType<AlertRaisedV1> ALERT_RAISED = new EventType<>(
             "alert.raised.v1", AlertRaisedV1.class, Topics.ALERT_EVENTS, AlertRaisedV1::alertId);
 
+    public static final EventType<AlertResolvedV1> ALERT_RESOLVED = new EventType<>(
+            "alert.resolved.v1", AlertResolvedV1.class, Topics.ALERT_EVENTS, AlertResolvedV1::alertId);
+
+    public static final EventType<AlertAcknowledgedV1> ALERT_ACKNOWLEDGED = new EventType<>(
+            "alert.acknowledged.v1", AlertAcknowledgedV1.class, Topics.ALERT_EVENTS, AlertAcknowledgedV1::alertId);
+
+    public static final EventType<AlertDeliveredV1> ALERT_DELIVERED = new EventType<>(
+            "alert.delivered.v1", AlertDeliveredV1.class, Topics.ALERT_DELIVERIES, AlertDeliveredV1::notificationId);
+
     private static final List<EventType<?>> ALL = List.of(
             PLAN_PUBLISHED, PLAN_REVISED, PLAN_REVIEWED, KPI_DEFINED, MILESTONE_STATUS_CHANGED, DEPARTMENT_CHANGED,
-            MEASUREMENT_RECORDED, MEASUREMENT_REPORTED, MEASUREMENT_REJECTED, KPI_PROGRESS_CHANGED, ALERT_RAISED);
+            MEASUREMENT_RECORDED, MEASUREMENT_REPORTED, MEASUREMENT_REJECTED, KPI_PROGRESS_CHANGED, ALERT_RAISED,
+            ALERT_RESOLVED, ALERT_ACKNOWLEDGED, ALERT_DELIVERED);
 
     private static final Map<String, EventType<?>> BY_ID = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));

@@ -38,8 +38,14 @@ public final class Topics {
     /** Changes in a KPI's progress (status, achievement). Keyed by KPI id. Produced by the measurement service. */
     public static final Topic KPI_PROGRESS = new Topic(Names.KPI_PROGRESS, "kpiId", false);
 
-    /** Alert lifecycle. Keyed by alert id. Produced by the notification service. */
+    /** Alert lifecycle: raised, resolved, acknowledged. Keyed by alert id. Produced by the notification service. */
     public static final Topic ALERT_EVENTS = new Topic(Names.ALERT_EVENTS, "alertId", false);
+
+    /**
+     * Who was told what: each notification's delivery (or dead letter) per channel. Keyed by notification id.
+     * Produced by the notification service.
+     */
+    public static final Topic ALERT_DELIVERIES = new Topic(Names.ALERT_DELIVERIES, "notificationId", false);
 
     private Topics() {
     }
@@ -54,6 +60,7 @@ public final class Topics {
         public static final String MEASUREMENT_REJECTIONS = "shinchoku.measurement.rejections";
         public static final String KPI_PROGRESS = "shinchoku.measurement.kpi-progress";
         public static final String ALERT_EVENTS = "shinchoku.notification.alerts";
+        public static final String ALERT_DELIVERIES = "shinchoku.notification.deliveries";
 
         private Names() {
         }
@@ -61,6 +68,6 @@ public final class Topics {
 
     public static List<Topic> all() {
         return List.of(PLAN_EVENTS, KPI_DEFINITIONS, DEPARTMENTS, MEASUREMENT_EVENTS, MEASUREMENT_REPORTS,
-                MEASUREMENT_REJECTIONS, KPI_PROGRESS, ALERT_EVENTS);
+                MEASUREMENT_REJECTIONS, KPI_PROGRESS, ALERT_EVENTS, ALERT_DELIVERIES);
     }
 }

@@ -2,11 +2,23 @@ package jp.shinchoku.notification.alerts;
 
 import java.util.Map;
 
-/** A rule's verdict that something needs attention: what, for whom, and the message to show. */
-public record AlertCondition(AlertRule rule, String receiver, Map<String, String> labels, String summaryJa,
-        String summaryEn) {
+/**
+ * A rule's verdict that something needs attention: what (the labels identify it), the message to show, and where
+ * to read more ({@code link}: a path on the system's base URL, such as {@code /api/kpis/{id}/progress}).
+ */
+public record AlertCondition(AlertRule rule, Map<String, String> labels, String summaryJa, String summaryEn,
+        String link) {
+
+    public AlertCondition {
+        labels = Map.copyOf(labels);
+    }
 
     public String alertId() {
         return Alert.fingerprint(labels);
+    }
+
+    /** The link to a KPI's progress. */
+    static String kpiLink(String kpiId) {
+        return "/api/kpis/" + kpiId + "/progress";
     }
 }

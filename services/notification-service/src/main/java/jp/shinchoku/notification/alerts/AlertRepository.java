@@ -1,26 +1,52 @@
 package jp.shinchoku.notification.alerts;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Where alerts are kept; raising one stores it with its "raised" event in one atomic write. */
+/** Where alerts are kept; each change that others follow is stored with its event in one atomic write. */
 public interface AlertRepository {
 
     Optional<Alert> find(String alertId);
 
-    /** Stores a new or re-firing alert, with its event. */
+    List<Alert> findAll(Collection<String> alertIds);
+
+    /** Stores a new or re-firing alert, with its {@code alert.raised} event. */
     void raise(Alert alert);
 
     /** Records that a firing alert's condition was seen again (no event). */
     void seenAgain(Alert alert);
 
+    /** Resolves a firing alert, with its {@code alert.resolved} event. */
     void resolve(Alert alert);
 
-    /** Alerts for the receiver that fire on the KPI; the rules are per KPI, so this is what may clear. */
+    /** Records the acknowledgement of a firing, unacknowledged alert, with its event; false if it was not. */
+    boolean acknowledge(Alert alert);
+
+    /** Records that an unacknowledged alert was escalated to another receiver. */
+    void escalate(Alert alert);
+
+    /** Firing alerts about the KPI (the rules per KPI decide these). */
     List<Alert> firingForKpi(String kpiId);
+
+    /** Firing alerts about the plan. */
+    List<Alert> firingForPlan(String planId);
 
     /** Every firing alert. */
     List<Alert> firing();
 
-    List<Alert> inbox(String receiver, Alert.State state);
+    /** A receiver's alerts, newest first. */
+    List<Alert> inbox(InboxQuery query);
+
+    /**
+     * What an inbox lists: a receiver's alerts, optionally of one state, rule, municipality, plan or department, and
+     * acknowledged or not. Null means any.
+     */
+    record InboxQuery(String receiver, Alert.State state, AlertRule rule, String municipality, String planId,
+            String departmentCode, Boolean acknowledged) {
+
+        public static InboxQuery of(String receiver, Alert.State state) {
+            return new InboxQuery(receiver, state, null, null, null, null, null);
+        }
+    }
 }

@@ -1,19 +1,32 @@
 package jp.shinchoku.notification.alerts;
 
-/** The conditions that raise alerts, with how serious each is. */
+import java.util.List;
+
+/**
+ * The conditions that raise alerts, with how serious each is and who is told by default (a municipality's routes
+ * may say otherwise). {@link Receiver#DEPARTMENT} stands for the department the alert concerns.
+ */
 public enum AlertRule {
     /** 期限接近・遅れ: a KPI behind its trajectory (注意 or 遅れ) whose deadline is within the horizon. */
-    KPI_BEHIND_NEAR_DEADLINE("期限接近・遅れ", Severity.WARNING),
+    KPI_BEHIND_NEAR_DEADLINE("期限接近・遅れ", Severity.WARNING, Receiver.PROMOTION_HQ, Receiver.DEPARTMENT),
     /** 未達: a KPI's deadline passed unachieved. */
-    KPI_MISSED("目標未達", Severity.CRITICAL),
+    KPI_MISSED("目標未達", Severity.CRITICAL, Receiver.PROMOTION_HQ, Receiver.DEPARTMENT),
     /** 達成: a KPI reached its target (for information). */
-    KPI_ACHIEVED("目標達成", Severity.INFO),
+    KPI_ACHIEVED("目標達成", Severity.INFO, Receiver.PROMOTION_HQ),
     /** 悪化: a KPI's status worsened (順調 → 注意 → 遅れ). */
-    KPI_STATUS_WORSENED("進捗の悪化", Severity.WARNING),
+    KPI_STATUS_WORSENED("進捗の悪化", Severity.WARNING, Receiver.PROMOTION_HQ),
     /** 未報告: a department's reports for a period are missing after the due date and grace period (one digest). */
-    REPORT_MISSING("実績報告の未提出", Severity.WARNING),
+    REPORT_MISSING("実績報告の未提出", Severity.WARNING, Receiver.DEPARTMENT),
     /** 未報告の上申: still missing some business days after the reminder; the 推進本部 is told. */
-    REPORT_ESCALATED("実績報告の未提出（督促後）", Severity.CRITICAL);
+    REPORT_ESCALATED("実績報告の未提出（督促後）", Severity.CRITICAL, Receiver.PROMOTION_HQ),
+    /** スケジュール期限接近: a milestone due within 30, 7 or 1 days and not done. */
+    MILESTONE_DUE_SOON("スケジュールの期限接近", Severity.WARNING, Receiver.DEPARTMENT),
+    /** スケジュール期限超過: a milestone past its due date and not done. */
+    MILESTONE_OVERDUE("スケジュールの期限超過", Severity.CRITICAL, Receiver.DEPARTMENT, Receiver.PROMOTION_HQ),
+    /** 目標値未設定: a 未設定 target still undecided after the date it was to be decided by. */
+    TARGET_UNDECIDED("目標値の未設定", Severity.WARNING, Receiver.DEPARTMENT, Receiver.PROMOTION_HQ),
+    /** 年度見直し: the review of the fiscal year just ended is coming due (or overdue). */
+    PLAN_REVIEW_DUE("年度見直しの期限", Severity.WARNING, Receiver.PROMOTION_HQ);
 
     /** How urgent an alert of a rule is. */
     public enum Severity {
@@ -22,17 +35,25 @@ public enum AlertRule {
 
     private final String label;
     private final Severity severity;
+    private final List<String> defaultReceivers;
 
-    AlertRule(String label, Severity severity) {
+    AlertRule(String label, Severity severity, String... defaultReceivers) {
         this.label = label;
         this.severity = severity;
+        this.defaultReceivers = List.of(defaultReceivers);
     }
 
+    /** The rule's name in Japanese. */
     public String label() {
         return label;
     }
 
     public Severity severity() {
         return severity;
+    }
+
+    /** Who is told where no route of the municipality matches. */
+    public List<String> defaultReceivers() {
+        return defaultReceivers;
     }
 }

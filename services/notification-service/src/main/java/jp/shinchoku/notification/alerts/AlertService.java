@@ -4,50 +4,93 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jp.shinchoku.calendar.BusinessDays;
 import jp.shinchoku.notification.kpis.KpiWatch;
+import jp.shinchoku.notification.plans.PlanWatch;
+import jp.shinchoku.notification.plans.PlanWatchRepository;
 
 /**
- * Decides on alerts. Each evaluation finds the conditions that hold now; an alert is raised for a new one, updated for
- * one seen again (the same labels), and resolved when its condition no longer holds. Safe to repeat.
+ * Decides on alerts. Each evaluation finds the conditions that hold now; an alert is raised for a new one (routed to
+ * its receivers by the municipality's routes), updated for one seen again (the same labels), and resolved when its
+ * condition no longer holds. Safe to repeat.
  * <ul>
  * <li>{@link #evaluate(KpiWatch)}: the rules about one KPI, when its definition or progress changes;</li>
- * <li>{@link #evaluateAll(List)}: every rule over every KPI, on the daily schedule (time alone makes deadlines near
- * and reports overdue).</li>
+ * <li>{@link #evaluatePlan(PlanWatch, List)}: the rules about a plan's milestones, review and undecided targets, when
+ * the plan is published, revised or reviewed or a milestone's status changes;</li>
+ * <li>{@link #evaluateAll(List, List)}: every rule over everything, on the daily schedule (time alone makes deadlines
+ * near and reports overdue), then the escalation of alerts the 推進本部 left unacknowledged.</li>
  * </ul>
  */
 public class AlertService {
 
+    private static final Set<AlertRule> PLAN_RULES = EnumSet.of(AlertRule.MILESTONE_DUE_SOON,
+            AlertRule.MILESTONE_OVERDUE, AlertRule.PLAN_REVIEW_DUE, AlertRule.TARGET_UNDECIDED);
+    private static final Set<AlertRule> REPORT_RULES = EnumSet.of(AlertRule.REPORT_MISSING, AlertRule.REPORT_ESCALATED);
+
     private final AlertRepository alerts;
+    private final PlanWatchRepository plans;
+    private final RuleSettings.Policy policy;
     private final DeadlineRule deadlineRule;
     private final MissingReportRule missingReports;
+    private final MilestoneRules milestones;
+    private final PlanReviewRule reviews;
     private final Clock clock;
 
-    public AlertService(AlertRepository alerts, DeadlineRule deadlineRule, MissingReportRule missingReports, Clock clock) {
+    public AlertService(AlertRepository alerts, PlanWatchRepository plans, RuleSettings.Policy policy, Clock clock) {
         this.alerts = alerts;
-        this.deadlineRule = deadlineRule;
-        this.missingReports = missingReports;
+        this.plans = plans;
+        this.policy = policy;
+        this.deadlineRule = new DeadlineRule(policy);
+        this.missingReports = new MissingReportRule(policy);
+        this.milestones = new MilestoneRules(policy);
+        this.reviews = new PlanReviewRule(policy);
         this.clock = clock;
     }
 
     /** What an evaluation changed. */
-    public record Outcome(int holding, int raised, int resolved) {
+    public record Outcome(int holding, int raised, int resolved, int escalated) {
     }
 
     public Outcome evaluate(KpiWatch kpi) {
-        return reconcile(kpiConditions(kpi, LocalDate.now(clock)), alerts.firingForKpi(kpi.kpiId()));
+        LocalDate today = LocalDate.now(clock);
+        Optional<PlanWatch> plan = Optional.ofNullable(kpi.planId()).flatMap(plans::find);
+        return reconcile(kpiConditions(kpi, plan.orElse(null), today), alerts.firingForKpi(kpi.kpiId()));
     }
 
-    public Outcome evaluateAll(List<KpiWatch> kpis) {
+    /** The rules about a plan; {@code kpis} are the plan's KPIs. */
+    public Outcome evaluatePlan(PlanWatch plan, List<KpiWatch> kpis) {
         LocalDate today = LocalDate.now(clock);
+        List<AlertCondition> found = planConditions(plan, kpis, today);
+        List<Alert> firing = alerts.firingForPlan(plan.planId()).stream().filter(a -> PLAN_RULES.contains(a.rule()))
+                .toList();
+        return reconcile(found, firing);
+    }
+
+    public Outcome evaluateAll(List<KpiWatch> kpis, List<PlanWatch> allPlans) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, PlanWatch> byId = allPlans.stream().collect(Collectors.toMap(PlanWatch::planId, Function.identity()));
         List<AlertCondition> found = new ArrayList<>();
-        kpis.forEach(kpi -> found.addAll(kpiConditions(kpi, today)));
+        kpis.forEach(kpi -> found.addAll(kpiConditions(kpi, kpi.planId() == null ? null : byId.get(kpi.planId()), today)));
+        Map<String, List<KpiWatch>> kpisByPlan = kpis.stream().filter(k -> k.planId() != null)
+                .collect(Collectors.groupingBy(KpiWatch::planId));
+        for (PlanWatch plan : allPlans) {
+            found.addAll(planConditions(plan, kpisByPlan.getOrDefault(plan.planId(), List.of()), today).stream()
+                    .filter(c -> c.rule() != AlertRule.TARGET_UNDECIDED).toList());
+        }
         found.addAll(missingReports.evaluate(kpis, today));
-        return reconcile(found, alerts.firing());
+        Outcome outcome = reconcile(found, alerts.firing());
+        int escalated = escalateUnacknowledged();
+        return new Outcome(outcome.holding(), outcome.raised(), outcome.resolved(), escalated);
     }
 
     /**
@@ -58,51 +101,144 @@ public class AlertService {
         List<AlertCondition> found = missingReports.evaluate(kpis, LocalDate.now(clock)).stream()
                 .filter(c -> departmentCode.equals(c.labels().get("departmentCode"))).toList();
         List<Alert> firing = alerts.firing().stream()
-                .filter(a -> a.rule() == AlertRule.REPORT_MISSING || a.rule() == AlertRule.REPORT_ESCALATED)
+                .filter(a -> REPORT_RULES.contains(a.rule()))
                 .filter(a -> departmentCode.equals(a.labels().get("departmentCode"))).toList();
         return reconcile(found, firing);
     }
 
-    private List<AlertCondition> kpiConditions(KpiWatch kpi, LocalDate today) {
+    private List<AlertCondition> kpiConditions(KpiWatch kpi, PlanWatch plan, LocalDate today) {
         List<AlertCondition> found = new ArrayList<>();
         deadlineRule.evaluate(kpi, today).ifPresent(found::add);
         found.addAll(KpiStatusRules.evaluate(kpi));
+        TargetUndecidedRule.evaluate(kpi, plan, today).ifPresent(found::add);
+        return found;
+    }
+
+    private List<AlertCondition> planConditions(PlanWatch plan, List<KpiWatch> kpis, LocalDate today) {
+        List<AlertCondition> found = new ArrayList<>(milestones.evaluate(plan, today));
+        Integer first = kpis.stream().map(KpiWatch::planFromFiscalYear).filter(Objects::nonNull).min(Integer::compare)
+                .orElse(null);
+        Integer last = kpis.stream().map(KpiWatch::planToFiscalYear).filter(Objects::nonNull).max(Integer::compare)
+                .orElse(null);
+        reviews.evaluate(plan, first, last, today).ifPresent(found::add);
+        kpis.forEach(kpi -> TargetUndecidedRule.evaluate(kpi, plan, today).ifPresent(found::add));
         return found;
     }
 
     private Outcome reconcile(List<AlertCondition> found, List<Alert> firing) {
         Instant now = clock.instant();
+        Map<String, Alert> firingById = firing.stream().collect(Collectors.toMap(Alert::id, Function.identity()));
         int raised = 0;
         for (AlertCondition condition : found) {
-            raised += fire(condition, now) ? 1 : 0;
+            raised += fire(condition, firingById.get(condition.alertId()), now) ? 1 : 0;
         }
         Set<String> holding = found.stream().map(AlertCondition::alertId).collect(Collectors.toSet());
         int resolved = 0;
         for (Alert alert : firing) {
             if (!holding.contains(alert.id())) {
-                alerts.resolve(new Alert(alert.id(), alert.rule(), alert.receiver(), alert.labels(), alert.summaryJa(),
-                        alert.summaryEn(), Alert.State.RESOLVED, alert.firstRaisedAt(), alert.lastSeenAt(), now));
+                alerts.resolve(alert.resolved(now));
                 resolved++;
             }
         }
-        return new Outcome(holding.size(), raised, resolved);
+        return new Outcome(holding.size(), raised, resolved, 0);
     }
 
     /** @return whether the alert was raised (rather than seen again) */
-    private boolean fire(AlertCondition condition, Instant now) {
-        Optional<Alert> existing = alerts.find(condition.alertId()).filter(a -> a.state() == Alert.State.FIRING);
-        Alert alert = new Alert(condition.alertId(), condition.rule(), condition.receiver(), condition.labels(),
-                condition.summaryJa(), condition.summaryEn(), Alert.State.FIRING,
-                existing.map(Alert::firstRaisedAt).orElse(now), now, null);
+    private boolean fire(AlertCondition condition, Alert known, Instant now) {
+        List<String> receivers = Route.receivers(settings(condition.labels()).routes(), condition.rule(),
+                condition.labels());
+        Optional<Alert> existing = Optional.ofNullable(known)
+                .or(() -> alerts.find(condition.alertId()).filter(Alert::isFiring));
         if (existing.isPresent()) {
-            alerts.seenAgain(alert);
+            Alert again = existing.get().seenAgain(condition, receivers, now);
+            if (!again.summaryJa().equals(existing.get().summaryJa()) || !again.receivers().equals(existing.get().receivers())
+                    || !Objects.equals(again.link(), existing.get().link())) {
+                alerts.seenAgain(again);
+            }
             return false;
         }
-        alerts.raise(alert);
+        alerts.raise(Alert.raised(condition, receivers, now));
         return true;
     }
 
-    public List<Alert> inbox(String receiver, Alert.State state) {
-        return alerts.inbox(receiver, state);
+    /**
+     * Escalates each firing warning or critical alert the 推進本部 receives but has not acknowledged within the
+     * municipality's business days: its escalation receiver (the CIO by default) is added.
+     *
+     * @return how many were escalated
+     */
+    public int escalateUnacknowledged() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        int escalated = 0;
+        for (Alert alert : alerts.firing()) {
+            RuleSettings settings = settings(alert.labels());
+            if (alert.isAcknowledged() || alert.escalatedAt() != null || alert.severity() == AlertRule.Severity.INFO
+                    || !alert.receivers().contains(Receiver.PROMOTION_HQ)
+                    || settings.acknowledgeWithinBusinessDays() == 0) {
+                continue;
+            }
+            LocalDate raisedOn = LocalDate.ofInstant(alert.firstRaisedAt(), clock.getZone());
+            if (!today.isBefore(BusinessDays.plus(raisedOn, settings.acknowledgeWithinBusinessDays()))) {
+                alerts.escalate(alert.escalatedTo(settings.escalateTo(), now));
+                escalated++;
+            }
+        }
+        return escalated;
+    }
+
+    /** What acknowledging did. */
+    public sealed interface Acknowledged {
+        record Done(Alert alert) implements Acknowledged {
+        }
+
+        record NotFound() implements Acknowledged {
+        }
+
+        record NotFiring(Alert alert) implements Acknowledged {
+        }
+
+        record Already(Alert alert) implements Acknowledged {
+        }
+    }
+
+    /** The 推進本部 acknowledges a firing alert with a comment: it is no longer repeated nor escalated. */
+    public Acknowledged acknowledge(String alertId, String by, String comment) {
+        Optional<Alert> found = alerts.find(alertId);
+        if (found.isEmpty()) {
+            return new Acknowledged.NotFound();
+        }
+        Alert alert = found.get();
+        if (!alert.isFiring()) {
+            return new Acknowledged.NotFiring(alert);
+        }
+        if (alert.isAcknowledged()) {
+            return new Acknowledged.Already(alert);
+        }
+        Alert acknowledged = alert.acknowledged(new Alert.Acknowledgement(by, comment, clock.instant()));
+        if (!alerts.acknowledge(acknowledged)) {
+            return new Acknowledged.Already(alerts.find(alertId).orElse(alert));
+        }
+        return new Acknowledged.Done(acknowledged);
+    }
+
+    public Optional<Alert> find(String alertId) {
+        return alerts.find(alertId);
+    }
+
+    public List<Alert> findAll(Collection<String> alertIds) {
+        return alerts.findAll(alertIds);
+    }
+
+    public List<Alert> firing() {
+        return alerts.firing();
+    }
+
+    public List<Alert> inbox(AlertRepository.InboxQuery query) {
+        return alerts.inbox(query);
+    }
+
+    private RuleSettings settings(Map<String, String> labels) {
+        return policy.forMunicipality(labels.get("municipality"));
     }
 }

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,26 +21,25 @@ public final class DeadlineRule {
     private static final Set<String> BEHIND = Set.of("AT_RISK", "BEHIND");
     private static final Map<String, String> STATUS_JA = Map.of("AT_RISK", "注意", "BEHIND", "遅れ");
 
-    private final Period horizon;
+    private final RuleSettings.Policy policy;
 
+    public DeadlineRule(RuleSettings.Policy policy) {
+        this.policy = policy;
+    }
+
+    /** One horizon for every municipality. */
     public DeadlineRule(Period horizon) {
-        this.horizon = horizon;
+        this(RuleSettings.Policy.of(new RuleSettings(horizon, RuleSettings.DEFAULTS.reportGraceDays(),
+                RuleSettings.DEFAULTS.escalateAfterBusinessDays())));
     }
 
     public Optional<AlertCondition> evaluate(KpiWatch kpi, LocalDate today) {
+        Period horizon = policy.forMunicipality(kpi.municipalityCode()).deadlineHorizon();
         if (Boolean.TRUE.equals(kpi.retired()) || kpi.status() == null || !BEHIND.contains(kpi.status()) || kpi.deadline() == null
                 || today.isAfter(kpi.deadline()) || kpi.deadline().isAfter(today.plus(horizon))) {
             return Optional.empty();
         }
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("rule", AlertRule.KPI_BEHIND_NEAR_DEADLINE.name());
-        labels.put("kpiId", kpi.kpiId());
-        if (kpi.planId() != null) {
-            labels.put("planId", kpi.planId());
-        }
-        if (kpi.departmentCode() != null) {
-            labels.put("departmentCode", kpi.departmentCode());
-        }
+        Map<String, String> labels = KpiStatusRules.kpiLabels(AlertRule.KPI_BEHIND_NEAR_DEADLINE, kpi);
         long daysLeft = ChronoUnit.DAYS.between(today, kpi.deadline());
         String percent = kpi.achievement() == null ? "-"
                 : kpi.achievement().multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP) + "%";
@@ -49,7 +47,7 @@ public final class DeadlineRule {
                 + "の状況です（達成度 " + percent + "、期限 " + Wareki.formatBoth(kpi.deadline()) + " まで残り " + daysLeft + " 日）";
         String summaryEn = "KPI \"" + kpi.displayName() + "\" is " + kpi.status().toLowerCase().replace('_', ' ')
                 + " (achievement " + percent + ", deadline " + kpi.deadline() + ", " + daysLeft + " days left)";
-        return Optional.of(new AlertCondition(AlertRule.KPI_BEHIND_NEAR_DEADLINE, Receiver.PROMOTION_HQ, labels,
-                summaryJa, summaryEn));
+        return Optional.of(new AlertCondition(AlertRule.KPI_BEHIND_NEAR_DEADLINE, labels, summaryJa, summaryEn,
+                AlertCondition.kpiLink(kpi.kpiId())));
     }
 }

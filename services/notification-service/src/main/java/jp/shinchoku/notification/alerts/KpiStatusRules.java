@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.notification.kpis.KpiWatch;
 
 /**
@@ -47,7 +48,7 @@ public final class KpiStatusRules {
     }
 
     private static String deadline(KpiWatch kpi) {
-        return kpi.deadline() == null ? "" : " " + jp.shinchoku.calendar.Wareki.formatBoth(kpi.deadline()) + " ";
+        return kpi.deadline() == null ? "" : " " + Wareki.formatBoth(kpi.deadline()) + " ";
     }
 
     /** The labels every KPI alert carries: the rule, the KPI and where it sits. */
@@ -71,6 +72,6 @@ public final class KpiStatusRules {
     private static AlertCondition condition(AlertRule rule, KpiWatch kpi, Map<String, String> extra, String ja, String en) {
         Map<String, String> labels = kpiLabels(rule, kpi);
         labels.putAll(extra);
-        return new AlertCondition(rule, Receiver.PROMOTION_HQ, labels, ja, en);
+        return new AlertCondition(rule, labels, ja, en, AlertCondition.kpiLink(kpi.kpiId()));
     }
 }

@@ -53,10 +53,10 @@ public final class MissingReportRule {
         missing.forEach((owed, owing) -> {
             RuleSettings settings = policy.forMunicipality(owed.municipality());
             LocalDate reminder = reminderDay(owing.getFirst(), owed.period());
-            found.add(digest(AlertRule.REPORT_MISSING, Receiver.department(owed.department()), owed, owing));
+            found.add(digest(AlertRule.REPORT_MISSING, owed, owing));
             LocalDate escalation = BusinessDays.plus(reminder, settings.escalateAfterBusinessDays());
             if (!today.isBefore(escalation)) {
-                found.add(digest(AlertRule.REPORT_ESCALATED, Receiver.PROMOTION_HQ, owed, owing));
+                found.add(digest(AlertRule.REPORT_ESCALATED, owed, owing));
             }
         });
         return found;
@@ -73,7 +73,7 @@ public final class MissingReportRule {
                 && (kpi.planToFiscalYear() == null || year.startYear() <= kpi.planToFiscalYear());
     }
 
-    private static AlertCondition digest(AlertRule rule, String receiver, Owed owed, List<KpiWatch> owing) {
+    private static AlertCondition digest(AlertRule rule, Owed owed, List<KpiWatch> owing) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("rule", rule.name());
         KpiStatusRules.put(labels, "municipality", owed.municipality());
@@ -87,6 +87,9 @@ public final class MissingReportRule {
         String en = owing.size() + " report(s) for " + owed.period().code() + " are missing (due "
                 + owed.period().reportDue() + ")" + (rule == AlertRule.REPORT_ESCALATED ? " after a reminder" : "")
                 + ": " + owing.stream().map(KpiWatch::kpiId).collect(Collectors.joining(", "));
-        return new AlertCondition(rule, receiver, labels, ja, en);
+        String planId = owing.getFirst().planId();
+        String link = planId == null ? null
+                : "/api/plans/" + planId + "/departments/" + owed.department() + "/due";
+        return new AlertCondition(rule, labels, ja, en, link);
     }
 }

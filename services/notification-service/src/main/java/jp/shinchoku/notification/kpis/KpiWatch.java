@@ -12,6 +12,7 @@ import java.util.List;
  * @param previousStatus  the status before the latest progress change
  * @param cadence         the plan's reporting cadence ({@code quarterly}, …); null where the plan does not say
  * @param reportedPeriods the reporting periods a value was recorded for
+ * @param kind            the KPI's kind ({@code count}, …, {@code undefined} while its target is 未設定)
  */
 public record KpiWatch(
         String kpiId,
@@ -30,7 +31,8 @@ public record KpiWatch(
         String cadence,
         Integer planFromFiscalYear,
         Integer planToFiscalYear,
-        List<String> reportedPeriods) {
+        List<String> reportedPeriods,
+        String kind) {
 
     public KpiWatch {
         reportedPeriods = reportedPeriods == null ? List.of() : List.copyOf(reportedPeriods);
@@ -41,7 +43,22 @@ public record KpiWatch(
             LocalDate deadline, String status, BigDecimal achievement, BigDecimal expectedAchievement,
             LocalDate progressAsOf, Boolean retired) {
         this(kpiId, planId, measureCode, departmentCode, name, deadline, status, achievement, expectedAchievement,
-                progressAsOf, retired, null, null, null, null, null, null);
+                progressAsOf, retired, null, null, null, null, null, null, null);
+    }
+
+    /** A watch as the missing-report rule first knew it: without the KPI's kind. */
+    public KpiWatch(String kpiId, String planId, String measureCode, String departmentCode, String name,
+            LocalDate deadline, String status, BigDecimal achievement, BigDecimal expectedAchievement,
+            LocalDate progressAsOf, Boolean retired, String previousStatus, String municipalityCode, String cadence,
+            Integer planFromFiscalYear, Integer planToFiscalYear, List<String> reportedPeriods) {
+        this(kpiId, planId, measureCode, departmentCode, name, deadline, status, achievement, expectedAchievement,
+                progressAsOf, retired, previousStatus, municipalityCode, cadence, planFromFiscalYear, planToFiscalYear,
+                reportedPeriods, null);
+    }
+
+    /** Whether the KPI's target is still 未設定 (to be decided). */
+    public boolean targetUndecided() {
+        return "undefined".equals(kind);
     }
 
     public boolean isRetired() {

@@ -11,7 +11,7 @@ public interface KpiWatchRepository {
     /** What the plan service says of a KPI: where it sits, its deadline, the plan's cadence and period. */
     record Definition(String kpiId, String planId, String municipalityCode, String measureCode, String departmentCode,
             String name, LocalDate deadline, boolean retired, String cadence, Integer planFromFiscalYear,
-            Integer planToFiscalYear) {
+            Integer planToFiscalYear, String kind) {
     }
 
     KpiWatch saveDefinition(Definition definition);

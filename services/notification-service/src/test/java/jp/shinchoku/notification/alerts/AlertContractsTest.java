@@ -3,6 +3,7 @@ package jp.shinchoku.notification.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import jp.shinchoku.contracts.Events;
@@ -32,9 +33,27 @@ class AlertContractsTest {
         Map<String, String> labels = Map.of("rule", "KPI_BEHIND_NEAR_DEADLINE", "planId", "pln-7c1e",
                 "kpiId", "pln-7c1e.3-1.1", "departmentCode", "shimin");
         Instant raisedAt = Instant.parse("2023-10-02T00:00:00Z");
-        Alert alert = new Alert("alr-kpi-behind-9f2a", AlertRule.KPI_BEHIND_NEAR_DEADLINE, Receiver.PROMOTION_HQ, labels,
-                "評価指標「マイナンバーカードの普及率」が計画より遅れています（期限 令和5年度末 2024-03-31）", "late",
-                Alert.State.FIRING, raisedAt, raisedAt, null);
-        GoldenSamples.assertMatches(Events.ALERT_RAISED, json.writeString(AlertContracts.raised(alert)));
+        GoldenSamples.assertMatches(Events.ALERT_RAISED,
+                json.writeString(AlertContracts.raised(alert(labels, raisedAt), "http://localhost:8080")));
+    }
+
+    @Test
+    void writesAlertResolvedAndAcknowledged() {
+        Map<String, String> labels = Map.of("rule", "KPI_BEHIND_NEAR_DEADLINE", "planId", "pln-7c1e",
+                "kpiId", "pln-7c1e.3-1.1", "departmentCode", "shimin");
+        Alert alert = alert(labels, Instant.parse("2023-10-02T00:00:00Z"));
+        GoldenSamples.assertMatches(Events.ALERT_RESOLVED, json.writeString(AlertContracts.resolved(
+                alert.resolved(Instant.parse("2023-11-06T00:00:00Z")))));
+        GoldenSamples.assertMatches(Events.ALERT_ACKNOWLEDGED, json.writeString(AlertContracts.acknowledged(
+                alert.acknowledged(new Alert.Acknowledgement("情報政策課 山田", "市民課と協議し、出張申請受付を11月に追加実施する",
+                        Instant.parse("2023-10-03T02:15:00Z"))))));
+    }
+
+    private static Alert alert(Map<String, String> labels, Instant raisedAt) {
+        return new Alert("alr-kpi-behind-9f2a", AlertRule.KPI_BEHIND_NEAR_DEADLINE,
+                List.of(Receiver.PROMOTION_HQ, Receiver.department("shimin")), labels,
+                "評価指標「マイナンバーカードの普及率」が計画より遅れています（期限 令和5年度末 2024-03-31）",
+                "KPI \"マイナンバーカードの普及率\" is behind (deadline 2024-03-31)", "/api/kpis/pln-7c1e.3-1.1/progress",
+                Alert.State.FIRING, raisedAt, raisedAt, null, null, null);
     }
 }

@@ -66,7 +66,7 @@ class AlertFlowTest {
 
         JsonNode alert = alertsFor(kpiId).getFirst();
         assertThat(alert.get("state").asString()).isEqualTo("FIRING");
-        assertThat(alert.get("receiver").asString()).isEqualTo("promotion-hq");
+        assertThat(alert.get("receivers").get(0).asString()).isEqualTo("promotion-hq");
         assertThat(alert.get("summaryJa").asString()).contains("マイナンバーカードの普及率").contains("令和6年3月31日");
         probe.awaitEvent(Events.ALERT_RAISED, e -> e.labels().get("kpiId").equals(kpiId));
 

@@ -35,7 +35,8 @@ class DeadlineRuleTest {
     void theAlertIsForThePromotionHeadquartersAndSaysWhatIsLateInJapanese() {
         AlertCondition condition = rule.evaluate(kpi("BEHIND"), LocalDate.parse("2023-10-02")).orElseThrow();
 
-        assertThat(condition.receiver()).isEqualTo(Receiver.PROMOTION_HQ);
+        assertThat(Route.receivers(java.util.List.of(), condition.rule(), condition.labels()))
+                .containsExactly(Receiver.PROMOTION_HQ, Receiver.department("shimin"));
         assertThat(condition.labels()).containsEntry("kpiId", "k1").containsEntry("departmentCode", "shimin");
         assertThat(condition.summaryJa()).isEqualTo(
                 "評価指標「マイナンバーカードの普及率」が計画より遅れの状況です（達成度 21%、期限 令和6年3月31日（2024-03-31） まで残り 181 日）");

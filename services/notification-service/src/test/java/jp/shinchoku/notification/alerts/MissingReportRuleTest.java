@@ -32,7 +32,8 @@ class MissingReportRuleTest {
     void oneDigestPerDepartmentListsAllItsMissingKpis() {
         List<AlertCondition> found = rule.evaluate(List.of(apps, forms, reported, shimin), LocalDate.parse("2025-02-17"));
 
-        assertThat(found).extracting(AlertCondition::rule, AlertCondition::receiver).containsExactly(
+        assertThat(found).extracting(AlertCondition::rule, c -> Route.receivers(List.of(), c.rule(), c.labels()).getFirst())
+                .containsExactly(
                 org.assertj.core.groups.Tuple.tuple(AlertRule.REPORT_MISSING, "department:johoseisaku"),
                 org.assertj.core.groups.Tuple.tuple(AlertRule.REPORT_MISSING, "department:shimin"));
         AlertCondition digest = found.getFirst();
@@ -51,7 +52,10 @@ class MissingReportRuleTest {
         List<AlertCondition> escalated = rule.evaluate(List.of(apps), LocalDate.parse("2025-02-25"));
         assertThat(escalated).extracting(AlertCondition::rule)
                 .containsExactly(AlertRule.REPORT_MISSING, AlertRule.REPORT_ESCALATED);
-        assertThat(escalated.get(1).receiver()).isEqualTo(Receiver.PROMOTION_HQ);
+        assertThat(Route.receivers(List.of(), escalated.get(1).rule(), escalated.get(1).labels()))
+                .containsExactly(Receiver.PROMOTION_HQ);
+        assertThat(Route.receivers(List.of(), escalated.get(0).rule(), escalated.get(0).labels()))
+                .containsExactly(Receiver.department("johoseisaku"));
         assertThat(escalated.get(1).summaryJa()).startsWith("督促後も令和6年度第3四半期の実績報告が1件未提出です");
         assertThat(escalated.get(1).alertId()).isNotEqualTo(escalated.get(0).alertId());
     }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jp.shinchoku.notification.alerts.AlertService;
 import jp.shinchoku.notification.kpis.KpiWatchRepository;
+import jp.shinchoku.notification.plans.PlanWatchRepository;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -41,8 +42,9 @@ public class ScheduledEvaluation {
     }
 
     @Bean
-    Evaluation evaluation(LockProvider locks, AlertService alerts, KpiWatchRepository kpis, MeterRegistry meters) {
-        return new Evaluation(new DefaultLockingTaskExecutor(locks), alerts, kpis, meters);
+    Evaluation evaluation(LockProvider locks, AlertService alerts, KpiWatchRepository kpis, PlanWatchRepository plans,
+            MeterRegistry meters) {
+        return new Evaluation(new DefaultLockingTaskExecutor(locks), alerts, kpis, plans, meters);
     }
 
     /** Runs the whole evaluation under the lock. */
@@ -51,12 +53,15 @@ public class ScheduledEvaluation {
         private final LockingTaskExecutor executor;
         private final AlertService alerts;
         private final KpiWatchRepository kpis;
+        private final PlanWatchRepository plans;
         private final Timer timer;
 
-        Evaluation(LockingTaskExecutor executor, AlertService alerts, KpiWatchRepository kpis, MeterRegistry meters) {
+        Evaluation(LockingTaskExecutor executor, AlertService alerts, KpiWatchRepository kpis, PlanWatchRepository plans,
+                MeterRegistry meters) {
             this.executor = executor;
             this.alerts = alerts;
             this.kpis = kpis;
+            this.plans = plans;
             this.timer = Timer.builder("shinchoku.alerts.evaluation")
                     .description("Evaluations of every alert rule (daily and at start-up)").register(meters);
         }
@@ -65,7 +70,7 @@ public class ScheduledEvaluation {
         public boolean run() {
             LockingTaskExecutor.TaskResult<AlertService.Outcome> result;
             try {
-                result = executor.executeWithLock(() -> timer.record(() -> alerts.evaluateAll(kpis.findAll())),
+                result = executor.executeWithLock(() -> timer.record(() -> alerts.evaluateAll(kpis.findAll(), plans.findAll())),
                         new LockConfiguration(Instant.now(), LOCK, Duration.ofMinutes(30), Duration.ZERO));
             } catch (Throwable e) {
                 throw new IllegalStateException("alert evaluation failed", e);

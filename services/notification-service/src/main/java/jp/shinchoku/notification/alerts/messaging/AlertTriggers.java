@@ -43,7 +43,7 @@ class AlertTriggers {
                     defined.departmentCode(), defined.name(), defined.target() == null ? null : defined.target().due(),
                     Boolean.TRUE.equals(defined.retired()), defined.reportingCadence(),
                     defined.planPeriod() == null ? null : defined.planPeriod().fromFiscalYear(),
-                    defined.planPeriod() == null ? null : defined.planPeriod().toFiscalYear()))));
+                    defined.planPeriod() == null ? null : defined.planPeriod().toFiscalYear(), defined.kind()))));
         }
     }
 

@@ -2,6 +2,7 @@ package jp.shinchoku.notification.alerts.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,17 +13,22 @@ import jp.shinchoku.notification.alerts.messaging.AlertContracts;
 import jp.shinchoku.platform.outbox.Outbox;
 import jp.shinchoku.platform.outbox.OutboxCollection;
 import jp.shinchoku.platform.outbox.OutboxEntry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** One document per alert (its id is the fingerprint of its labels), with its events until published. */
+/**
+ * One document per alert (its id is the fingerprint of its labels), with its events until published: raising,
+ * resolving and acknowledging write the change and its event in one update.
+ */
 @Repository
 class MongoAlertRepository implements AlertRepository {
 
@@ -34,15 +40,25 @@ class MongoAlertRepository implements AlertRepository {
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
+    private final String baseUrl;
 
-    MongoAlertRepository(MongoTemplate mongo, Outbox outbox) {
+    MongoAlertRepository(MongoTemplate mongo, Outbox outbox,
+            @Value("${shinchoku.notification.base-url:http://localhost:8080}") String baseUrl) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.baseUrl = baseUrl;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("alert.state", Sort.Direction.ASC)
+                .on("alert.receivers", Sort.Direction.ASC).named("state_receivers"));
     }
 
     @Override
     public Optional<Alert> find(String alertId) {
         return Optional.ofNullable(mongo.findById(alertId, AlertDocument.class, COLLECTION)).map(AlertDocument::alert);
+    }
+
+    @Override
+    public List<Alert> findAll(Collection<String> alertIds) {
+        return alerts(Query.query(where("_id").in(alertIds)));
     }
 
     /**
@@ -53,7 +69,7 @@ class MongoAlertRepository implements AlertRepository {
     public void raise(Alert alert) {
         Query notFiring = Query.query(where("_id").is(alert.id()).and("alert.state").ne(FIRING));
         Update fire = new Update().set("alert", alert)
-                .push(OutboxEntry.FIELD, outbox.entry(Events.ALERT_RAISED, AlertContracts.raised(alert)));
+                .push(OutboxEntry.FIELD, outbox.entry(Events.ALERT_RAISED, AlertContracts.raised(alert, baseUrl)));
         try {
             mongo.upsert(notFiring, fire, COLLECTION);
             outbox.written();
@@ -67,14 +83,41 @@ class MongoAlertRepository implements AlertRepository {
         mongo.updateFirst(Query.query(where("_id").is(alert.id())), new Update()
                 .set("alert.lastSeenAt", alert.lastSeenAt())
                 .set("alert.summaryJa", alert.summaryJa())
-                .set("alert.summaryEn", alert.summaryEn()), COLLECTION);
+                .set("alert.summaryEn", alert.summaryEn())
+                .set("alert.link", alert.link())
+                .set("alert.receivers", alert.receivers()), COLLECTION);
     }
 
     @Override
     public void resolve(Alert alert) {
-        mongo.updateFirst(Query.query(where("_id").is(alert.id()).and("alert.state").is(FIRING)), new Update()
+        var result = mongo.updateFirst(Query.query(where("_id").is(alert.id()).and("alert.state").is(FIRING)), new Update()
                 .set("alert.state", Alert.State.RESOLVED)
-                .set("alert.resolvedAt", alert.resolvedAt()), COLLECTION);
+                .set("alert.resolvedAt", alert.resolvedAt())
+                .push(OutboxEntry.FIELD, outbox.entry(Events.ALERT_RESOLVED, AlertContracts.resolved(alert))), COLLECTION);
+        if (result.getModifiedCount() > 0) {
+            outbox.written();
+        }
+    }
+
+    @Override
+    public boolean acknowledge(Alert alert) {
+        var result = mongo.updateFirst(Query.query(where("_id").is(alert.id()).and("alert.state").is(FIRING)
+                .and("alert.acknowledgement").isNull()), new Update()
+                .set("alert.acknowledgement", alert.acknowledgement())
+                .push(OutboxEntry.FIELD, outbox.entry(Events.ALERT_ACKNOWLEDGED, AlertContracts.acknowledged(alert))),
+                COLLECTION);
+        if (result.getModifiedCount() == 0) {
+            return false;
+        }
+        outbox.written();
+        return true;
+    }
+
+    @Override
+    public void escalate(Alert alert) {
+        mongo.updateFirst(Query.query(where("_id").is(alert.id()).and("alert.state").is(FIRING)), new Update()
+                .set("alert.receivers", alert.receivers())
+                .set("alert.escalatedAt", alert.escalatedAt()), COLLECTION);
     }
 
     @Override
@@ -83,15 +126,36 @@ class MongoAlertRepository implements AlertRepository {
     }
 
     @Override
+    public List<Alert> firingForPlan(String planId) {
+        return alerts(Query.query(where("alert.labels.planId").is(planId).and("alert.state").is(FIRING)));
+    }
+
+    @Override
     public List<Alert> firing() {
         return alerts(Query.query(where("alert.state").is(FIRING)));
     }
 
     @Override
-    public List<Alert> inbox(String receiver, Alert.State state) {
-        Query query = Query.query(where("alert.receiver").is(receiver));
-        if (state != null) {
-            query.addCriteria(where("alert.state").is(state));
+    public List<Alert> inbox(InboxQuery filter) {
+        Query query = Query.query(where("alert.receivers").is(filter.receiver()));
+        if (filter.state() != null) {
+            query.addCriteria(where("alert.state").is(filter.state()));
+        }
+        if (filter.rule() != null) {
+            query.addCriteria(where("alert.rule").is(filter.rule()));
+        }
+        if (filter.municipality() != null) {
+            query.addCriteria(where("alert.labels.municipality").is(filter.municipality()));
+        }
+        if (filter.planId() != null) {
+            query.addCriteria(where("alert.labels.planId").is(filter.planId()));
+        }
+        if (filter.departmentCode() != null) {
+            query.addCriteria(where("alert.labels.departmentCode").is(filter.departmentCode()));
+        }
+        if (filter.acknowledged() != null) {
+            query.addCriteria(filter.acknowledged() ? where("alert.acknowledgement").ne(null)
+                    : where("alert.acknowledgement").isNull());
         }
         return alerts(query.with(Sort.by(Sort.Direction.DESC, "alert.lastSeenAt")));
     }

@@ -38,7 +38,8 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
                 .set("deadline", definition.deadline())
                 .set("cadence", definition.cadence())
                 .set("planFromFiscalYear", definition.planFromFiscalYear())
-                .set("planToFiscalYear", definition.planToFiscalYear()));
+                .set("planToFiscalYear", definition.planToFiscalYear())
+                .set("kind", definition.kind()));
     }
 
     @Override

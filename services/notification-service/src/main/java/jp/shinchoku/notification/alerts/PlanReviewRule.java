@@ -1,0 +1,63 @@
+package jp.shinchoku.notification.alerts;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jp.shinchoku.calendar.FiscalYear;
+import jp.shinchoku.calendar.Wareki;
+import jp.shinchoku.notification.plans.PlanWatch;
+
+/**
+ * 年度見直し: once a fiscal year of the plan's period has ended, its review is due by the municipality's review date
+ * in the following year (by default 6月30日). From {@code reviewLeadDays} before that date until the 推進本部 records
+ * the review ({@code plan.reviewed}) the rule holds: first as {@code due-soon}, after the date as {@code overdue}
+ * (a new alert, so that it is told again).
+ */
+public final class PlanReviewRule {
+
+    private final RuleSettings.Policy policy;
+
+    public PlanReviewRule(RuleSettings.Policy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * @param firstFiscalYear the plan period's first fiscal year (its start year), or null where unknown
+     * @param lastFiscalYear  the plan period's last fiscal year, or null where unknown
+     */
+    public Optional<AlertCondition> evaluate(PlanWatch plan, Integer firstFiscalYear, Integer lastFiscalYear,
+            LocalDate today) {
+        RuleSettings settings = policy.forMunicipality(plan.municipalityCode());
+        FiscalYear reviewed = FiscalYear.containing(today).previous();
+        Integer first = firstFiscalYear != null ? firstFiscalYear
+                : plan.issuedOn() == null ? null : FiscalYear.containing(plan.issuedOn()).startYear();
+        if (first == null || reviewed.startYear() < first
+                || (lastFiscalYear != null && reviewed.startYear() > lastFiscalYear)
+                || plan.reviewed(reviewed.startYear())) {
+            return Optional.empty();
+        }
+        LocalDate due = settings.reviewDue().atYear(reviewed.startYear() + 1);
+        if (today.isBefore(due.minusDays(settings.reviewLeadDays()))) {
+            return Optional.empty();
+        }
+        boolean overdue = today.isAfter(due);
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("rule", AlertRule.PLAN_REVIEW_DUE.name());
+        KpiStatusRules.put(labels, "municipality", plan.municipalityCode());
+        labels.put("planId", plan.planId());
+        labels.put("fiscalYear", reviewed.labelEn());
+        labels.put("stage", overdue ? "overdue" : "due-soon");
+        long days = ChronoUnit.DAYS.between(today, due);
+        String title = plan.title() == null ? plan.planId() : plan.title();
+        String ja = "「" + title + "」の" + reviewed.label() + "の年度見直しが"
+                + (overdue ? "期限 " + Wareki.formatBoth(due) + " を過ぎても記録されていません（" + -days + " 日超過）"
+                        : "期限 " + Wareki.formatBoth(due) + " までに必要です（残り " + days + " 日）");
+        String en = "The review of " + reviewed.labelEn() + " of \"" + title + "\" "
+                + (overdue ? "is " + -days + " days overdue (due " + due + ")" : "is due by " + due + " (" + days + " days left)");
+        return Optional.of(new AlertCondition(AlertRule.PLAN_REVIEW_DUE, labels, ja, en,
+                "/api/plans/" + plan.planId() + "/reviews"));
+    }
+}

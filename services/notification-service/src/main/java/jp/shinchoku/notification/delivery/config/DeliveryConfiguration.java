@@ -1,0 +1,257 @@
+package jp.shinchoku.notification.delivery.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jp.shinchoku.notification.alerts.AlertService;
+import jp.shinchoku.notification.alerts.LabelMatcher;
+import jp.shinchoku.notification.alerts.Receiver;
+import jp.shinchoku.notification.delivery.Channel;
+import jp.shinchoku.notification.delivery.Deliverer;
+import jp.shinchoku.notification.delivery.DepartmentContacts;
+import jp.shinchoku.notification.delivery.Dispatcher;
+import jp.shinchoku.notification.delivery.Endpoint;
+import jp.shinchoku.notification.delivery.GroupSettings;
+import jp.shinchoku.notification.delivery.InhibitRule;
+import jp.shinchoku.notification.delivery.NotificationGroupRepository;
+import jp.shinchoku.notification.delivery.NotificationLog;
+import jp.shinchoku.notification.delivery.ReceiverDirectory;
+import jp.shinchoku.notification.delivery.SilenceRepository;
+import jp.shinchoku.notification.delivery.messaging.MailChannel;
+import jp.shinchoku.notification.delivery.messaging.WebhookChannel;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Telling receivers: grouping, inhibition and silences (the {@link Dispatcher}), then delivery over the inbox, email
+ * and webhooks with retries (the {@link Deliverer}); both run every {@code shinchoku.notification.delivery.interval}
+ * (a minute by default) under a ShedLock lock, so one instance at a time tells.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeliveryConfiguration.DeliveryProperties.class)
+public class DeliveryConfiguration {
+
+    static final String LOCK = "notification-dispatch";
+    private static final Logger log = LoggerFactory.getLogger(DeliveryConfiguration.class);
+
+    /**
+     * @param baseUrl        the system's address, for the links in messages
+     * @param grouping       how each receiver's alerts are grouped and how often they are told
+     * @param inhibitRules   which firing alerts mute which (default: an overdue milestone mutes its due-soon alert)
+     * @param receivers      each receiver's email addresses and webhooks ({@code promotion-hq}, {@code cio},
+     *                       {@code department:<code>}); a department's registered contact is added
+     * @param delivery       attempts and backoff
+     * @param webhook        the hosts webhooks may call and the time allowed
+     * @param mailFrom       the sender of emails
+     * @param municipalities a municipality's own grouping, inhibition and receivers
+     */
+    @ConfigurationProperties("shinchoku.notification")
+    public record DeliveryProperties(@DefaultValue("http://localhost:8080") String baseUrl,
+            @DefaultValue Grouping grouping, List<InhibitProperties> inhibitRules, Map<String, ReceiverProperties> receivers,
+            @DefaultValue DeliveryAttempts delivery, @DefaultValue WebhookProperties webhook,
+            @DefaultValue("shinchoku@localhost") String mailFrom, Map<String, MunicipalDelivery> municipalities) {
+
+        public record Grouping(@DefaultValue("municipality") List<String> groupBy, @DefaultValue("PT5M") Duration groupWait,
+                @DefaultValue("PT1H") Duration groupInterval, @DefaultValue("P7D") Duration repeatInterval) {
+        }
+
+        public record InhibitProperties(List<String> source, List<String> target, List<String> equal) {
+            InhibitRule rule() {
+                return new InhibitRule(matchers(source), matchers(target), equal == null ? List.of() : equal);
+            }
+
+            private static List<LabelMatcher> matchers(List<String> texts) {
+                return texts == null ? List.of() : texts.stream().map(LabelMatcher::parse).toList();
+            }
+        }
+
+        public record ReceiverProperties(List<String> email, List<WebhookTarget> webhooks) {
+        }
+
+        public record WebhookTarget(String url, String secret) {
+        }
+
+        public record DeliveryAttempts(@DefaultValue("5") int maxAttempts, @DefaultValue("PT1M") Duration initialBackoff,
+                @DefaultValue("PT1M") Duration interval) {
+        }
+
+        public record WebhookProperties(List<String> allowedHosts, @DefaultValue("PT10S") Duration timeout) {
+        }
+
+        public record MunicipalDelivery(Grouping grouping, List<InhibitProperties> inhibitRules,
+                Map<String, ReceiverProperties> receivers) {
+        }
+
+        GroupSettings.Policy policy() {
+            List<InhibitRule> inhibit = inhibitRules == null ? InhibitRule.DEFAULTS
+                    : inhibitRules.stream().map(InhibitProperties::rule).toList();
+            GroupSettings defaults = settings(grouping, inhibit);
+            Map<String, GroupSettings> own = new HashMap<>();
+            if (municipalities != null) {
+                municipalities.forEach((code, m) -> own.put(code, settings(m.grouping() == null ? grouping : m.grouping(),
+                        m.inhibitRules() == null ? inhibit : m.inhibitRules().stream().map(InhibitProperties::rule).toList())));
+            }
+            return new GroupSettings.Policy(defaults, own);
+        }
+
+        private static GroupSettings settings(Grouping g, List<InhibitRule> inhibit) {
+            return new GroupSettings(g.groupBy(), g.groupWait(), g.groupInterval(), g.repeatInterval(), inhibit);
+        }
+
+        /** Every configured webhook with its secret, to sign with. */
+        Map<String, String> webhookSecrets() {
+            Map<String, String> secrets = new HashMap<>();
+            List<Map<String, ReceiverProperties>> all = new ArrayList<>();
+            if (receivers != null) {
+                all.add(receivers);
+            }
+            if (municipalities != null) {
+                municipalities.values().stream().filter(m -> m.receivers() != null).forEach(m -> all.add(m.receivers()));
+            }
+            all.forEach(map -> map.values().stream().filter(r -> r.webhooks() != null)
+                    .forEach(r -> r.webhooks().forEach(w -> secrets.put(w.url(), w.secret()))));
+            return secrets;
+        }
+    }
+
+    @Bean
+    ReceiverDirectory receiverDirectory(DeliveryProperties properties, DepartmentContacts contacts) {
+        return (municipality, receiver) -> {
+            List<Endpoint> endpoints = new ArrayList<>();
+            DeliveryProperties.ReceiverProperties own = null;
+            if (municipality != null && properties.municipalities() != null
+                    && properties.municipalities().containsKey(municipality)
+                    && properties.municipalities().get(municipality).receivers() != null) {
+                own = properties.municipalities().get(municipality).receivers().get(receiver);
+            }
+            if (own == null && properties.receivers() != null) {
+                own = properties.receivers().get(receiver);
+            }
+            if (own != null) {
+                if (own.email() != null) {
+                    own.email().forEach(address -> endpoints.add(new Endpoint(Endpoint.EMAIL, address)));
+                }
+                if (own.webhooks() != null) {
+                    own.webhooks().forEach(w -> endpoints.add(new Endpoint(Endpoint.WEBHOOK, w.url())));
+                }
+            }
+            String department = Receiver.departmentCode(receiver);
+            if (department != null) {
+                contacts.contact(municipality == null || municipality.isBlank() ? null : municipality, department)
+                        .filter(address -> endpoints.stream().noneMatch(e -> address.equals(e.target())))
+                        .ifPresent(address -> endpoints.add(new Endpoint(Endpoint.EMAIL, address)));
+            }
+            return endpoints;
+        };
+    }
+
+    @Bean
+    MailChannel mailChannel(ObjectProvider<JavaMailSender> sender, DeliveryProperties properties) {
+        return new MailChannel(sender.getIfAvailable(), properties.mailFrom(), properties.baseUrl());
+    }
+
+    /** Refuses to start with a webhook whose host is not on the allow-list or that has no secret. */
+    @Bean
+    WebhookChannel webhookChannel(JsonMapper json, DeliveryProperties properties, Clock clock) {
+        List<String> allowed = properties.webhook().allowedHosts() == null ? List.of() : properties.webhook().allowedHosts();
+        WebhookChannel channel = new WebhookChannel(json, allowed, properties.webhookSecrets(), properties.baseUrl(),
+                properties.webhook().timeout(), clock);
+        properties.webhookSecrets().forEach((url, secret) -> {
+            if (!channel.allowed(url)) {
+                throw new IllegalStateException("webhook " + url + " is not on shinchoku.notification.webhook.allowed-hosts "
+                        + allowed + " (Webhook の送信先ホストが許可リストにありません)");
+            }
+            if (secret == null || secret.isBlank()) {
+                throw new IllegalStateException("webhook " + url + " has no secret to sign with (署名用の secret が未設定です)");
+            }
+        });
+        return channel;
+    }
+
+    @Bean
+    Dispatcher dispatcher(AlertService alerts, NotificationGroupRepository groups, SilenceRepository silences,
+            NotificationLog notificationLog, ReceiverDirectory directory, DeliveryProperties properties, Clock clock) {
+        return new Dispatcher(alerts, groups, silences, notificationLog, directory, properties.policy(), clock);
+    }
+
+    @Bean
+    Deliverer deliverer(NotificationLog notificationLog, List<Channel> channels, DeliveryProperties properties,
+            Clock clock) {
+        return new Deliverer(notificationLog, channels, properties.delivery().maxAttempts(),
+                properties.delivery().initialBackoff(), clock);
+    }
+
+    @Bean
+    Telling telling(LockProvider locks, Dispatcher dispatcher, Deliverer deliverer, MeterRegistry meters) {
+        return new Telling(new DefaultLockingTaskExecutor(locks), dispatcher, deliverer, meters);
+    }
+
+    /** One round of telling: the dispatcher's flush, then the deliveries due; under the lock. */
+    public static class Telling {
+
+        private final LockingTaskExecutor executor;
+        private final Dispatcher dispatcher;
+        private final Deliverer deliverer;
+        private final Timer timer;
+        private final MeterRegistry meters;
+
+        Telling(LockingTaskExecutor executor, Dispatcher dispatcher, Deliverer deliverer, MeterRegistry meters) {
+            this.executor = executor;
+            this.dispatcher = dispatcher;
+            this.deliverer = deliverer;
+            this.meters = meters;
+            this.timer = Timer.builder("shinchoku.alerts.dispatch")
+                    .description("Rounds of grouping alerts into messages and delivering them").register(meters);
+        }
+
+        /** @return what was delivered, or null when another instance held the lock */
+        public Deliverer.Outcome run() {
+            try {
+                var result = executor.executeWithLock(() -> timer.record(() -> {
+                    Dispatcher.Outcome flushed = dispatcher.flush();
+                    Deliverer.Outcome delivered = deliverer.deliverDue();
+                    Counter.builder("shinchoku.alerts.notifications").description("Messages to receivers")
+                            .register(meters).increment(flushed.notified());
+                    Counter.builder("shinchoku.alerts.deliveries").tag("outcome", "delivered")
+                            .description("Deliveries by outcome").register(meters).increment(delivered.delivered());
+                    Counter.builder("shinchoku.alerts.deliveries").tag("outcome", "dead-lettered")
+                            .description("Deliveries by outcome").register(meters).increment(delivered.deadLettered());
+                    if (flushed.notified() > 0 || delivered.deadLettered() > 0 || delivered.retrying() > 0) {
+                        log.info("notifications: {}; deliveries: {}", flushed, delivered);
+                    }
+                    return delivered;
+                }), new LockConfiguration(Instant.now(), LOCK, Duration.ofMinutes(10), Duration.ZERO));
+                return result.wasExecuted() ? result.getResult() : null;
+            } catch (Throwable e) {
+                throw new IllegalStateException("notification dispatch failed", e);
+            }
+        }
+
+        @Scheduled(fixedDelayString = "${shinchoku.notification.delivery.interval:PT1M}",
+                initialDelayString = "${shinchoku.notification.delivery.interval:PT1M}")
+        void scheduled() {
+            run();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package jp.shinchoku.notification.delivery.web;
+
+import java.time.Clock;
+import java.util.List;
+
+import jp.shinchoku.notification.alerts.Alert;
+import jp.shinchoku.notification.alerts.AlertRepository;
+import jp.shinchoku.notification.alerts.AlertRule;
+import jp.shinchoku.notification.alerts.AlertService;
+import jp.shinchoku.notification.alerts.Receiver;
+import jp.shinchoku.notification.delivery.Dispatcher;
+import jp.shinchoku.notification.delivery.Silence;
+import jp.shinchoku.notification.delivery.SilenceRepository;
+import jp.shinchoku.notification.delivery.config.DeliveryConfiguration.DeliveryProperties;
+import jp.shinchoku.platform.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The in-app inbox of the 推進本部 and of each department ({@code receiver=department:<code>}): list and filter
+ * alerts, acknowledge one with a comment.
+ */
+@RestController
+class InboxController {
+
+    private final AlertService alerts;
+    private final Dispatcher dispatcher;
+    private final SilenceRepository silences;
+    private final String baseUrl;
+    private final Clock clock;
+
+    InboxController(AlertService alerts, Dispatcher dispatcher, SilenceRepository silences,
+            DeliveryProperties properties, Clock clock) {
+        this.alerts = alerts;
+        this.dispatcher = dispatcher;
+        this.silences = silences;
+        this.baseUrl = properties.baseUrl();
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/inbox")
+    List<AlertView> inbox(@RequestParam(defaultValue = Receiver.PROMOTION_HQ) String receiver,
+            @RequestParam(required = false) Alert.State state, @RequestParam(required = false) AlertRule rule,
+            @RequestParam(required = false) String municipality, @RequestParam(required = false) String plan,
+            @RequestParam(required = false) String department, @RequestParam(required = false) Boolean acknowledged) {
+        List<Alert> firing = alerts.firing();
+        List<Silence> all = silences.findAll();
+        return alerts.inbox(new AlertRepository.InboxQuery(receiver, state, rule, municipality, plan, department,
+                acknowledged)).stream()
+                .map(alert -> AlertView.of(alert, alert.isFiring() ? dispatcher.muting(alert, firing, all, clock.instant())
+                        : new Dispatcher.Muting(List.of(), List.of()), baseUrl))
+                .toList();
+    }
+
+    @GetMapping("/api/alerts/{alertId}")
+    AlertView alert(@PathVariable String alertId) {
+        Alert alert = alerts.find(alertId).orElseThrow(() -> notFound(alertId));
+        return AlertView.of(alert, dispatcher.muting(alert), baseUrl);
+    }
+
+    /** 確認: who acknowledges, and what is being done. */
+    record AcknowledgementRequest(String acknowledgedBy, String comment) {
+    }
+
+    @PostMapping("/api/alerts/{alertId}/acknowledgement")
+    AlertView acknowledge(@PathVariable String alertId, @RequestBody AcknowledgementRequest request) {
+        if (request == null || blank(request.acknowledgedBy()) || blank(request.comment())) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "acknowledgement-incomplete", "確認の記入が不足しています",
+                    "Acknowledgement incomplete", "確認者（acknowledgedBy）と対応方針のコメント（comment）を記入してください",
+                    "Say who acknowledges (acknowledgedBy) and what is being done (comment)");
+        }
+        return switch (alerts.acknowledge(alertId, request.acknowledgedBy().strip(), request.comment().strip())) {
+            case AlertService.Acknowledged.Done done -> AlertView.of(done.alert(), dispatcher.muting(done.alert()), baseUrl);
+            case AlertService.Acknowledged.NotFound ignored -> throw notFound(alertId);
+            case AlertService.Acknowledged.NotFiring resolved -> throw new ApiProblem(HttpStatus.CONFLICT,
+                    "alert-resolved", "解消済みのアラートです", "Alert already resolved",
+                    "このアラートは " + resolved.alert().resolvedAt() + " に解消しているため確認できません",
+                    "The alert resolved at " + resolved.alert().resolvedAt() + "; there is nothing to acknowledge");
+            case AlertService.Acknowledged.Already already -> throw new ApiProblem(HttpStatus.CONFLICT,
+                    "alert-already-acknowledged", "確認済みのアラートです", "Alert already acknowledged",
+                    already.alert().acknowledgement().by() + " さんが " + already.alert().acknowledgement().at()
+                            + " に確認済みです",
+                    "Acknowledged by " + already.alert().acknowledgement().by() + " at "
+                            + already.alert().acknowledgement().at())
+                    .with("acknowledgement", already.alert().acknowledgement());
+        };
+    }
+
+    static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static ApiProblem notFound(String alertId) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "alert-not-found", "アラートが見つかりません", "Alert not found",
+                "アラート " + alertId + " はありません", "There is no alert " + alertId);
+    }
+}

@@ -1,0 +1,69 @@
+package jp.shinchoku.notification.delivery.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import jp.shinchoku.notification.delivery.Deliverer;
+import jp.shinchoku.notification.delivery.Delivery;
+import jp.shinchoku.notification.delivery.Notification;
+import jp.shinchoku.notification.delivery.NotificationLog;
+import jp.shinchoku.platform.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The notification log: who was told what, when, over which channel; dead letters and sending them again. */
+@RestController
+class NotificationLogController {
+
+    private final NotificationLog log;
+    private final Deliverer deliverer;
+
+    NotificationLogController(NotificationLog log, Deliverer deliverer) {
+        this.log = log;
+        this.deliverer = deliverer;
+    }
+
+    record NotificationView(Notification notification, List<Delivery> deliveries) {
+    }
+
+    @GetMapping("/api/notifications")
+    List<NotificationView> notifications(@RequestParam(required = false) String receiver,
+            @RequestParam(required = false) Instant since, @RequestParam(defaultValue = "100") int limit) {
+        return log.notifications(receiver, since, Math.clamp(limit, 1, 1000)).stream()
+                .map(n -> new NotificationView(n, log.deliveries(n.id()))).toList();
+    }
+
+    @GetMapping("/api/notifications/{id}")
+    NotificationView notification(@PathVariable String id) {
+        Notification notification = log.notification(id).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
+                "notification-not-found", "通知が見つかりません", "Notification not found", "通知 " + id + " はありません",
+                "There is no notification " + id));
+        return new NotificationView(notification, log.deliveries(id));
+    }
+
+    /** Deliveries by status: {@code DEAD_LETTERED} lists the dead letters. */
+    @GetMapping("/api/deliveries")
+    List<Delivery> deliveries(@RequestParam(required = false) Delivery.Status status,
+            @RequestParam(defaultValue = "100") int limit) {
+        return log.deliveries(status, Math.clamp(limit, 1, 1000));
+    }
+
+    /** Sends a dead letter again (after the target was fixed). */
+    @PostMapping("/api/deliveries/{id}/retry")
+    Delivery retry(@PathVariable String id) {
+        Delivery delivery = log.delivery(id).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
+                "delivery-not-found", "配信記録が見つかりません", "Delivery not found", "配信 " + id + " はありません",
+                "There is no delivery " + id));
+        if (delivery.status() != Delivery.Status.DEAD_LETTERED) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "delivery-not-dead-lettered", "再送できない配信です",
+                    "Delivery not dead-lettered", "再送できるのは配信を断念したもの（DEAD_LETTERED）だけです（現在: "
+                            + delivery.status() + "）",
+                    "Only dead-lettered deliveries are sent again (this one is " + delivery.status() + ")");
+        }
+        return deliverer.retry(delivery);
+    }
+}

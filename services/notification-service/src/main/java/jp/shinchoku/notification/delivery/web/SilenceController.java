@@ -1,0 +1,140 @@
+package jp.shinchoku.notification.delivery.web;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import jp.shinchoku.notification.alerts.LabelMatcher;
+import jp.shinchoku.notification.delivery.Silence;
+import jp.shinchoku.notification.delivery.SilenceRepository;
+import jp.shinchoku.platform.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Silences: matching alerts are not told until the silence ends (an approved extension of a milestone, a KPI under
+ * review). Each has an author and a comment; it may be expired early.
+ */
+@RestController
+class SilenceController {
+
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private final SilenceRepository silences;
+    private final Clock clock;
+
+    SilenceController(SilenceRepository silences, Clock clock) {
+        this.silences = silences;
+        this.clock = clock;
+    }
+
+    /**
+     * @param matchers  label matchers, all of which an alert must meet ({@code milestoneId=pln-1.2-1.m1})
+     * @param startsAt  an instant, or a date (from its start in Japan); now when absent
+     * @param endsAt    an instant, or a date (until the end of that day in Japan)
+     */
+    record SilenceRequest(List<String> matchers, String startsAt, String endsAt, String createdBy, String comment) {
+    }
+
+    record SilenceView(String id, List<String> matchers, Instant startsAt, Instant endsAt, String createdBy,
+            String comment, Instant createdAt, Instant expiredAt, String expiredBy, String state) {
+
+        static SilenceView of(Silence s, Instant now) {
+            return new SilenceView(s.id(), s.matchers().stream().map(LabelMatcher::toString).toList(), s.startsAt(),
+                    s.endsAt(), s.createdBy(), s.comment(), s.createdAt(), s.expiredAt(), s.expiredBy(), s.state(now));
+        }
+    }
+
+    @PostMapping("/api/silences")
+    ResponseEntity<SilenceView> create(@RequestBody SilenceRequest request) {
+        Instant now = clock.instant();
+        if (request == null || InboxController.blank(request.createdBy()) || InboxController.blank(request.comment())) {
+            throw invalid("作成者（createdBy）と理由のコメント（comment）を記入してください",
+                    "Say who silences (createdBy) and why (comment)");
+        }
+        if (request.matchers() == null || request.matchers().isEmpty()) {
+            throw invalid("対象のアラートを絞り込む条件（matchers、例: milestoneId=pln-1.2-1.m1）を1つ以上指定してください",
+                    "Give at least one label matcher (matchers, e.g. milestoneId=pln-1.2-1.m1)");
+        }
+        List<LabelMatcher> matchers;
+        try {
+            matchers = request.matchers().stream().map(LabelMatcher::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw invalid("条件は name=value、name!=value、name=~正規表現、name!~正規表現 のいずれかの形で書いてください: " + e.getMessage(),
+                    "Write each matcher as name=value, name!=value, name=~regex or name!~regex: " + e.getMessage());
+        }
+        Instant startsAt = request.startsAt() == null ? now : instant(request.startsAt(), false);
+        if (request.endsAt() == null) {
+            throw invalid("終了日時（endsAt）を指定してください（例: 2025-03-31 または 2025-03-31T09:00:00Z）",
+                    "Give when the silence ends (endsAt, e.g. 2025-03-31 or 2025-03-31T09:00:00Z)");
+        }
+        Instant endsAt = instant(request.endsAt(), true);
+        if (!endsAt.isAfter(startsAt) || !endsAt.isAfter(now)) {
+            throw invalid("終了日時は開始日時と現在より後にしてください", "endsAt must be after startsAt and after now");
+        }
+        Silence silence = new Silence("sil-" + UUID.randomUUID().toString().substring(0, 13), matchers, startsAt, endsAt,
+                request.createdBy().strip(), request.comment().strip(), now, null, null);
+        silences.save(silence);
+        return ResponseEntity.created(URI.create("/api/silences/" + silence.id())).body(SilenceView.of(silence, now));
+    }
+
+    @GetMapping("/api/silences")
+    List<SilenceView> list(@RequestParam(required = false) String state) {
+        Instant now = clock.instant();
+        return silences.findAll().stream().filter(s -> state == null || state.equals(s.state(now)))
+                .map(s -> SilenceView.of(s, now)).toList();
+    }
+
+    @GetMapping("/api/silences/{id}")
+    SilenceView get(@PathVariable String id) {
+        return SilenceView.of(silences.find(id).orElseThrow(() -> notFound(id)), clock.instant());
+    }
+
+    /** Ends a silence early; the one who ended it is kept. */
+    @DeleteMapping("/api/silences/{id}")
+    SilenceView expire(@PathVariable String id, @RequestParam String by) {
+        Instant now = clock.instant();
+        Silence silence = silences.find(id).orElseThrow(() -> notFound(id));
+        if (silence.isExpired(now)) {
+            return SilenceView.of(silence, now);
+        }
+        Silence expired = silence.expire(by, now);
+        silences.save(expired);
+        return SilenceView.of(expired, now);
+    }
+
+    private static Instant instant(String text, boolean endOfDay) {
+        try {
+            if (text.length() == 10) {
+                LocalDate date = LocalDate.parse(text);
+                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(JAPAN).toInstant();
+            }
+            return Instant.parse(text);
+        } catch (DateTimeException e) {
+            throw invalid("日時は 2025-03-31 または 2025-03-31T09:00:00Z の形で書いてください: " + text,
+                    "Write dates as 2025-03-31 or instants as 2025-03-31T09:00:00Z: " + text);
+        }
+    }
+
+    private static ApiProblem invalid(String ja, String en) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-silence", "サイレンスの指定に誤りがあります",
+                "Invalid silence", ja, en);
+    }
+
+    private static ApiProblem notFound(String id) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "silence-not-found", "サイレンスが見つかりません", "Silence not found",
+                "サイレンス " + id + " はありません", "There is no silence " + id);
+    }
+}
