@@ -53,6 +53,10 @@ public final class HttpJson {
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), Map.of());
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), Map.of());
+    }
+
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::setHeader);
         try {

@@ -173,7 +173,7 @@ public class DeliveryConfiguration {
 
     /** Refuses to start with a webhook whose host is not on the allow-list or that has no secret. */
     @Bean
-    WebhookChannel webhookChannel(JsonMapper json, DeliveryProperties properties, Clock clock) {
+    public WebhookChannel webhookChannel(JsonMapper json, DeliveryProperties properties, Clock clock) {
         List<String> allowed = properties.webhook().allowedHosts() == null ? List.of() : properties.webhook().allowedHosts();
         WebhookChannel channel = new WebhookChannel(json, allowed, properties.webhookSecrets(), properties.baseUrl(),
                 properties.webhook().timeout(), clock);
