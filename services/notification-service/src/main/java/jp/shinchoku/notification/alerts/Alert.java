@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * alert, updated rather than raised anew; it resolves when the condition clears. Routing decides its receivers; the
  * 推進本部 may acknowledge it with a comment, and an alert left unacknowledged is escalated (what Alertmanager lacks).
  *
- * @param link           where to read about the KPI, milestone or plan: a path on the system's base URL
+ * @param link           where to read about the KPI, milestone or plan (see {@link Links})
  * @param acknowledgement who acknowledged it, when, and their comment; null while unacknowledged
  * @param escalatedAt    when it was escalated for want of an acknowledgement; null if it was not
  */

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * A rule's verdict that something needs attention: what (the labels identify it), the message to show, and where
- * to read more ({@code link}: a path on the system's base URL, such as {@code /api/kpis/{id}/progress}).
+ * to read more ({@code link}, as {@link Links} reads it).
  */
 public record AlertCondition(AlertRule rule, Map<String, String> labels, String summaryJa, String summaryEn,
         String link) {
@@ -19,6 +19,6 @@ public record AlertCondition(AlertRule rule, Map<String, String> labels, String 
 
     /** The link to a KPI's progress. */
     static String kpiLink(String kpiId) {
-        return "/api/kpis/" + kpiId + "/progress";
+        return Links.measurement("/api/kpis/" + kpiId + "/progress");
     }
 }

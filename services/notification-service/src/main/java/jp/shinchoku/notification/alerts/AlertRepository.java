@@ -35,7 +35,7 @@ public interface AlertRepository {
     /** Every firing alert. */
     List<Alert> firing();
 
-    /** A receiver's alerts, newest first. */
+    /** A receiver's alerts (everyone's, when the query names none), newest first. */
     List<Alert> inbox(InboxQuery query);
 
     /**

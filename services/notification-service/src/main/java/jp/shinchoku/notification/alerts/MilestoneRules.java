@@ -74,6 +74,6 @@ public final class MilestoneRules {
     }
 
     static String link(PlanWatch plan, MilestoneWatch milestone) {
-        return "/api/milestones?plan=" + plan.planId() + "#" + milestone.milestoneId();
+        return Links.plan("/api/milestones?plan=" + plan.planId() + "#" + milestone.milestoneId());
     }
 }

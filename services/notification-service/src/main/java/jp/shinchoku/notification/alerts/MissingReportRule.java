@@ -89,7 +89,7 @@ public final class MissingReportRule {
                 + ": " + owing.stream().map(KpiWatch::kpiId).collect(Collectors.joining(", "));
         String planId = owing.getFirst().planId();
         String link = planId == null ? null
-                : "/api/plans/" + planId + "/departments/" + owed.department() + "/due";
+                : Links.measurement("/api/plans/" + planId + "/departments/" + owed.department() + "/due");
         return new AlertCondition(rule, labels, ja, en, link);
     }
 }

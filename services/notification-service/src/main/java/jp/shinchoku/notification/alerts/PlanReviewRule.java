@@ -58,6 +58,6 @@ public final class PlanReviewRule {
         String en = "The review of " + reviewed.labelEn() + " of \"" + title + "\" "
                 + (overdue ? "is " + -days + " days overdue (due " + due + ")" : "is due by " + due + " (" + days + " days left)");
         return Optional.of(new AlertCondition(AlertRule.PLAN_REVIEW_DUE, labels, ja, en,
-                "/api/plans/" + plan.planId() + "/reviews"));
+                Links.plan("/api/plans/" + plan.planId() + "/reviews")));
     }
 }

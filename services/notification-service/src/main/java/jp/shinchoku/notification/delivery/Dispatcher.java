@@ -18,13 +18,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jp.shinchoku.notification.alerts.Alert;
+import jp.shinchoku.notification.alerts.AlertRule;
 import jp.shinchoku.notification.alerts.AlertService;
 
 /**
  * Tells receivers of their alerts, as Alertmanager's dispatcher does: each receiver's alerts are grouped by the
  * group-by labels; a new group waits the group wait before its first message; a group whose alerts changed (raised or
  * resolved) is told again no sooner than the group interval; an unchanged group with unacknowledged firing alerts is
- * told again after the repeat interval. Silenced and inhibited alerts are not told. Each message goes to the
+ * told again after the repeat interval (informational alerts are told once). Silenced and inhibited alerts are not told. Each message goes to the
  * receiver's inbox and every email address and webhook it has; the log keeps who was told what and when.
  */
 public class Dispatcher {
@@ -103,7 +104,8 @@ public class Dispatcher {
                 .sorted(Comparator.comparing(Alert::firstRaisedAt).thenComparing(Alert::id)).toList();
         List<String> firingIds = firingNow.stream().map(Alert::id).toList();
         List<Alert> resolved = known == null ? List.of() : members.stream().map(Member::alert)
-                .filter(a -> !a.isFiring() && known.notified().contains(a.id())).toList();
+                .filter(a -> !a.isFiring() && known.notified().contains(a.id()))
+                .sorted(Comparator.comparing(Alert::firstRaisedAt).thenComparing(Alert::id)).toList();
         if (firingNow.isEmpty() && resolved.isEmpty()) {
             if (known != null) {
                 groups.delete(key);
@@ -131,7 +133,9 @@ public class Dispatcher {
                 reason = Notification.Reason.UPDATE;
             } else {
                 // alerts may have left the group silently (muted): the group remembers only what still fires
-                boolean unacknowledged = firingNow.stream().anyMatch(a -> !a.isAcknowledged());
+                // informational alerts (達成) are told once; only warnings and critical ones are repeated
+                boolean unacknowledged = firingNow.stream()
+                        .anyMatch(a -> !a.isAcknowledged() && a.severity() != AlertRule.Severity.INFO);
                 if (!unacknowledged || now.isBefore(group.lastNotifiedAt().plus(settings.repeatInterval()))) {
                     if (!firingIds.equals(group.notified())) {
                         groups.save(group.withNotified(firingIds));

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.notification.alerts.AlertRule;
+import jp.shinchoku.notification.alerts.Links;
 import jp.shinchoku.notification.alerts.Receiver;
 
 /**
@@ -35,24 +36,23 @@ public final class NotificationText {
                 + " / Shinchoku: " + firing.size() + " firing, " + resolved + " resolved";
     }
 
-    public static String body(Notification notification, String baseUrl) {
+    public static String body(Notification notification, Links links) {
         StringBuilder text = new StringBuilder();
         LocalDate on = LocalDate.ofInstant(notification.createdAt(), JAPAN);
         text.append(Receiver.nameJa(notification.receiver())).append(" 御中\n\n")
                 .append(Wareki.formatBoth(on)).append(" 時点の官民データ活用推進計画の進捗に関するお知らせです。\n");
-        section(text, "■ 対応が必要な事項", notification.firing(), baseUrl, true);
-        section(text, "■ 解消した事項", notification.resolved(), baseUrl, true);
-        text.append("\n確認（対応方針の記入）は受信箱から行えます：").append(baseUrl).append("/api/inbox?receiver=")
-                .append(notification.receiver()).append("\n");
+        section(text, "■ 対応が必要な事項", notification.firing(), links, true);
+        section(text, "■ 解消した事項", notification.resolved(), links, true);
+        text.append("\n確認（対応方針の記入）は受信箱から行えます：").append(links.inbox(notification.receiver())).append("\n");
         text.append("\n---- English ----\n")
                 .append("Progress notice for ").append(notification.receiver()).append(" as of ").append(on).append(".\n");
-        section(text, "Needs attention:", notification.firing(), baseUrl, false);
-        section(text, "Resolved:", notification.resolved(), baseUrl, false);
+        section(text, "Needs attention:", notification.firing(), links, false);
+        section(text, "Resolved:", notification.resolved(), links, false);
         text.append("\nShinchoku notification ").append(notification.id()).append('\n');
         return text.toString();
     }
 
-    private static void section(StringBuilder text, String title, List<Notification.Item> items, String baseUrl,
+    private static void section(StringBuilder text, String title, List<Notification.Item> items, Links links,
             boolean japanese) {
         if (items.isEmpty()) {
             return;
@@ -69,7 +69,7 @@ public final class NotificationText {
             }
             text.append('\n');
             if (item.link() != null) {
-                text.append("  ").append(baseUrl).append(item.link()).append('\n');
+                text.append("  ").append(links.resolve(item.link())).append('\n');
             }
         }
     }

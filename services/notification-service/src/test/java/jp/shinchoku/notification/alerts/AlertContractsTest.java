@@ -34,7 +34,7 @@ class AlertContractsTest {
                 "kpiId", "pln-7c1e.3-1.1", "departmentCode", "shimin");
         Instant raisedAt = Instant.parse("2023-10-02T00:00:00Z");
         GoldenSamples.assertMatches(Events.ALERT_RAISED,
-                json.writeString(AlertContracts.raised(alert(labels, raisedAt), "http://localhost:8080")));
+                json.writeString(AlertContracts.raised(alert(labels, raisedAt), Links.LOCAL)));
     }
 
     @Test
@@ -53,7 +53,7 @@ class AlertContractsTest {
         return new Alert("alr-kpi-behind-9f2a", AlertRule.KPI_BEHIND_NEAR_DEADLINE,
                 List.of(Receiver.PROMOTION_HQ, Receiver.department("shimin")), labels,
                 "評価指標「マイナンバーカードの普及率」が計画より遅れています（期限 令和5年度末 2024-03-31）",
-                "KPI \"マイナンバーカードの普及率\" is behind (deadline 2024-03-31)", "/api/kpis/pln-7c1e.3-1.1/progress",
+                "KPI \"マイナンバーカードの普及率\" is behind (deadline 2024-03-31)", "measurement:/api/kpis/pln-7c1e.3-1.1/progress",
                 Alert.State.FIRING, raisedAt, raisedAt, null, null, null);
     }
 }

@@ -50,7 +50,7 @@ class PlanRulesTest {
                 "スケジュール「庁内ペーパーレス化の方針策定」が期限 令和7年3月31日（2025-03-31） を過ぎても完了していません（3 日超過）");
         assertThat(overdue.labels()).containsEntry("milestoneId", "pln-1.2-1.m1").containsEntry("departmentCode", "somu")
                 .containsEntry("municipality", "152048").doesNotContainKey("within");
-        assertThat(overdue.link()).isEqualTo("/api/milestones?plan=pln-1#pln-1.2-1.m1");
+        assertThat(overdue.link()).isEqualTo("plan:/api/milestones?plan=pln-1#pln-1.2-1.m1");
         assertThat(Route.receivers(List.of(), overdue.rule(), overdue.labels()))
                 .containsExactly(Receiver.department("somu"), Receiver.PROMOTION_HQ);
     }

@@ -174,7 +174,7 @@ class AMonthOfMilestonesTest {
         assertThat(mail.getSubject()).isEqualTo("【重要】[進捗] 担当部署（somu）へのお知らせ：未対応 3 件 / Shinchoku: 3 firing, 0 resolved");
         String body = (String) mail.getContent();
         assertThat(body).contains("スケジュール「電子申請システムの調達」の期限 令和7年3月4日（2025-03-04） が近づいています（残り 1 日）")
-                .contains("http://localhost:8080/api/milestones?plan=" + planId + "#" + m1)
+                .contains("http://localhost:8081/api/milestones?plan=" + planId + "#" + m1)
                 .contains("---- English ----");
         assertThat(told("promotion-hq")).hasSize(1);
         assertThat(mails("suishin@city.example.lg.jp")).hasSize(1);

@@ -22,7 +22,7 @@ class WebhookChannelTest {
 
     final WebhookChannel channel = new WebhookChannel(JsonMapper.builder().build(), List.of("hooks.city.example.lg.jp"),
             Map.of("https://hooks.city.example.lg.jp/shinchoku", "s3cret", "https://evil.example.com/x", "s3cret"),
-            "http://localhost:8080", Duration.ofSeconds(2), Clock.systemUTC());
+            jp.shinchoku.notification.alerts.Links.LOCAL, Duration.ofSeconds(2), Clock.systemUTC());
 
     final Notification notification = new Notification("ntf-1", "promotion-hq", "promotion-hq{}", Map.of(),
             Notification.Reason.FIRST, List.of(), Instant.parse("2025-03-03T00:05:00Z"));

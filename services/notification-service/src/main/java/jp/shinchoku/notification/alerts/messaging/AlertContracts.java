@@ -4,6 +4,7 @@ import jp.shinchoku.contracts.notification.AlertAcknowledgedV1;
 import jp.shinchoku.contracts.notification.AlertRaisedV1;
 import jp.shinchoku.contracts.notification.AlertResolvedV1;
 import jp.shinchoku.notification.alerts.Alert;
+import jp.shinchoku.notification.alerts.Links;
 
 /** Maps alerts to their wire contracts. */
 public final class AlertContracts {
@@ -11,11 +12,11 @@ public final class AlertContracts {
     private AlertContracts() {
     }
 
-    /** {@code link} is the alert's path; consumers get it whole with the system's base URL. */
-    public static AlertRaisedV1 raised(Alert alert, String baseUrl) {
+    /** Consumers get the alert's link whole. */
+    public static AlertRaisedV1 raised(Alert alert, Links links) {
         return new AlertRaisedV1(alert.id(), alert.rule().name(), alert.receiver(), alert.labels(), alert.summaryJa(),
                 alert.lastSeenAt(), alert.receivers(), alert.severity().name(), alert.summaryEn(),
-                alert.link() == null ? null : baseUrl + alert.link());
+                links.resolve(alert.link()));
     }
 
     public static AlertResolvedV1 resolved(Alert alert) {

@@ -9,11 +9,11 @@ import java.util.Optional;
 import jp.shinchoku.contracts.Events;
 import jp.shinchoku.notification.alerts.Alert;
 import jp.shinchoku.notification.alerts.AlertRepository;
+import jp.shinchoku.notification.alerts.Links;
 import jp.shinchoku.notification.alerts.messaging.AlertContracts;
 import jp.shinchoku.platform.outbox.Outbox;
 import jp.shinchoku.platform.outbox.OutboxCollection;
 import jp.shinchoku.platform.outbox.OutboxEntry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,13 +40,12 @@ class MongoAlertRepository implements AlertRepository {
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
-    private final String baseUrl;
+    private final Links links;
 
-    MongoAlertRepository(MongoTemplate mongo, Outbox outbox,
-            @Value("${shinchoku.notification.base-url:http://localhost:8080}") String baseUrl) {
+    MongoAlertRepository(MongoTemplate mongo, Outbox outbox, Links links) {
         this.mongo = mongo;
         this.outbox = outbox;
-        this.baseUrl = baseUrl;
+        this.links = links;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("alert.state", Sort.Direction.ASC)
                 .on("alert.receivers", Sort.Direction.ASC).named("state_receivers"));
     }
@@ -69,7 +68,7 @@ class MongoAlertRepository implements AlertRepository {
     public void raise(Alert alert) {
         Query notFiring = Query.query(where("_id").is(alert.id()).and("alert.state").ne(FIRING));
         Update fire = new Update().set("alert", alert)
-                .push(OutboxEntry.FIELD, outbox.entry(Events.ALERT_RAISED, AlertContracts.raised(alert, baseUrl)));
+                .push(OutboxEntry.FIELD, outbox.entry(Events.ALERT_RAISED, AlertContracts.raised(alert, links)));
         try {
             mongo.upsert(notFiring, fire, COLLECTION);
             outbox.written();
@@ -137,7 +136,10 @@ class MongoAlertRepository implements AlertRepository {
 
     @Override
     public List<Alert> inbox(InboxQuery filter) {
-        Query query = Query.query(where("alert.receivers").is(filter.receiver()));
+        Query query = new Query();
+        if (filter.receiver() != null) {
+            query.addCriteria(where("alert.receivers").is(filter.receiver()));
+        }
         if (filter.state() != null) {
             query.addCriteria(where("alert.state").is(filter.state()));
         }

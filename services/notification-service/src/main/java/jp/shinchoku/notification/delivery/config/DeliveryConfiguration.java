@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jp.shinchoku.notification.alerts.AlertService;
 import jp.shinchoku.notification.alerts.LabelMatcher;
+import jp.shinchoku.notification.alerts.Links;
 import jp.shinchoku.notification.alerts.Receiver;
 import jp.shinchoku.notification.delivery.Channel;
 import jp.shinchoku.notification.delivery.Deliverer;
@@ -56,7 +57,8 @@ public class DeliveryConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DeliveryConfiguration.class);
 
     /**
-     * @param baseUrl        the system's address, for the links in messages
+     * @param links          the services' addresses, for the links in messages (one gateway address for all, in
+     *                       production)
      * @param grouping       how each receiver's alerts are grouped and how often they are told
      * @param inhibitRules   which firing alerts mute which (default: an overdue milestone mutes its due-soon alert)
      * @param receivers      each receiver's email addresses and webhooks ({@code promotion-hq}, {@code cio},
@@ -67,10 +69,15 @@ public class DeliveryConfiguration {
      * @param municipalities a municipality's own grouping, inhibition and receivers
      */
     @ConfigurationProperties("shinchoku.notification")
-    public record DeliveryProperties(@DefaultValue("http://localhost:8080") String baseUrl,
+    public record DeliveryProperties(@DefaultValue LinkProperties links,
             @DefaultValue Grouping grouping, List<InhibitProperties> inhibitRules, Map<String, ReceiverProperties> receivers,
             @DefaultValue DeliveryAttempts delivery, @DefaultValue WebhookProperties webhook,
             @DefaultValue("shinchoku@localhost") String mailFrom, Map<String, MunicipalDelivery> municipalities) {
+
+        public record LinkProperties(@DefaultValue("http://localhost:8081") String plan,
+                @DefaultValue("http://localhost:8082") String measurement,
+                @DefaultValue("http://localhost:8083") String notification) {
+        }
 
         public record Grouping(@DefaultValue("municipality") List<String> groupBy, @DefaultValue("PT5M") Duration groupWait,
                 @DefaultValue("PT1H") Duration groupInterval, @DefaultValue("P7D") Duration repeatInterval) {
@@ -135,9 +142,18 @@ public class DeliveryConfiguration {
         }
     }
 
+    /**
+     * Where receivers are told besides their inbox. Without an SMTP server ({@code spring.mail.host}) no email is
+     * attempted: the inbox and webhooks still are.
+     */
     @Bean
-    ReceiverDirectory receiverDirectory(DeliveryProperties properties, DepartmentContacts contacts) {
-        return (municipality, receiver) -> {
+    ReceiverDirectory receiverDirectory(DeliveryProperties properties, DepartmentContacts contacts,
+            ObjectProvider<JavaMailSender> mail) {
+        boolean mailEnabled = mail.getIfAvailable() != null;
+        if (!mailEnabled) {
+            log.info("email notifications are off: no SMTP server is configured (spring.mail.host)");
+        }
+        ReceiverDirectory all = (municipality, receiver) -> {
             List<Endpoint> endpoints = new ArrayList<>();
             DeliveryProperties.ReceiverProperties own = null;
             if (municipality != null && properties.municipalities() != null
@@ -164,18 +180,25 @@ public class DeliveryConfiguration {
             }
             return endpoints;
         };
+        return mailEnabled ? all : (municipality, receiver) -> all.endpoints(municipality, receiver).stream()
+                .filter(endpoint -> !Endpoint.EMAIL.equals(endpoint.channel())).toList();
+    }
+
+    @Bean
+    Links links(DeliveryProperties properties) {
+        return new Links(properties.links().plan(), properties.links().measurement(), properties.links().notification());
     }
 
     @Bean
     MailChannel mailChannel(ObjectProvider<JavaMailSender> sender, DeliveryProperties properties) {
-        return new MailChannel(sender.getIfAvailable(), properties.mailFrom(), properties.baseUrl());
+        return new MailChannel(sender.getIfAvailable(), properties.mailFrom(), links(properties));
     }
 
     /** Refuses to start with a webhook whose host is not on the allow-list or that has no secret. */
     @Bean
     public WebhookChannel webhookChannel(JsonMapper json, DeliveryProperties properties, Clock clock) {
         List<String> allowed = properties.webhook().allowedHosts() == null ? List.of() : properties.webhook().allowedHosts();
-        WebhookChannel channel = new WebhookChannel(json, allowed, properties.webhookSecrets(), properties.baseUrl(),
+        WebhookChannel channel = new WebhookChannel(json, allowed, properties.webhookSecrets(), links(properties),
                 properties.webhook().timeout(), clock);
         properties.webhookSecrets().forEach((url, secret) -> {
             if (!channel.allowed(url)) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jp.shinchoku.notification.alerts.Links;
 import jp.shinchoku.notification.delivery.Channel;
 import jp.shinchoku.notification.delivery.Endpoint;
 import jp.shinchoku.notification.delivery.Notification;
@@ -19,12 +20,12 @@ public class MailChannel implements Channel {
 
     private final JavaMailSender sender;
     private final String from;
-    private final String baseUrl;
+    private final Links links;
 
-    public MailChannel(JavaMailSender sender, String from, String baseUrl) {
+    public MailChannel(JavaMailSender sender, String from, Links links) {
         this.sender = sender;
         this.from = from;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     @Override
@@ -43,7 +44,7 @@ public class MailChannel implements Channel {
             mail.setFrom(from);
             mail.setTo(target);
             mail.setSubject(NotificationText.subject(notification));
-            mail.setText(NotificationText.body(notification, baseUrl));
+            mail.setText(NotificationText.body(notification, links));
             message.setHeader("X-Shinchoku-Notification", notification.id());
             sender.send(message);
         } catch (MessagingException | MailParseException e) {

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jp.shinchoku.notification.alerts.Links;
 import jp.shinchoku.notification.delivery.Channel;
 import jp.shinchoku.notification.delivery.Endpoint;
 import jp.shinchoku.notification.delivery.Notification;
@@ -43,7 +44,7 @@ public class WebhookChannel implements Channel {
     private final JsonMapper json;
     private final Set<String> allowedHosts;
     private final Map<String, String> secrets;
-    private final String baseUrl;
+    private final Links links;
     private final Duration timeout;
     private final Clock clock;
 
@@ -51,13 +52,13 @@ public class WebhookChannel implements Channel {
      * @param allowedHosts the hosts that may be called (case-insensitive); none means no webhook may be called
      * @param secrets      each webhook URL's signing secret
      */
-    public WebhookChannel(JsonMapper json, List<String> allowedHosts, Map<String, String> secrets, String baseUrl,
+    public WebhookChannel(JsonMapper json, List<String> allowedHosts, Map<String, String> secrets, Links links,
             Duration timeout, Clock clock) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.json = json;
         this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         this.secrets = Map.copyOf(secrets);
-        this.baseUrl = baseUrl;
+        this.links = links;
         this.timeout = timeout;
         this.clock = clock;
     }
@@ -129,7 +130,7 @@ public class WebhookChannel implements Channel {
         body.put("reason", notification.reason().name());
         body.put("groupLabels", notification.groupLabels());
         body.put("subject", NotificationText.subject(notification));
-        body.put("text", NotificationText.body(notification, baseUrl));
+        body.put("text", NotificationText.body(notification, links));
         body.put("createdAt", notification.createdAt().toString());
         body.put("alerts", notification.items().stream().map(item -> {
             Map<String, Object> alert = new LinkedHashMap<>();
@@ -141,7 +142,7 @@ public class WebhookChannel implements Channel {
             alert.put("labels", item.labels());
             alert.put("summaryJa", item.summaryJa());
             alert.put("summaryEn", item.summaryEn());
-            alert.put("link", item.link() == null ? null : baseUrl + item.link());
+            alert.put("link", links.resolve(item.link()));
             alert.put("firstRaisedAt", item.firstRaisedAt().toString());
             alert.put("acknowledged", item.acknowledged());
             alert.put("escalated", item.escalated());

@@ -7,11 +7,11 @@ import jp.shinchoku.notification.alerts.Alert;
 import jp.shinchoku.notification.alerts.AlertRepository;
 import jp.shinchoku.notification.alerts.AlertRule;
 import jp.shinchoku.notification.alerts.AlertService;
+import jp.shinchoku.notification.alerts.Links;
 import jp.shinchoku.notification.alerts.Receiver;
 import jp.shinchoku.notification.delivery.Dispatcher;
 import jp.shinchoku.notification.delivery.Silence;
 import jp.shinchoku.notification.delivery.SilenceRepository;
-import jp.shinchoku.notification.delivery.config.DeliveryConfiguration.DeliveryProperties;
 import jp.shinchoku.platform.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,15 +31,15 @@ class InboxController {
     private final AlertService alerts;
     private final Dispatcher dispatcher;
     private final SilenceRepository silences;
-    private final String baseUrl;
+    private final Links links;
     private final Clock clock;
 
     InboxController(AlertService alerts, Dispatcher dispatcher, SilenceRepository silences,
-            DeliveryProperties properties, Clock clock) {
+            Links links, Clock clock) {
         this.alerts = alerts;
         this.dispatcher = dispatcher;
         this.silences = silences;
-        this.baseUrl = properties.baseUrl();
+        this.links = links;
         this.clock = clock;
     }
 
@@ -53,14 +53,14 @@ class InboxController {
         return alerts.inbox(new AlertRepository.InboxQuery(receiver, state, rule, municipality, plan, department,
                 acknowledged)).stream()
                 .map(alert -> AlertView.of(alert, alert.isFiring() ? dispatcher.muting(alert, firing, all, clock.instant())
-                        : new Dispatcher.Muting(List.of(), List.of()), baseUrl))
+                        : new Dispatcher.Muting(List.of(), List.of()), links))
                 .toList();
     }
 
     @GetMapping("/api/alerts/{alertId}")
     AlertView alert(@PathVariable String alertId) {
         Alert alert = alerts.find(alertId).orElseThrow(() -> notFound(alertId));
-        return AlertView.of(alert, dispatcher.muting(alert), baseUrl);
+        return AlertView.of(alert, dispatcher.muting(alert), links);
     }
 
     /** 確認: who acknowledges, and what is being done. */
@@ -75,7 +75,7 @@ class InboxController {
                     "Say who acknowledges (acknowledgedBy) and what is being done (comment)");
         }
         return switch (alerts.acknowledge(alertId, request.acknowledgedBy().strip(), request.comment().strip())) {
-            case AlertService.Acknowledged.Done done -> AlertView.of(done.alert(), dispatcher.muting(done.alert()), baseUrl);
+            case AlertService.Acknowledged.Done done -> AlertView.of(done.alert(), dispatcher.muting(done.alert()), links);
             case AlertService.Acknowledged.NotFound ignored -> throw notFound(alertId);
             case AlertService.Acknowledged.NotFiring resolved -> throw new ApiProblem(HttpStatus.CONFLICT,
                     "alert-resolved", "解消済みのアラートです", "Alert already resolved",
