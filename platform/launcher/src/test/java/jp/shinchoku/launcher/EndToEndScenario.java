@@ -75,7 +75,7 @@ abstract class EndToEndScenario {
         // 4. the 推進本部 is alerted: the deadline is within six months and the KPI is behind
         await().atMost(Duration.ofSeconds(60)).until(() -> !alertsFor(notifications, kpiId).isEmpty());
         JsonNode alert = alertsFor(notifications, kpiId).getFirst();
-        assertThat(alert.get("receiver").asString()).isEqualTo("promotion-hq");
+        assertThat(alert.get("receivers").get(0).asString()).isEqualTo("promotion-hq");
         assertThat(alert.get("state").asString()).isEqualTo("FIRING");
         assertThat(alert.get("rule").asString()).isEqualTo("KPI_BEHIND_NEAR_DEADLINE");
         assertThat(alert.at("/labels/departmentCode").asString()).isEqualTo("chomin");
@@ -105,7 +105,9 @@ abstract class EndToEndScenario {
                 measurements.get("/api/kpis/" + kpiId + "/progress").json().get("latestValue").asInt()).isEqualTo(3));
         assertThat(measurements.get("/api/kpis/" + kpiId + "/progress").json().get("status").asString())
                 .isEqualTo("TARGET_UNDEFINED");
-        assertThat(alertsFor(notifications, kpiId)).isEmpty();
+        // its target was to be decided by 令和5年9月: the 推進本部 is told it is still 未設定
+        await().atMost(Duration.ofSeconds(60)).until(() -> alertsFor(notifications, kpiId).stream()
+                .anyMatch(a -> a.get("rule").asString().equals("TARGET_UNDECIDED")));
 
         // 2. the 推進本部 sets the target by revision: 40 procedures by the end of 令和5年度
         HttpJson.Response revised = plans.post("/api/plans/" + planId + "/revisions", """
@@ -117,9 +119,14 @@ abstract class EndToEndScenario {
         // 3. the measurement service recomputes against the new target, and the notification service alerts
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 measurements.get("/api/kpis/" + kpiId + "/progress").json().get("status").asString()).isEqualTo("BEHIND"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> !alertsFor(notifications, kpiId).isEmpty());
-        JsonNode alert = alertsFor(notifications, kpiId).getFirst();
+        await().atMost(Duration.ofSeconds(60)).until(() -> alertsFor(notifications, kpiId).stream()
+                .anyMatch(a -> a.get("rule").asString().equals("KPI_BEHIND_NEAR_DEADLINE")));
+        JsonNode alert = alertsFor(notifications, kpiId).stream()
+                .filter(a -> a.get("rule").asString().equals("KPI_BEHIND_NEAR_DEADLINE")).findFirst().orElseThrow();
         assertThat(alert.at("/labels/departmentCode").asString()).isEqualTo("johoseisaku");
+        await().atMost(Duration.ofSeconds(60)).until(() -> alertsFor(notifications, kpiId).stream()
+                .filter(a -> a.get("rule").asString().equals("TARGET_UNDECIDED"))
+                .allMatch(a -> a.get("state").asString().equals("RESOLVED")));
         assertThat(alert.get("summaryJa").asString()).contains("オンライン化された手続数").contains("令和6年3月31日");
     }
 
