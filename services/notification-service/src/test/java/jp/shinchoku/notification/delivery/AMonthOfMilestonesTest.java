@@ -272,6 +272,14 @@ class AMonthOfMilestonesTest {
         assertThat(resolution.get("items").valueStream().filter(i -> i.get("state").asString().equals("RESOLVED"))
                 .map(i -> i.get("alertId").asString())).contains(m1Overdue);
         assertThat(mails("somu@city.example.lg.jp").getLast().getSubject()).contains("解消 ");
+
+        // the silence is ended early by whoever approved it; it is kept, expired
+        String silenceId = silence.json().get("id").asString();
+        HttpJson.Response ended = http.delete("/api/silences/" + silenceId + "?by=" + HttpJson.encode("総務課 田中"));
+        assertThat(ended.json().get("state").asString()).isEqualTo("expired");
+        assertThat(ended.json().get("expiredBy").asString()).isEqualTo("総務課 田中");
+        assertThat(http.get("/api/silences?state=active").json().findValuesAsString("id")).doesNotContain(silenceId);
+        assertThat(alert("promotion-hq", "MILESTONE_OVERDUE", m3).get("silencedBy")).isEmpty();
     }
 
     /** A day's 09:00 evaluation, then telling at 09:00 and 09:05. */

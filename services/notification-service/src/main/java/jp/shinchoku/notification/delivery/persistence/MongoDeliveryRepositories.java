@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.shinchoku.contracts.Events;
-import jp.shinchoku.contracts.notification.AlertDeliveredV1;
 import jp.shinchoku.notification.delivery.Delivery;
 import jp.shinchoku.notification.delivery.DepartmentContacts;
 import jp.shinchoku.notification.delivery.Notification;
@@ -17,6 +16,7 @@ import jp.shinchoku.notification.delivery.NotificationGroupRepository;
 import jp.shinchoku.notification.delivery.NotificationLog;
 import jp.shinchoku.notification.delivery.Silence;
 import jp.shinchoku.notification.delivery.SilenceRepository;
+import jp.shinchoku.notification.delivery.messaging.DeliveryContracts;
 import jp.shinchoku.platform.outbox.Outbox;
 import jp.shinchoku.platform.outbox.OutboxCollection;
 import jp.shinchoku.platform.outbox.OutboxEntry;
@@ -159,7 +159,7 @@ class MongoDeliveryRepositories {
             Update update = new Update().set("delivery", delivery);
             if (delivery.status() != Delivery.Status.PENDING) {
                 notification(delivery.notificationId()).ifPresent(n -> update.push(OutboxEntry.FIELD,
-                        outbox.entry(Events.ALERT_DELIVERED, event(delivery, n))));
+                        outbox.entry(Events.ALERT_DELIVERED, DeliveryContracts.delivered(delivery, n))));
             }
             mongo.updateFirst(Query.query(where("_id").is(delivery.id())), update, DELIVERIES);
             outbox.written();
@@ -168,16 +168,9 @@ class MongoDeliveryRepositories {
         private List<OutboxEntry> events(Delivery delivery, Notification notification) {
             List<OutboxEntry> entries = new ArrayList<>();
             if (delivery.status() != Delivery.Status.PENDING) {
-                entries.add(outbox.entry(Events.ALERT_DELIVERED, event(delivery, notification)));
+                entries.add(outbox.entry(Events.ALERT_DELIVERED, DeliveryContracts.delivered(delivery, notification)));
             }
             return entries;
-        }
-
-        private static AlertDeliveredV1 event(Delivery delivery, Notification notification) {
-            return new AlertDeliveredV1(delivery.id(), delivery.notificationId(), delivery.receiver(),
-                    delivery.channel(), delivery.target(),
-                    delivery.status() == Delivery.Status.DELIVERED ? "delivered" : "dead-lettered",
-                    delivery.attempts(), notification.alertIds(), delivery.lastError(), delivery.completedAt());
         }
 
         @Override
