@@ -9,8 +9,8 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Which events a consumer has already handled, by their {@code ce_id}. A consumer checks
- * {@link #alreadyHandled} before and calls {@link #handled} after handling an event; since a crash can fall
+ * Which events a consumer has already handled, by their {@code ce_id}. A consumer handles an event
+ * through {@link #once} (or checks {@link #alreadyHandled} before and calls {@link #handled} after); since a crash can fall
  * between the two, the handling itself must still be safe to repeat (an upsert), and this record saves the
  * repeated work and repeated side effects in the common case.
  */
@@ -40,6 +40,20 @@ public final class ProcessedEvents {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Handles the event unless the consumer already did, then records it.
+     *
+     * @return whether it was handled now
+     */
+    public boolean once(String consumer, String eventId, Runnable handling) {
+        if (alreadyHandled(consumer, eventId)) {
+            return false;
+        }
+        handling.run();
+        handled(consumer, eventId);
+        return true;
     }
 
     private static String id(String consumer, String eventId) {

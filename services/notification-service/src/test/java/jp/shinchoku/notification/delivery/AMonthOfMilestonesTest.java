@@ -275,6 +275,7 @@ class AMonthOfMilestonesTest {
 
         // the silence is ended early by whoever approved it; it is kept, expired
         String silenceId = silence.json().get("id").asString();
+        assertThat(http.delete("/api/silences/" + silenceId).json().get("detail").asString()).contains("（by）");
         HttpJson.Response ended = http.delete("/api/silences/" + silenceId + "?by=" + HttpJson.encode("総務課 田中"));
         assertThat(ended.json().get("state").asString()).isEqualTo("expired");
         assertThat(ended.json().get("expiredBy").asString()).isEqualTo("総務課 田中");

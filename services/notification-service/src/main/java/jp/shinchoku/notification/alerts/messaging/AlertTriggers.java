@@ -73,11 +73,6 @@ class AlertTriggers {
     }
 
     private void once(String consumer, ConsumerRecord<String, Object> record, Runnable handling) {
-        String eventId = EventMetadata.of(record).id();
-        if (processed.alreadyHandled(consumer, eventId)) {
-            return;
-        }
-        handling.run();
-        processed.handled(consumer, eventId);
+        processed.once(consumer, EventMetadata.of(record).id(), handling);
     }
 }

@@ -43,23 +43,20 @@ class PlanTriggers {
 
     @KafkaListener(id = PLANS, topics = Topics.Names.PLAN_EVENTS)
     void onPlanEvent(ConsumerRecord<String, Object> record) {
-        String eventId = EventMetadata.of(record).id();
-        if (processed.alreadyHandled(PLANS, eventId)) {
-            return;
-        }
-        PlanWatch plan = switch (record.value()) {
-            case PlanPublishedV1 published -> plans.saveOutline(outline(published));
-            case PlanRevisedV1 revised -> plans.saveOutline(outline(revised.plan()));
-            case MilestoneStatusChangedV1 changed -> plans.milestoneStatus(changed.planId(), changed.milestoneId(),
-                    changed.status(), changed.due()).orElse(null);
-            case PlanReviewedV1 reviewed -> plans.reviewed(reviewed.planId(), reviewed.fiscalYear());
-            default -> null;
-        };
-        if (plan != null) {
-            List<KpiWatch> ofPlan = kpis.findAll().stream().filter(k -> plan.planId().equals(k.planId())).toList();
-            alerts.evaluatePlan(plan, ofPlan);
-        }
-        processed.handled(PLANS, eventId);
+        processed.once(PLANS, EventMetadata.of(record).id(), () -> {
+            PlanWatch plan = switch (record.value()) {
+                case PlanPublishedV1 published -> plans.saveOutline(outline(published));
+                case PlanRevisedV1 revised -> plans.saveOutline(outline(revised.plan()));
+                case MilestoneStatusChangedV1 changed -> plans.milestoneStatus(changed.planId(), changed.milestoneId(),
+                        changed.status(), changed.due()).orElse(null);
+                case PlanReviewedV1 reviewed -> plans.reviewed(reviewed.planId(), reviewed.fiscalYear());
+                default -> null;
+            };
+            if (plan != null) {
+                List<KpiWatch> ofPlan = kpis.findAll().stream().filter(k -> plan.planId().equals(k.planId())).toList();
+                alerts.evaluatePlan(plan, ofPlan);
+            }
+        });
     }
 
     static PlanWatch outline(PlanPublishedV1 published) {

@@ -104,13 +104,16 @@ class SilenceController {
 
     /** Ends a silence early; the one who ended it is kept. */
     @DeleteMapping("/api/silences/{id}")
-    SilenceView expire(@PathVariable String id, @RequestParam String by) {
+    SilenceView expire(@PathVariable String id, @RequestParam(required = false) String by) {
+        if (InboxController.blank(by)) {
+            throw invalid("サイレンスを終了する人（by）を指定してください", "Say who ends the silence (by)");
+        }
         Instant now = clock.instant();
         Silence silence = silences.find(id).orElseThrow(() -> notFound(id));
         if (silence.isExpired(now)) {
             return SilenceView.of(silence, now);
         }
-        Silence expired = silence.expire(by, now);
+        Silence expired = silence.expire(by.strip(), now);
         silences.save(expired);
         return SilenceView.of(expired, now);
     }
