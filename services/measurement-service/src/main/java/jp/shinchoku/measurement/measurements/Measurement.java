@@ -55,6 +55,13 @@ public record Measurement(
                 && Objects.equals(comment, other.comment) && Objects.equals(supersedes, other.supersedes);
     }
 
+    /** This measurement as progress needs it: without the comment and who reported it. */
+    public Measurement forProgress() {
+        return comment == null && reportedBy == null ? this
+                : new Measurement(id, kpiId, planId, departmentCode, value, text, measuredOn, period, null, null,
+                        idempotencyKey, recordedAt, supersedes, correctionReason);
+    }
+
     public boolean isCorrection() {
         return supersedes != null;
     }

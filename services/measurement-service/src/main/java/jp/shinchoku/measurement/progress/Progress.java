@@ -23,8 +23,12 @@ public record Progress(
 
     /** This progress as the next revision after {@code previous}. */
     public Progress after(Progress previous) {
-        return new Progress(kpiId, previous == null ? 0 : previous.revision + 1, asOf, latestValue, achievement,
-                expectedAchievement, status, grade);
+        return withRevision(previous == null ? 0 : previous.revision + 1);
+    }
+
+    /** This progress under another revision number. */
+    public Progress withRevision(long revision) {
+        return new Progress(kpiId, revision, asOf, latestValue, achievement, expectedAchievement, status, grade);
     }
 
     /** Whether this differs from {@code other} in what users act on (not merely in date or trajectory). */

@@ -1,16 +1,44 @@
 package jp.shinchoku.measurement.progress;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Where each KPI's current progress is kept; a change is stored with its event in one atomic write. */
+import jp.shinchoku.measurement.measurements.Measurement;
+
+/** Where each KPI's current progress and its values are kept; a change is stored with its event in one atomic write. */
 public interface ProgressRepository {
 
-    Optional<Progress> find(String kpiId);
+    Optional<ProgressState> find(String kpiId);
+
+    /** The states of several KPIs by id, in one read; KPIs without a stored state are absent from the map. */
+    Map<String, ProgressState> findAll(Collection<String> kpiIds);
 
     /**
-     * Stores {@code next} in place of {@code previous} (null when there was none) with the change event.
+     * Stores the change's new progress and the values in place of its previous progress (none: a first progress), with
+     * the change event.
      *
      * @throws ConcurrentProgressUpdateException when another update came in between; retry
      */
-    void replace(Progress previous, Progress next, ProgressChange change);
+    void replace(StateChange update);
+
+    /**
+     * Keeps new values for a KPI whose progress they did not change (no event).
+     *
+     * @throws ConcurrentProgressUpdateException when another update came in between; retry
+     */
+    void keep(Progress current, List<Measurement> values);
+
+    /**
+     * Stores several changes of KPIs that already have a progress in one bulk write, each with its event.
+     *
+     * @return false when another update changed some KPI's progress in between (that KPI's change was not stored:
+     *         recompute the KPIs one by one)
+     */
+    boolean replaceAll(List<StateChange> updates);
+
+    /** A change of progress with the values it was computed from. */
+    record StateChange(ProgressChange change, List<Measurement> values) {
+    }
 }

@@ -2,17 +2,25 @@ package jp.shinchoku.measurement.progress;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
+import jp.shinchoku.measurement.measurements.Measurement;
 import jp.shinchoku.measurement.measurements.MeasurementRepository;
 
 /**
- * Keeps each KPI's progress current. Recomputing is safe to repeat: it derives progress from the definition
- * and all kept measurements, and records a change only when something users act on changed.
+ * Keeps each KPI's progress current. Progress is a function of the definition, the values and the day: it is
+ * recomputed when a definition changes, when a value is recorded, and for every KPI as each day begins
+ * ({@link #advance(List)}). Recomputing is safe to repeat: it records a change only when something users act on
+ * changed (status, grade, value or achievement), and each change carries its {@code kpi.progress-changed} event.
  */
 public class ProgressService {
+
+    private static final int ATTEMPTS = 3;
 
     private final KpiCatalog kpis;
     private final MeasurementRepository measurements;
@@ -29,24 +37,99 @@ public class ProgressService {
         this.clock = clock;
     }
 
-    /** @return the change recorded, if any */
+    /** A KPI's definition changed: recompute from its kept values. @return the change recorded, if any */
     public Optional<ProgressChange> recompute(String kpiId) {
-        Optional<KpiDefinition> kpi = kpis.find(kpiId);
-        if (kpi.isEmpty()) {
-            return Optional.empty();
-        }
-        Progress computed = calculator.compute(kpi.get(), measurements.findByKpi(kpiId), LocalDate.now(clock));
-        Progress previous = progress.find(kpiId).orElse(null);
-        if (!computed.changedFrom(previous)) {
-            return Optional.empty();
-        }
-        Progress next = computed.after(previous);
-        ProgressChange change = new ProgressChange(kpi.get(), previous, next);
-        progress.replace(previous, next, change);
-        return Optional.of(change);
+        return kpis.find(kpiId).flatMap(kpi -> store(kpi, progress.find(kpiId), null));
     }
 
+    /** A value was recorded for its KPI: it joins the KPI's values (once) and progress is recomputed. */
+    public Optional<ProgressChange> record(Measurement measurement) {
+        return kpis.find(measurement.kpiId()).flatMap(kpi -> store(kpi, progress.find(kpi.id()), measurement));
+    }
+
+    private Optional<ProgressChange> store(KpiDefinition kpi, Optional<ProgressState> state, Measurement added) {
+        List<Measurement> values = valuesOf(kpi, state.orElse(null));
+        if (added != null) {
+            values = new ProgressState(null, values).with(added);
+        }
+        Progress previous = state.map(ProgressState::progress).orElse(null);
+        Optional<ProgressChange> change = change(kpi, previous, values, LocalDate.now(clock));
+        if (change.isPresent()) {
+            progress.replace(new ProgressRepository.StateChange(change.get(), values));
+        } else if (previous != null && !values.equals(state.get().values())) {
+            // a value that changes nothing users act on (the same level again) is still kept for later days
+            progress.keep(previous, values);
+        }
+        return change;
+    }
+
+    /**
+     * A new day: recomputes each of these KPIs for today from its stored state (one read for the batch, one bulk
+     * write for what changed). Retired KPIs are left as they were.
+     *
+     * @return the changes recorded
+     */
+    public List<ProgressChange> advance(List<KpiDefinition> batch) {
+        LocalDate today = LocalDate.now(clock);
+        List<KpiDefinition> active = batch.stream().filter(kpi -> !kpi.retired()).toList();
+        Map<String, ProgressState> states = progress.findAll(active.stream().map(KpiDefinition::id).toList());
+        List<ProgressRepository.StateChange> updates = new ArrayList<>();
+        List<ProgressChange> changes = new ArrayList<>();
+        for (KpiDefinition kpi : active) {
+            ProgressState state = states.get(kpi.id());
+            if (state == null) {
+                recomputeWithRetry(kpi.id()).ifPresent(changes::add);
+                continue;
+            }
+            List<Measurement> values = valuesOf(kpi, state);
+            change(kpi, state.progress(), values, today).ifPresent(change -> {
+                updates.add(new ProgressRepository.StateChange(change, values));
+                changes.add(change);
+            });
+        }
+        if (!progress.replaceAll(updates)) {
+            // another update came in between for some KPI: redo the batch's changes one by one (safe to repeat)
+            changes.clear();
+            updates.forEach(update -> recomputeWithRetry(update.change().kpi().id()).ifPresent(changes::add));
+        }
+        return changes;
+    }
+
+    private Optional<ProgressChange> recomputeWithRetry(String kpiId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return recompute(kpiId);
+            } catch (ConcurrentProgressUpdateException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Optional<ProgressChange> change(KpiDefinition kpi, Progress previous, List<Measurement> values, LocalDate today) {
+        Progress computed = calculator.compute(kpi, values, today);
+        return computed.changedFrom(previous)
+                ? Optional.of(new ProgressChange(kpi, previous, computed.after(previous)))
+                : Optional.empty();
+    }
+
+    /** The state's values, or (for a state stored before values were kept) the KPI's history, read once. */
+    private List<Measurement> valuesOf(KpiDefinition kpi, ProgressState state) {
+        if (state != null && state.values() != null) {
+            return state.values();
+        }
+        return measurements.findByKpi(kpi.id()).stream().map(Measurement::forProgress).toList();
+    }
+
+    /** Where a KPI stands today, computed from its kept values (the stored revision, today's trajectory). */
     public Optional<Progress> current(String kpiId) {
-        return progress.find(kpiId);
+        Optional<ProgressState> state = progress.find(kpiId);
+        Optional<KpiDefinition> kpi = kpis.find(kpiId);
+        if (state.isEmpty() || kpi.isEmpty()) {
+            return state.map(ProgressState::progress);
+        }
+        Progress today = calculator.compute(kpi.get(), valuesOf(kpi.get(), state.get()), LocalDate.now(clock));
+        return Optional.of(today.withRevision(state.get().progress().revision()));
     }
 }

@@ -2,8 +2,11 @@ package jp.shinchoku.measurement.kpis.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
@@ -35,6 +38,23 @@ class MongoKpiCatalog implements KpiCatalog {
     @Override
     public Optional<KpiDefinition> find(String kpiId) {
         return Optional.ofNullable(mongo.findById(kpiId, KpiDefinition.class, COLLECTION));
+    }
+
+    @Override
+    public void forEachBatch(int size, Consumer<List<KpiDefinition>> action) {
+        List<KpiDefinition> batch = new ArrayList<>(size);
+        try (Stream<KpiDefinition> all = mongo.stream(new Query(), KpiDefinition.class, COLLECTION)) {
+            all.forEach(kpi -> {
+                batch.add(kpi);
+                if (batch.size() == size) {
+                    action.accept(List.copyOf(batch));
+                    batch.clear();
+                }
+            });
+        }
+        if (!batch.isEmpty()) {
+            action.accept(List.copyOf(batch));
+        }
     }
 
     /** One conditional upsert: replaces the stored definition only if its revision is not newer. */

@@ -5,6 +5,7 @@ import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.kpis.messaging.KpiContracts;
+import jp.shinchoku.measurement.measurements.MeasurementRepository;
 import jp.shinchoku.measurement.progress.ProgressService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -19,10 +20,12 @@ import org.springframework.stereotype.Component;
 class ProgressListeners {
 
     private final KpiCatalog kpis;
+    private final MeasurementRepository measurements;
     private final ProgressService progress;
 
-    ProgressListeners(KpiCatalog kpis, ProgressService progress) {
+    ProgressListeners(KpiCatalog kpis, MeasurementRepository measurements, ProgressService progress) {
         this.kpis = kpis;
+        this.measurements = measurements;
         this.progress = progress;
     }
 
@@ -37,7 +40,7 @@ class ProgressListeners {
     @KafkaListener(id = "measurement-recorded", topics = Topics.Names.MEASUREMENT_EVENTS)
     void onMeasurementRecorded(ConsumerRecord<String, Object> record) {
         if (record.value() instanceof MeasurementRecordedV1 recorded) {
-            progress.recompute(recorded.kpiId());
+            measurements.findById(recorded.measurementId()).ifPresent(progress::record);
         }
     }
 }

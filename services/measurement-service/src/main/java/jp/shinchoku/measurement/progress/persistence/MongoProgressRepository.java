@@ -2,13 +2,17 @@ package jp.shinchoku.measurement.progress.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jp.shinchoku.contracts.Events;
+import jp.shinchoku.measurement.measurements.Measurement;
 import jp.shinchoku.measurement.progress.ConcurrentProgressUpdateException;
 import jp.shinchoku.measurement.progress.Progress;
-import jp.shinchoku.measurement.progress.ProgressChange;
+import jp.shinchoku.measurement.progress.ProgressState;
 import jp.shinchoku.measurement.progress.ProgressRepository;
 import jp.shinchoku.measurement.progress.messaging.ProgressContracts;
 import jp.shinchoku.platform.outbox.Outbox;
@@ -18,18 +22,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** One document per KPI: its current progress and the change events not yet published. */
+/**
+ * One document per KPI: its current progress, the values it was computed from ({@code values}, without comments) and
+ * the change events not yet published. Every read is by {@code _id}; every write is conditional on the revision read.
+ */
 @Repository
 class MongoProgressRepository implements ProgressRepository {
 
     static final String COLLECTION = "kpi_progress";
 
-    record ProgressDocument(@Id String id, Progress progress, List<OutboxEntry> outbox) {
+    record ProgressDocument(@Id String id, Progress progress, List<Measurement> values, List<OutboxEntry> outbox) {
     }
 
     private final MongoTemplate mongo;
@@ -41,27 +49,70 @@ class MongoProgressRepository implements ProgressRepository {
     }
 
     @Override
-    public Optional<Progress> find(String kpiId) {
-        return Optional.ofNullable(mongo.findById(kpiId, ProgressDocument.class, COLLECTION)).map(ProgressDocument::progress);
+    public Optional<ProgressState> find(String kpiId) {
+        return Optional.ofNullable(mongo.findById(kpiId, ProgressDocument.class, COLLECTION)).map(MongoProgressRepository::state);
     }
 
     @Override
-    public void replace(Progress previous, Progress next, ProgressChange change) {
-        OutboxEntry event = outbox.entry(Events.KPI_PROGRESS_CHANGED, ProgressContracts.changed(change));
+    public Map<String, ProgressState> findAll(Collection<String> kpiIds) {
+        if (kpiIds.isEmpty()) {
+            return Map.of();
+        }
+        return mongo.find(Query.query(where("_id").in(kpiIds)), ProgressDocument.class, COLLECTION).stream()
+                .collect(Collectors.toMap(ProgressDocument::id, MongoProgressRepository::state));
+    }
+
+    private static ProgressState state(ProgressDocument document) {
+        return new ProgressState(document.progress(), document.values());
+    }
+
+    @Override
+    public void replace(ProgressRepository.StateChange update) {
+        Progress previous = update.change().previous();
+        Progress next = update.change().current();
+        OutboxEntry event = event(update);
         if (previous == null) {
             try {
-                mongo.insert(new ProgressDocument(next.kpiId(), next, List.of(event)), COLLECTION);
+                mongo.insert(new ProgressDocument(next.kpiId(), next, update.values(), List.of(event)), COLLECTION);
             } catch (DuplicateKeyException e) {
                 throw new ConcurrentProgressUpdateException(next.kpiId());
             }
-        } else {
-            Query unchanged = Query.query(where("_id").is(next.kpiId()).and("progress.revision").is(previous.revision()));
-            Update update = new Update().set("progress", next).push(OutboxEntry.FIELD, event);
-            if (mongo.updateFirst(unchanged, update, COLLECTION).getMatchedCount() == 0) {
-                throw new ConcurrentProgressUpdateException(next.kpiId());
-            }
+        } else if (mongo.updateFirst(unchanged(previous), set(update, event), COLLECTION).getMatchedCount() == 0) {
+            throw new ConcurrentProgressUpdateException(next.kpiId());
         }
         outbox.written();
+    }
+
+    @Override
+    public void keep(Progress current, List<Measurement> values) {
+        if (mongo.updateFirst(unchanged(current), new Update().set("values", values), COLLECTION).getMatchedCount() == 0) {
+            throw new ConcurrentProgressUpdateException(current.kpiId());
+        }
+    }
+
+    @Override
+    public boolean replaceAll(List<ProgressRepository.StateChange> updates) {
+        if (updates.isEmpty()) {
+            return true;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        updates.forEach(update -> bulk.updateOne(unchanged(update.change().previous()), set(update, event(update))));
+        int matched = bulk.execute().getMatchedCount();
+        outbox.written();
+        return matched == updates.size();
+    }
+
+    private OutboxEntry event(ProgressRepository.StateChange update) {
+        return outbox.entry(Events.KPI_PROGRESS_CHANGED, ProgressContracts.changed(update.change()));
+    }
+
+    private static Query unchanged(Progress previous) {
+        return Query.query(where("_id").is(previous.kpiId()).and("progress.revision").is(previous.revision()));
+    }
+
+    private static Update set(ProgressRepository.StateChange update, OutboxEntry event) {
+        return new Update().set("progress", update.change().current()).set("values", update.values())
+                .push(OutboxEntry.FIELD, event);
     }
 
     @Configuration(proxyBeanMethods = false)

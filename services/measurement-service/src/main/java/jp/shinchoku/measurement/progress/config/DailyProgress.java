@@ -1,0 +1,147 @@
+package jp.shinchoku.measurement.progress.config;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jp.shinchoku.measurement.kpis.KpiCatalog;
+import jp.shinchoku.measurement.progress.ProgressService;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Progress follows the calendar: once a day, as soon as the service's clock has passed midnight (Asia/Tokyo by
+ * default), every KPI is recomputed for the new day and {@code kpi.progress-changed} is published where its status,
+ * grade, value or achievement changed: a KPI left without reports drifts 順調 → 注意 → 遅れ and becomes 未達 the day
+ * after its deadline. The service checks every few minutes ({@code shinchoku.progress.daily.check}, default 5 min) and
+ * at start-up whether today's run is done, so a run missed while it was down is made up when it starts. With several
+ * instances, one runs at a time under a ShedLock lock in MongoDB; the day of the last run is kept in
+ * {@code progress_runs}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class DailyProgress {
+
+    static final String LOCK = "measurement-daily-progress";
+    static final String RUNS = "progress_runs";
+    static final int BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(DailyProgress.class);
+
+    @Bean
+    Run dailyProgressRun(MongoTemplate mongo, KpiCatalog kpis, ProgressService progress, Clock clock,
+            MeterRegistry meters) {
+        return new Run(new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getDb())), mongo, kpis, progress,
+                clock, meters);
+    }
+
+    /** The day of the last completed run. */
+    record LastRun(@Id String id, LocalDate day, Instant finishedAt, int kpis, int changed) {
+    }
+
+    /** What one run did. */
+    public record Outcome(LocalDate day, int kpis, int changed, Duration took) {
+    }
+
+    /** The daily run: recompute every KPI for today, once per day, under the lock. */
+    public static class Run {
+
+        private final LockingTaskExecutor executor;
+        private final MongoTemplate mongo;
+        private final KpiCatalog kpis;
+        private final ProgressService progress;
+        private final Clock clock;
+        private final Timer timer;
+        private final Counter changes;
+
+        Run(LockingTaskExecutor executor, MongoTemplate mongo, KpiCatalog kpis, ProgressService progress, Clock clock,
+                MeterRegistry meters) {
+            this.executor = executor;
+            this.mongo = mongo;
+            this.kpis = kpis;
+            this.progress = progress;
+            this.clock = clock;
+            this.timer = Timer.builder("shinchoku.progress.daily")
+                    .description("Daily recomputation of every KPI's progress").register(meters);
+            this.changes = Counter.builder("shinchoku.progress.daily.changes")
+                    .description("Progress changes the passing of days made").register(meters);
+        }
+
+        /** The day the last run was for, if any. */
+        public LocalDate lastRunDay() {
+            LastRun last = mongo.findById("daily", LastRun.class, RUNS);
+            return last == null ? null : last.day();
+        }
+
+        /** Runs unless today's run is done (here or by another instance). @return what it did, or null */
+        @Scheduled(fixedDelayString = "${shinchoku.progress.daily.check:PT5M}",
+                initialDelayString = "${shinchoku.progress.daily.check:PT5M}")
+        public Outcome runIfDue() {
+            LocalDate today = LocalDate.now(clock);
+            LocalDate last = lastRunDay();
+            if (last != null && !last.isBefore(today)) {
+                return null;
+            }
+            return run();
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void atStartUp() {
+            runIfDue();
+        }
+
+        /** Recomputes every KPI for today under the lock. @return what it did, or null when another instance ran */
+        public Outcome run() {
+            LockingTaskExecutor.TaskResult<Outcome> result;
+            try {
+                result = executor.executeWithLock(() -> timer.record(this::recomputeAll),
+                        new LockConfiguration(Instant.now(), LOCK, Duration.ofMinutes(30), Duration.ZERO));
+            } catch (Throwable e) {
+                throw new IllegalStateException("daily progress run failed", e);
+            }
+            if (!result.wasExecuted()) {
+                log.info("daily progress run skipped: another instance holds the lock");
+                return null;
+            }
+            Outcome outcome = result.getResult();
+            log.info("daily progress run for {}: {} KPIs, {} changed, {} ms", outcome.day(), outcome.kpis(),
+                    outcome.changed(), outcome.took().toMillis());
+            return outcome;
+        }
+
+        private Outcome recomputeAll() {
+            long started = System.nanoTime();
+            LocalDate today = LocalDate.now(clock);
+            AtomicInteger seen = new AtomicInteger();
+            AtomicInteger changed = new AtomicInteger();
+            kpis.forEachBatch(BATCH, batch -> {
+                seen.addAndGet(batch.size());
+                changed.addAndGet(progress.advance(batch).size());
+            });
+            changes.increment(changed.get());
+            mongo.upsert(Query.query(where("_id").is("daily")), new org.springframework.data.mongodb.core.query.Update()
+                    .set("day", today).set("finishedAt", clock.instant()).set("kpis", seen.get())
+                    .set("changed", changed.get()), RUNS);
+            return new Outcome(today, seen.get(), changed.get(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+}
