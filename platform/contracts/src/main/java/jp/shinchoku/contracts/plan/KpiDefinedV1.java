@@ -27,6 +27,10 @@ import java.util.Objects;
  *                  {@code semiannual} or {@code annual}; absent = the plan does not say
  * @param planPeriod the fiscal years the plan covers (its stated period, or from its issue to its last deadline);
  *                  either end may be null where it cannot be told
+ * @param relativeTo for a {@code relative} KPI, what its factor multiplies: {@code previous-year} (前年度比, the
+ *                  default when absent) or {@code baseline} (現行の1.5倍 by the target's deadline)
+ * @param maintain  true when the level, once reached, is to be kept (その水準を維持); absent = false
+ * @param ratio     for a percentage reported as numerator / denominator: what each counts; absent otherwise
  */
 public record KpiDefinedV1(
         String kpiId,
@@ -50,7 +54,10 @@ public record KpiDefinedV1(
         String pillarTitle,
         String accumulation,
         String reportingCadence,
-        PlanPeriod planPeriod) {
+        PlanPeriod planPeriod,
+        String relativeTo,
+        Boolean maintain,
+        Ratio ratio) {
 
     public KpiDefinedV1 {
         Objects.requireNonNull(kpiId, "kpiId");
@@ -62,6 +69,17 @@ public record KpiDefinedV1(
         accumulation = accumulation == null ? "cumulative" : accumulation;
     }
 
+    /** A definition as producers before {@code relativeTo}, {@code maintain} and {@code ratio} wrote it. */
+    public KpiDefinedV1(String kpiId, String planId, String municipalityCode, String pillarCode, String measureCode,
+            String measureTitle, String departmentCode, String name, String unit, String kind, String direction,
+            Baseline baseline, Target target, int revision, Recurrence recurrence, BigDecimal factor,
+            List<Target> intermediateTargets, Boolean retired, String pillarTitle, String accumulation,
+            String reportingCadence, PlanPeriod planPeriod) {
+        this(kpiId, planId, municipalityCode, pillarCode, measureCode, measureTitle, departmentCode, name, unit, kind,
+                direction, baseline, target, revision, recurrence, factor, intermediateTargets, retired, pillarTitle,
+                accumulation, reportingCadence, planPeriod, null, null, null);
+    }
+
     /** A definition as producers before {@code pillarTitle}, {@code accumulation}, cadence and period wrote it. */
     public KpiDefinedV1(String kpiId, String planId, String municipalityCode, String pillarCode, String measureCode,
             String measureTitle, String departmentCode, String name, String unit, String kind, String direction,
@@ -69,7 +87,7 @@ public record KpiDefinedV1(
             List<Target> intermediateTargets, Boolean retired) {
         this(kpiId, planId, municipalityCode, pillarCode, measureCode, measureTitle, departmentCode, name, unit, kind,
                 direction, baseline, target, revision, recurrence, factor, intermediateTargets, retired, null, null, null,
-                null);
+                null, null, null, null);
     }
 
     /** 現状値: the value at the start, as of a date. */
@@ -82,6 +100,10 @@ public record KpiDefinedV1(
 
     /** The plan's period, as the fiscal years (named by the year they start in) it runs from and to. */
     public record PlanPeriod(Integer fromFiscalYear, Integer toFiscalYear) {
+    }
+
+    /** 記載率 = 記載した業務数 / 定義されている業務数: what the numerator and the denominator count. */
+    public record Ratio(String numerator, String denominator) {
     }
 
     /** 年1回以上: {@code times} 1 {@code per} {@code fiscal-year}. */

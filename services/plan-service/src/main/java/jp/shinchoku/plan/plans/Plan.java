@@ -260,13 +260,41 @@ public record Plan(
      * @param note       e.g. the population or denominator of a percentage
      * @param intermediateTargets 中間目標: values to reach by the end of earlier fiscal years, in date order
      */
+    /**
+     * 評価指標.
+     *
+     * @param relativeTo       for a relative KPI, what its factor multiplies: the previous fiscal year's value
+     *                         (前年度比1.1倍, the default) or the baseline (現行実施回数の1.5倍 by the deadline)
+     * @param maintain         once reached, the level is to be kept (その水準を維持, 継続して実施): a later value below it
+     *                         is a worsening, not still 達成
+     * @param ratio            a percentage reported as numerator / denominator, with what each counts; null otherwise
+     * @param reportingCadence how often this KPI is reported, where it differs from the plan's; null = the plan's
+     */
     public record Kpi(String id, String code, String name, String unit, KpiKind kind, Direction direction,
             Baseline baseline, Target target, Recurrence recurrence, BigDecimal factor, String note,
-            List<Target> intermediateTargets, Accumulation accumulation) {
+            List<Target> intermediateTargets, Accumulation accumulation, RelativeTo relativeTo, boolean maintain,
+            Ratio ratio, ReportingCadence reportingCadence) {
         public Kpi {
             intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
             accumulation = accumulation == null ? Accumulation.CUMULATIVE : accumulation;
+            relativeTo = relativeTo == null ? RelativeTo.PREVIOUS_YEAR : relativeTo;
         }
+
+        public Kpi(String id, String code, String name, String unit, KpiKind kind, Direction direction,
+                Baseline baseline, Target target, Recurrence recurrence, BigDecimal factor, String note,
+                List<Target> intermediateTargets, Accumulation accumulation) {
+            this(id, code, name, unit, kind, direction, baseline, target, recurrence, factor, note, intermediateTargets,
+                    accumulation, null, false, null, null);
+        }
+    }
+
+    /** What a relative KPI's factor multiplies: last fiscal year's value, or the baseline (現状値). */
+    public enum RelativeTo {
+        PREVIOUS_YEAR, BASELINE
+    }
+
+    /** 記載率 = 記載した業務数 / 定義されている業務数: what the numerator and the denominator count. */
+    public record Ratio(String numerator, String denominator) {
     }
 
     /**

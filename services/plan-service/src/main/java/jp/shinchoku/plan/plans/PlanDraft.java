@@ -120,6 +120,10 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
         }
     }
 
+    /** A percentage reported as {@code numerator} / {@code denominator}: what each counts, in the plan's words. */
+    public record RatioDraft(String numerator, String denominator) {
+    }
+
     /** 年1回以上: {@code times: 1, per: fiscal-year}. */
     public record RecurrenceDraft(Integer times, String per) {
     }
@@ -132,7 +136,8 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
      */
     public record KpiDraft(String code, String name, String unit, String kind, String direction, BaselineDraft baseline,
             TargetDraft target, RecurrenceDraft recurrence, BigDecimal factor, String note,
-            List<TargetDraft> intermediateTargets, String accumulation) {
+            List<TargetDraft> intermediateTargets, String accumulation, String relativeTo, Boolean maintain,
+            RatioDraft ratio, String reportingCadence) {
 
         public KpiDraft {
             intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
@@ -140,8 +145,31 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
 
         public KpiDraft(String code, String name, String unit, String kind, String direction, BaselineDraft baseline,
                 TargetDraft target, RecurrenceDraft recurrence, BigDecimal factor, String note,
+                List<TargetDraft> intermediateTargets, String accumulation) {
+            this(code, name, unit, kind, direction, baseline, target, recurrence, factor, note, intermediateTargets,
+                    accumulation, null, null, null, null);
+        }
+
+        public KpiDraft(String code, String name, String unit, String kind, String direction, BaselineDraft baseline,
+                TargetDraft target, RecurrenceDraft recurrence, BigDecimal factor, String note,
                 List<TargetDraft> intermediateTargets) {
             this(code, name, unit, kind, direction, baseline, target, recurrence, factor, note, intermediateTargets, null);
+        }
+
+        /** This draft with what a revision does not change taken from the KPI as it is: basis, upkeep, ratio, cadence. */
+        KpiDraft keeping(Plan.Kpi kpi) {
+            return new KpiDraft(code, name, unit, kind, direction, baseline, target, recurrence, factor, note,
+                    intermediateTargets, accumulation,
+                    relativeTo != null ? relativeTo : kpi.relativeTo() == Plan.RelativeTo.BASELINE ? "baseline" : null,
+                    maintain != null ? maintain : kpi.maintain(),
+                    ratio != null ? ratio : kpi.ratio() == null ? null
+                            : new RatioDraft(kpi.ratio().numerator(), kpi.ratio().denominator()),
+                    reportingCadence != null ? reportingCadence : WireNames.of(kpi.reportingCadence()));
+        }
+
+        /** Previous-year unless the plan says baseline; null for a word that is neither. */
+        public Plan.RelativeTo parsedRelativeTo() {
+            return blank(relativeTo) ? Plan.RelativeTo.PREVIOUS_YEAR : WireNames.parse(Plan.RelativeTo.class, relativeTo);
         }
 
         /** Cumulative unless the plan says per-period; null for a word that is neither. */
@@ -194,7 +222,9 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
 
         Plan.Kpi toKpi(String id, LocalDate issuedOn) {
             return new Plan.Kpi(id, code, name, unit, parsedKind(), parsedDirection(), parsedBaseline(issuedOn), parsedTarget(),
-                    parsedRecurrence(), factor, note, parsedIntermediateTargets(), parsedAccumulation());
+                    parsedRecurrence(), factor, note, parsedIntermediateTargets(), parsedAccumulation(), parsedRelativeTo(),
+                    Boolean.TRUE.equals(maintain), ratio == null ? null : new Plan.Ratio(ratio.numerator(), ratio.denominator()),
+                    WireNames.parse(ReportingCadence.class, reportingCadence));
         }
     }
 
@@ -365,8 +395,33 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             found.add(new Violation(path + ".recurrence.times", "回数は1以上です", "times must be 1 or more"));
         }
         if (kind == KpiKind.RELATIVE && (kpi.factor() == null || kpi.factor().signum() <= 0)) {
-            found.add(new Violation(path + ".factor", "前年度比の倍率（例: 1.1）が必要です",
-                    "a relative KPI needs its factor over the previous fiscal year (e.g. 1.1)"));
+            found.add(new Violation(path + ".factor", "倍率（前年度比 1.1 や現状値の 1.5 倍など）が必要です",
+                    "a relative KPI needs its factor (e.g. 1.1 over the previous year, 1.5 times the baseline)"));
+        }
+        if (kpi.parsedRelativeTo() == null) {
+            found.add(new Violation(path + ".relativeTo", "倍率の基準「" + kpi.relativeTo() + "」は使えません（previous-year, baseline）",
+                    "unknown basis '" + kpi.relativeTo() + "' (previous-year, baseline)"));
+        } else if (!blank(kpi.relativeTo()) && kind != null && kind != KpiKind.RELATIVE) {
+            found.add(new Violation(path + ".relativeTo", "倍率の基準は relative の評価指標にだけ書けます",
+                    "only a relative KPI has a basis for its factor"));
+        } else if (kind == KpiKind.RELATIVE && kpi.parsedRelativeTo() == Plan.RelativeTo.BASELINE) {
+            if (target == null || target.due() == null) {
+                found.add(new Violation(path + ".target.due", "現状値の倍率の評価指標には期限が必要です",
+                        "a KPI that multiplies its baseline needs a deadline"));
+            }
+        }
+        if (kpi.ratio() != null && (blank(kpi.ratio().numerator()) || blank(kpi.ratio().denominator()))) {
+            found.add(new Violation(path + ".ratio", "分子と分母の説明（numerator, denominator）が必要です",
+                    "a ratio needs what its numerator and denominator count"));
+        }
+        if (kpi.ratio() != null && kind != null && kind != KpiKind.PERCENTAGE && kind != KpiKind.UNDEFINED) {
+            found.add(new Violation(path + ".ratio", "分子／分母で報告できるのは割合（percentage）の評価指標だけです",
+                    "only a percentage KPI is reported as numerator / denominator"));
+        }
+        if (!blank(kpi.reportingCadence()) && WireNames.parse(ReportingCadence.class, kpi.reportingCadence()) == null) {
+            found.add(new Violation(path + ".reportingCadence",
+                    "報告頻度「" + kpi.reportingCadence() + "」は使えません（monthly, quarterly, semiannual, annual）",
+                    "unknown reporting cadence '" + kpi.reportingCadence() + "' (monthly, quarterly, semiannual, annual)"));
         }
         checkIntermediateTargets(kpi, datesReadable ? target : null, datesReadable ? baseline : null, path, found);
         if (kind == KpiKind.UNDEFINED && kpi.target() != null && kpi.target().value() != null) {

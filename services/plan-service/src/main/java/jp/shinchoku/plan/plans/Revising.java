@@ -158,7 +158,8 @@ final class Revising {
             }
             merged = new KpiDraft(kpi.code(), kpi.name(), PlanDraft.blank(change.unit()) ? kpi.unit() : change.unit(),
                     change.kind(), change.direction(), baseline(kpi), change.target(), change.recurrence(),
-                    change.factor(), kpi.note(), change.intermediateTargets(), WireNames.of(kpi.accumulation()));
+                    change.factor(), kpi.note(), change.intermediateTargets(), WireNames.of(kpi.accumulation()))
+                    .keeping(kpi);
         } else {
             if (kpi.kind() == KpiKind.UNDEFINED || kpi.kind() == KpiKind.QUALITATIVE) {
                 found.add(kpi.kind() == KpiKind.UNDEFINED
@@ -185,7 +186,7 @@ final class Revising {
             merged = new KpiDraft(kpi.code(), kpi.name(), kpi.unit(), WireNames.of(kpi.kind()), WireNames.of(kpi.direction()),
                     baseline(kpi), target, kpi.recurrence() == null ? null
                             : new RecurrenceDraft(kpi.recurrence().times(), WireNames.of(kpi.recurrence().per())),
-                    kpi.factor(), kpi.note(), steps, WireNames.of(kpi.accumulation()));
+                    kpi.factor(), kpi.note(), steps, WireNames.of(kpi.accumulation())).keeping(kpi);
         }
         int before = found.size();
         PlanDraft.checkKpi(merged, path, found);

@@ -48,6 +48,48 @@ class PlanTest {
     }
 
     @Test
+    void aKpiSaysWhatItsFactorMultipliesWhetherItsLevelIsKeptHowARateIsCountedAndItsOwnCadence() {
+        var trainings = new PlanDraft.KpiDraft(null, "研修会等の実施回数", "倍", "relative", "increase",
+                new PlanDraft.BaselineDraft(BigDecimal.valueOf(4), "平成30年度"), new PlanDraft.TargetDraft(null, "令和2年度末"),
+                null, new BigDecimal("1.5"), null, List.of(), null, "baseline", null, null, "monthly");
+        var accessible = new PlanDraft.KpiDraft(null, "JIS X 8341-3 AA 準拠", null, "boolean", "achieve", null,
+                new PlanDraft.TargetDraft(null, "2020年まで"), null, null, null, List.of(), null, null, true, null, null);
+        var rate = new PlanDraft.KpiDraft(null, "記載率", "%", "percentage", "increase", null,
+                new PlanDraft.TargetDraft(BigDecimal.valueOf(100), "令和4年度末"), null, null, null, List.of(), null, null,
+                null, new PlanDraft.RatioDraft("調書に記載した業務数", "現在の業務数"), null);
+        Plan plan = Plan.publish(PlanFixtures.draft(trainings, accessible, rate), "pln-1", NOW).plan();
+
+        List<Plan.Kpi> kpis = plan.kpis().map(Plan.LocatedKpi::kpi).toList();
+        assertThat(kpis.get(0).relativeTo()).isEqualTo(Plan.RelativeTo.BASELINE);
+        assertThat(kpis.get(0).reportingCadence()).isEqualTo(jp.shinchoku.calendar.ReportingCadence.MONTHLY);
+        assertThat(kpis.get(1).maintain()).isTrue();
+        assertThat(kpis.get(1).relativeTo()).as("the default").isEqualTo(Plan.RelativeTo.PREVIOUS_YEAR);
+        assertThat(kpis.get(2).ratio()).isEqualTo(new Plan.Ratio("調書に記載した業務数", "現在の業務数"));
+    }
+
+    @Test
+    void aBasisARatioOrACadenceThatDoesNotFitIsAViolationAtItsPath() {
+        var wrongBasis = new PlanDraft.KpiDraft(null, "件数", "件", "count", "increase", null,
+                new PlanDraft.TargetDraft(BigDecimal.TEN, "令和4年度末"), null, null, null, List.of(), null, "baseline", null,
+                null, null);
+        var unknownBasis = new PlanDraft.KpiDraft(null, "回数", "倍", "relative", "increase", null,
+                new PlanDraft.TargetDraft(null, "令和4年度末"), null, BigDecimal.TWO, null, List.of(), null, "last-decade",
+                null, null, null);
+        var noDeadline = new PlanDraft.KpiDraft(null, "回数", "倍", "relative", "increase", null, null, null,
+                BigDecimal.TWO, null, List.of(), null, "baseline", null, null, null);
+        var countRatio = new PlanDraft.KpiDraft(null, "件数", "件", "count", "increase", null,
+                new PlanDraft.TargetDraft(BigDecimal.TEN, "令和4年度末"), null, null, null, List.of(), null, null, null,
+                new PlanDraft.RatioDraft("a", "b"), "weekly");
+        assertThat(PlanFixtures.draft(wrongBasis, unknownBasis, noDeadline, countRatio).violations())
+                .extracting(Violation::path).containsExactly(
+                        "pillars[0].measures[0].kpis[0].relativeTo",
+                        "pillars[0].measures[0].kpis[1].relativeTo",
+                        "pillars[0].measures[0].kpis[2].target.due",
+                        "pillars[0].measures[0].kpis[3].ratio",
+                        "pillars[0].measures[0].kpis[3].reportingCadence");
+    }
+
+    @Test
     void recurringUndefinedAndQualitativeKpisNeedNoDeadline() {
         var undefined = new PlanDraft.KpiDraft("オンライン化された手続数", "件", "undefined", "increase", null, null);
         var qualitative = new PlanDraft.KpiDraft("体制の整備", null, "qualitative", "achieve", null, null);

@@ -8,6 +8,7 @@ import jp.shinchoku.contracts.plan.MilestoneStatusChangedV1;
 import jp.shinchoku.contracts.plan.PlanPublishedV1;
 import jp.shinchoku.contracts.plan.PlanReviewedV1;
 import jp.shinchoku.contracts.plan.PlanRevisedV1;
+import jp.shinchoku.plan.plans.KpiKind;
 import jp.shinchoku.plan.plans.Plan;
 import jp.shinchoku.plan.plans.WireNames;
 import jp.shinchoku.plan.plans.PlanEvent;
@@ -73,8 +74,11 @@ public final class PlanContracts {
                 located.measure().retired(),
                 located.pillar().title(),
                 WireNames.of(kpi.accumulation()),
-                WireNames.of(plan.reportingCadence()),
-                new KpiDefinedV1.PlanPeriod(plan.coveredPeriod().fromFiscalYear(), plan.coveredPeriod().toFiscalYear()));
+                WireNames.of(kpi.reportingCadence() != null ? kpi.reportingCadence() : plan.reportingCadence()),
+                new KpiDefinedV1.PlanPeriod(plan.coveredPeriod().fromFiscalYear(), plan.coveredPeriod().toFiscalYear()),
+                kpi.kind() == KpiKind.RELATIVE ? WireNames.of(kpi.relativeTo()) : null,
+                kpi.maintain() ? Boolean.TRUE : null,
+                kpi.ratio() == null ? null : new KpiDefinedV1.Ratio(kpi.ratio().numerator(), kpi.ratio().denominator()));
     }
 
     public static PlanRevisedV1 planRevised(PlanEvent.PlanRevised revised) {

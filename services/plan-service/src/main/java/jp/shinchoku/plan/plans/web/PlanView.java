@@ -7,6 +7,7 @@ import java.util.List;
 
 import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.calendar.Wareki;
+import jp.shinchoku.plan.plans.KpiKind;
 import jp.shinchoku.plan.plans.Plan;
 import jp.shinchoku.plan.plans.WireNames;
 
@@ -32,7 +33,7 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
     public record KpiView(String id, String code, String name, String unit, String kind, String direction,
             BigDecimal baseline, DateView baselineAsOf, BigDecimal target, DateView due, String targetText,
             List<StepView> intermediateTargets, Plan.Recurrence recurrence, BigDecimal factor, String note,
-            String accumulation) {
+            String accumulation, String relativeTo, boolean maintain, Plan.Ratio ratio, String reportingCadence) {
     }
 
     public record MilestoneView(String id, String text, DateView due, String decidesTargetOf, String status,
@@ -75,7 +76,9 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
                 kpi.target() == null ? null : DateView.of(kpi.target().due()),
                 kpi.target() == null ? null : kpi.target().text(),
                 kpi.intermediateTargets().stream().map(step -> new StepView(step.value(), DateView.of(step.due()))).toList(),
-                kpi.recurrence(), kpi.factor(), kpi.note(), WireNames.of(kpi.accumulation()));
+                kpi.recurrence(), kpi.factor(), kpi.note(), WireNames.of(kpi.accumulation()),
+                kpi.kind() == KpiKind.RELATIVE ? WireNames.of(kpi.relativeTo()) : null, kpi.maintain(), kpi.ratio(),
+                WireNames.of(kpi.reportingCadence()));
     }
 
     static String label(Integer fiscalYear) {

@@ -1,11 +1,14 @@
 package jp.shinchoku.plan.plans.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import jp.shinchoku.contracts.Events;
+import jp.shinchoku.contracts.plan.KpiDefinedV1;
 import jp.shinchoku.plan.plans.MilestoneStatus;
 import jp.shinchoku.plan.plans.Plan;
 import jp.shinchoku.plan.plans.PlanDraft;
@@ -55,7 +58,29 @@ class PlanContractsTest {
 
     @Test
     void writesKpiDefined() {
+        PlanDraft.KpiDraft rate = PlanFixtures.cardRate();
+        PlanDraft.KpiDraft kept = new PlanDraft.KpiDraft(rate.code(), rate.name(), rate.unit(), rate.kind(), rate.direction(),
+                rate.baseline(), rate.target(), null, null, null, List.of(), null, null, true,
+                new PlanDraft.RatioDraft("マイナンバーカード交付枚数", "住民基本台帳人口"), null);
+        Plan maintained = Plan.publish(PlanFixtures.draft(kept), "pln-7c1e", Instant.parse("2026-04-01T00:00:00Z"))
+                .plan();
         GoldenSamples.assertMatches(Events.KPI_DEFINED,
-                json.writeString(PlanContracts.kpiDefined(plan, plan.kpis().findFirst().orElseThrow())));
+                json.writeString(PlanContracts.kpiDefined(maintained, maintained.kpis().findFirst().orElseThrow())));
+    }
+
+    @Test
+    void aKpisOwnCadenceAndBasisTravelInItsDefinition() {
+        var trainings = new PlanDraft.KpiDraft(null, "研修会等の実施回数", "倍", "relative", "increase",
+                new PlanDraft.BaselineDraft(BigDecimal.valueOf(4), "平成30年度"), new PlanDraft.TargetDraft(null, "令和2年度末"),
+                null, new BigDecimal("1.5"), null, List.of(), null, "baseline", null, null, "monthly");
+        Plan published = Plan.publish(PlanFixtures.draft(trainings, PlanFixtures.cardRate()), "pln-1",
+                Instant.parse("2018-11-01T00:00:00Z")).plan();
+        List<KpiDefinedV1> defined = published.kpis().map(kpi -> PlanContracts.kpiDefined(published, kpi)).toList();
+
+        assertThat(defined.get(0).relativeTo()).isEqualTo("baseline");
+        assertThat(defined.get(0).reportingCadence()).as("the KPI's own").isEqualTo("monthly");
+        assertThat(defined.get(1).relativeTo()).as("not a relative KPI").isNull();
+        assertThat(defined.get(1).reportingCadence()).as("the plan's (none said)").isNull();
+        assertThat(defined.get(1).maintain()).isNull();
     }
 }

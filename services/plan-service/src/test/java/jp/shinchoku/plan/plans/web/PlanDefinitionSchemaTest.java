@@ -24,17 +24,18 @@ class PlanDefinitionSchemaTest {
             schema = JsonMapper.builder().build().readTree(in);
         }
         JsonNode defs = schema.get("$defs");
-        Map<Class<?>, JsonNode> described = Map.of(
-                PlanDraft.class, schema,
-                Plan.Municipality.class, schema.at("/properties/municipality"),
-                PlanDraft.PeriodDraft.class, schema.at("/properties/period"),
-                Plan.PromotionBody.class, schema.at("/properties/promotionBody"),
-                Plan.Department.class, schema.at("/properties/departments/items"),
-                PlanDraft.PillarDraft.class, defs.get("pillar"),
-                PlanDraft.MeasureDraft.class, defs.get("measure"),
-                PlanDraft.KpiDraft.class, defs.get("kpi"),
-                PlanDraft.MilestoneDraft.class, defs.get("milestone"),
-                PlanDraft.RecurrenceDraft.class, defs.get("kpi").at("/properties/recurrence"));
+        Map<Class<?>, JsonNode> described = Map.ofEntries(
+                Map.entry(PlanDraft.class, schema),
+                Map.entry(Plan.Municipality.class, schema.at("/properties/municipality")),
+                Map.entry(PlanDraft.PeriodDraft.class, schema.at("/properties/period")),
+                Map.entry(Plan.PromotionBody.class, schema.at("/properties/promotionBody")),
+                Map.entry(Plan.Department.class, schema.at("/properties/departments/items")),
+                Map.entry(PlanDraft.PillarDraft.class, defs.get("pillar")),
+                Map.entry(PlanDraft.MeasureDraft.class, defs.get("measure")),
+                Map.entry(PlanDraft.KpiDraft.class, defs.get("kpi")),
+                Map.entry(PlanDraft.MilestoneDraft.class, defs.get("milestone")),
+                Map.entry(PlanDraft.RecurrenceDraft.class, defs.get("kpi").at("/properties/recurrence")),
+                Map.entry(PlanDraft.RatioDraft.class, defs.get("kpi").at("/properties/ratio")));
         described.forEach((type, node) -> assertThat(node.get("properties").propertyNames())
                 .as("schema of %s", type.getSimpleName())
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList()));
