@@ -47,6 +47,13 @@ public final class HttpJson {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), headers);
     }
 
+    /** Posts a body that is not JSON (a CSV file, a spreadsheet) with its content type. */
+    public Response postBytes(String path, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), Map.of());
+    }
+
     public Response put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

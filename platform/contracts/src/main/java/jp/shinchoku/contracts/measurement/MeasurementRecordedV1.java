@@ -14,6 +14,9 @@ import java.util.Objects;
  *                         {@code FY2024-Q2} or a month {@code 2024-07}; absent in events written before the field existed
  * @param supersedes       for a correction: the measurement it replaces (which stays in the history)
  * @param correctionReason for a correction: why
+ * @param numerator        for a percentage reported as numerator / denominator: the numerator ({@code value} is the
+ *                         rate derived); absent otherwise and in events written before the field existed
+ * @param denominator      the denominator, with {@code numerator}
  */
 public record MeasurementRecordedV1(
         String measurementId,
@@ -28,7 +31,17 @@ public record MeasurementRecordedV1(
         String period,
         String comment,
         String supersedes,
-        String correctionReason) {
+        String correctionReason,
+        BigDecimal numerator,
+        BigDecimal denominator) {
+
+    /** A value alone, as producers before {@code numerator} and {@code denominator} wrote it. */
+    public MeasurementRecordedV1(String measurementId, String kpiId, String planId, String departmentCode,
+            BigDecimal value, LocalDate measuredOn, String reportedBy, Instant recordedAt, String text, String period,
+            String comment, String supersedes, String correctionReason) {
+        this(measurementId, kpiId, planId, departmentCode, value, measuredOn, reportedBy, recordedAt, text, period,
+                comment, supersedes, correctionReason, null, null);
+    }
 
     public MeasurementRecordedV1 {
         Objects.requireNonNull(measurementId, "measurementId");

@@ -13,6 +13,9 @@ package jp.shinchoku.contracts.measurement;
  * @param idempotencyKey absent = the CloudEvent's {@code ce_source} and {@code ce_id}, so a redelivered event is
  *                       recorded once
  * @param supersedes     to correct an earlier value: its measurement id (then {@code reason} is required)
+ * @param numerator      a percentage reported as numerator / denominator (記載した業務数 / 業務数): the numerator;
+ *                       {@code value} may then be left out (the rate is derived) or must agree
+ * @param denominator    the denominator, with {@code numerator}
  */
 public record MeasurementReportedV1(
         String kpiId,
@@ -23,5 +26,13 @@ public record MeasurementReportedV1(
         String reportedBy,
         String idempotencyKey,
         String supersedes,
-        String reason) {
+        String reason,
+        String numerator,
+        String denominator) {
+
+    /** A report of a value alone, as producers before {@code numerator} and {@code denominator} wrote it. */
+    public MeasurementReportedV1(String kpiId, String value, String measuredOn, String period, String comment,
+            String reportedBy, String idempotencyKey, String supersedes, String reason) {
+        this(kpiId, value, measuredOn, period, comment, reportedBy, idempotencyKey, supersedes, reason, null, null);
+    }
 }

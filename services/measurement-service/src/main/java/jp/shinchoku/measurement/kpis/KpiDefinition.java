@@ -17,6 +17,10 @@ import jp.shinchoku.calendar.ReportingCadence;
  * @param cadence      how often the plan asks for reports (annual where the plan does not say)
  * @param planFrom     the first fiscal year of the plan's period; null where it cannot be told
  * @param planTo       the last fiscal year of the plan's period; null where it cannot be told
+ * @param relativeTo   for a relative KPI, what its factor multiplies: last fiscal year's value (前年度比) or the
+ *                     baseline (現行の1.5倍 by the deadline)
+ * @param maintain     once reached, the level is to be kept (その水準を維持): a later value below it is a worsening
+ * @param ratio        a percentage reported as numerator / denominator: what each counts; null otherwise
  */
 public record KpiDefinition(
         String id,
@@ -40,7 +44,10 @@ public record KpiDefinition(
         Accumulation accumulation,
         ReportingCadence cadence,
         FiscalYear planFrom,
-        FiscalYear planTo) {
+        FiscalYear planTo,
+        RelativeTo relativeTo,
+        boolean maintain,
+        Ratio ratio) {
 
     public KpiDefinition {
         Objects.requireNonNull(id, "id");
@@ -50,6 +57,18 @@ public record KpiDefinition(
         placement = placement == null ? Placement.UNKNOWN : placement;
         accumulation = accumulation == null ? Accumulation.CUMULATIVE : accumulation;
         cadence = cadence == null ? ReportingCadence.ANNUAL : cadence;
+        relativeTo = relativeTo == null ? RelativeTo.PREVIOUS_YEAR : relativeTo;
+    }
+
+    /** A KPI whose relative factor (if any) is over the previous year, not kept once reached, reported as a value. */
+    public KpiDefinition(String id, String planId, String departmentCode, String name, String unit, KpiKind kind,
+            Direction direction, BigDecimal baselineValue, LocalDate baselineAsOf, BigDecimal targetValue, LocalDate due,
+            int revision, boolean retired, String municipalityCode, List<Step> intermediateTargets,
+            Recurrence recurrence, BigDecimal factor, Placement placement, Accumulation accumulation,
+            ReportingCadence cadence, FiscalYear planFrom, FiscalYear planTo) {
+        this(id, planId, departmentCode, name, unit, kind, direction, baselineValue, baselineAsOf, targetValue, due,
+                revision, retired, municipalityCode, intermediateTargets, recurrence, factor, placement, accumulation,
+                cadence, planFrom, planTo, null, false, null);
     }
 
     /** A KPI known only by its definition's core: cumulative, reported annually, in no known pillar or period. */
@@ -58,7 +77,8 @@ public record KpiDefinition(
             int revision, boolean retired, String municipalityCode, List<Step> intermediateTargets,
             Recurrence recurrence, BigDecimal factor) {
         this(id, planId, departmentCode, name, unit, kind, direction, baselineValue, baselineAsOf, targetValue, due,
-                revision, retired, municipalityCode, intermediateTargets, recurrence, factor, null, null, null, null, null);
+                revision, retired, municipalityCode, intermediateTargets, recurrence, factor, null, null, null, null, null,
+                null, false, null);
     }
 
     /** The first day a measurement may describe: the plan period's start, or the baseline's date if earlier. */
@@ -94,6 +114,19 @@ public record KpiDefinition(
         public static Accumulation fromWire(String text) {
             return "per-period".equals(text) ? PER_PERIOD : CUMULATIVE;
         }
+    }
+
+    /** What a relative KPI's factor multiplies. */
+    public enum RelativeTo {
+        PREVIOUS_YEAR, BASELINE;
+
+        public static RelativeTo fromWire(String text) {
+            return "baseline".equals(text) ? BASELINE : PREVIOUS_YEAR;
+        }
+    }
+
+    /** 記載率 = 記載した業務数 / 業務数: what the numerator and the denominator count. */
+    public record Ratio(String numerator, String denominator) {
     }
 
     /** 中間目標: a value to reach by a date on the way to the target. */

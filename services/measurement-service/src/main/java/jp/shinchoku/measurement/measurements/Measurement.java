@@ -20,6 +20,9 @@ import jp.shinchoku.calendar.ReportingPeriod;
  * @param idempotencyKey   the key the department sent with it; the same key is accepted once
  * @param supersedes       for a correction: the id of the measurement it replaces
  * @param correctionReason for a correction: why
+ * @param numerator        for a percentage reported as numerator / denominator: the numerator ({@code value} is the
+ *                         rate derived from both); null otherwise
+ * @param denominator      the denominator, with {@code numerator}
  */
 public record Measurement(
         String id,
@@ -35,7 +38,9 @@ public record Measurement(
         String idempotencyKey,
         Instant recordedAt,
         String supersedes,
-        String correctionReason) {
+        String correctionReason,
+        BigDecimal numerator,
+        BigDecimal denominator) {
 
     public Measurement {
         Objects.requireNonNull(id, "id");
@@ -48,18 +53,27 @@ public record Measurement(
         }
     }
 
+    /** A measurement of a value alone (no numerator and denominator). */
+    public Measurement(String id, String kpiId, String planId, String departmentCode, BigDecimal value, String text,
+            LocalDate measuredOn, ReportingPeriod period, String comment, String reportedBy, String idempotencyKey,
+            Instant recordedAt, String supersedes, String correctionReason) {
+        this(id, kpiId, planId, departmentCode, value, text, measuredOn, period, comment, reportedBy, idempotencyKey,
+                recordedAt, supersedes, correctionReason, null, null);
+    }
+
     /** Whether another submission under the same idempotency key asked for the same thing. */
     public boolean sameRequestAs(Measurement other) {
         return kpiId.equals(other.kpiId) && sameNumber(value, other.value) && Objects.equals(text, other.text)
                 && measuredOn.equals(other.measuredOn) && period.equals(other.period)
-                && Objects.equals(comment, other.comment) && Objects.equals(supersedes, other.supersedes);
+                && Objects.equals(comment, other.comment) && Objects.equals(supersedes, other.supersedes)
+                && sameNumber(numerator, other.numerator) && sameNumber(denominator, other.denominator);
     }
 
     /** This measurement as progress needs it: without the comment and who reported it. */
     public Measurement forProgress() {
         return comment == null && reportedBy == null ? this
                 : new Measurement(id, kpiId, planId, departmentCode, value, text, measuredOn, period, null, null,
-                        idempotencyKey, recordedAt, supersedes, correctionReason);
+                        idempotencyKey, recordedAt, supersedes, correctionReason, numerator, denominator);
     }
 
     public boolean isCorrection() {

@@ -1,6 +1,7 @@
 package jp.shinchoku.measurement.measurements;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,6 +30,8 @@ public class MeasurementService {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int MAX_TEXT = 4000;
+    /** How far a rate sent with its numerator and denominator may be from theirs (rounding to 0.1%). */
+    private static final BigDecimal RATE_TOLERANCE = new BigDecimal("0.05");
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "はい", "実現", "済", "達成");
     private static final Set<String> FALSE = Set.of("false", "0", "no", "いいえ", "未実現", "未", "未達成");
 
@@ -88,7 +91,8 @@ public class MeasurementService {
         Measurement measurement = new Measurement("msr-" + UUID.randomUUID(), kpi.id(), kpi.planId(),
                 kpi.departmentCode(), value.number(), value.text(), measuredOn, period, report.comment(),
                 report.reportedBy() == null ? kpi.departmentCode() : report.reportedBy(), key, clock.instant(),
-                report.supersedes(), corrected == null ? null : report.reason().strip());
+                report.supersedes(), corrected == null ? null : report.reason().strip(), value.numerator(),
+                value.denominator());
         try {
             measurements.insert(measurement);
             return new Recorded(measurement, false);
@@ -192,13 +196,19 @@ public class MeasurementService {
         return period;
     }
 
-    /** A value read against its KPI's kind: a number, or a qualitative KPI's text. */
-    private record Interpreted(BigDecimal number, String text) {
+    /** A value read against its KPI's kind: a number, or a qualitative KPI's text; a rate with what it came from. */
+    private record Interpreted(BigDecimal number, String text, BigDecimal numerator, BigDecimal denominator) {
+        Interpreted(BigDecimal number, String text) {
+            this(number, text, null, null);
+        }
     }
 
     private static Interpreted interpret(KpiDefinition kpi, ReportedValue value) {
         if (value == null || (value instanceof ReportedValue.Text(String text) && text.isBlank())) {
             throw new MeasurementRejectedException(Reason.MISSING_VALUE, "実績値は必須です", "The value is required");
+        }
+        if (value instanceof ReportedValue.Fraction fraction) {
+            return fraction(kpi, fraction);
         }
         return switch (kpi.kind()) {
             case QUALITATIVE -> new Interpreted(null, qualitative(value));
@@ -207,11 +217,45 @@ public class MeasurementService {
         };
     }
 
+    /** 記載率 = 記載した業務数 / 業務数 × 100: both kept, the rate derived (and checked against a rate sent too). */
+    private static Interpreted fraction(KpiDefinition kpi, ReportedValue.Fraction fraction) {
+        if (kpi.kind() != KpiKind.PERCENTAGE) {
+            throw new MeasurementRejectedException(Reason.INVALID_VALUE,
+                    "分子・分母で報告できるのは割合（%）の評価指標だけです。実績値で報告してください",
+                    "Only a percentage KPI is reported as numerator and denominator; report its value");
+        }
+        if (fraction.numerator() == null || fraction.denominator() == null) {
+            throw new MeasurementRejectedException(Reason.MISSING_VALUE, "分子と分母の両方を報告してください",
+                    "Report both the numerator and the denominator");
+        }
+        BigDecimal numerator = number(fraction.numerator());
+        BigDecimal denominator = number(fraction.denominator());
+        if (denominator.signum() <= 0 || numerator.signum() < 0 || numerator.compareTo(denominator) > 0) {
+            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE,
+                    "分母は0より大きく、分子は0以上で分母以下にしてください（" + numerator.toPlainString() + "／"
+                            + denominator.toPlainString() + "）",
+                    "The denominator must be above 0 and the numerator between 0 and the denominator ("
+                            + numerator.toPlainString() + "/" + denominator.toPlainString() + ")");
+        }
+        BigDecimal rate = numerator.multiply(HUNDRED).divide(denominator, 4, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (fraction.rate() != null) {
+            BigDecimal sent = number(fraction.rate());
+            if (sent.subtract(rate).abs().compareTo(RATE_TOLERANCE) > 0) {
+                throw new MeasurementRejectedException(Reason.INVALID_VALUE,
+                        "実績値 " + sent.toPlainString() + "% が分子／分母から求めた " + rate.toPlainString() + "% と合いません",
+                        "The value " + sent.toPlainString() + "% does not match numerator/denominator ("
+                                + rate.toPlainString() + "%)");
+            }
+        }
+        return new Interpreted(rate, null, numerator, denominator);
+    }
+
     private static String qualitative(ReportedValue value) {
         String text = switch (value) {
             case ReportedValue.Text(String t) -> t.strip();
             case ReportedValue.Number(BigDecimal n) -> n.toPlainString();
             case ReportedValue.Bool(boolean b) -> b ? "実現" : "未実現";
+            case ReportedValue.Fraction f -> throw new IllegalStateException("read before");
         };
         if (text.length() > MAX_TEXT) {
             throw new MeasurementRejectedException(Reason.OUT_OF_RANGE, "定性の報告は" + MAX_TEXT + "文字までです",
@@ -225,6 +269,7 @@ public class MeasurementService {
             case ReportedValue.Bool(boolean b) -> Boolean.toString(b);
             case ReportedValue.Number(BigDecimal n) -> n.stripTrailingZeros().toPlainString();
             case ReportedValue.Text(String t) -> Normalizer.normalize(t, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+            case ReportedValue.Fraction f -> throw new IllegalStateException("read before");
         };
         if (TRUE.contains(word)) {
             return true;
@@ -243,6 +288,8 @@ public class MeasurementService {
             case ReportedValue.Number(BigDecimal n) -> n;
             case ReportedValue.Bool(boolean b) -> throw new MeasurementRejectedException(Reason.INVALID_VALUE,
                     "この評価指標は数値で報告してください（true/false ではなく）", "This KPI takes a number, not true/false");
+            case ReportedValue.Fraction f -> throw new MeasurementRejectedException(Reason.INVALID_VALUE,
+                    "分子・分母には数値を書いてください", "A numerator or denominator is a number");
             case ReportedValue.Text(String t) -> {
                 String plain = Normalizer.normalize(t, Normalizer.Form.NFKC).strip().replace(",", "");
                 try {

@@ -24,7 +24,11 @@ import jp.shinchoku.measurement.measurements.Measurement;
  * <li>recurring (年1回以上): the occurrences reported in this fiscal year (each value is a number of occurrences)
  * against those required, expected pro rata through the year.</li>
  * <li>relative (前年度比1.1倍): this fiscal year's value (year to date) against last year's × the factor, expected
- * pro rata through the year; without last year's value there is no target yet.</li>
+ * pro rata through the year; without last year's value there is no target yet. A relative KPI whose factor multiplies
+ * the baseline (現行実施回数の1.5倍 by 令和2年度) is the first kind with the target baseline × factor: it is judged
+ * against the baseline, never against last year.</li>
+ * <li>a level to keep once reached (その水準を維持): after a value reached the target, a later value below it is judged
+ * against the whole target (expected 1) and never turns 未達 by the deadline: it is 注意 or 遅れ, a worsening.</li>
  * </ul>
  * Only the current values count (a corrected value gives way to its correction) and only those measured by the day
  * asked about, so the same engine answers "as of" any date. A cumulative KPI's value is its latest report; a
@@ -57,8 +61,9 @@ public final class ProgressCalculator {
             case QUALITATIVE -> unmeasured(kpi, today, latest, ProgressStatus.NOT_MEASURABLE);
             case UNDEFINED -> unmeasured(kpi, today, latest, ProgressStatus.TARGET_UNDEFINED);
             case RECURRING -> recurring(kpi, measurements, today);
-            case RELATIVE -> relative(kpi, measurements, today);
-            case COUNT, PERCENTAGE, BOOLEAN -> towardsTarget(kpi, latest, today);
+            case RELATIVE -> kpi.relativeTo() == KpiDefinition.RelativeTo.BASELINE
+                    ? towardsTarget(kpi, measurements, latest, today) : relative(kpi, measurements, today);
+            case COUNT, PERCENTAGE, BOOLEAN -> towardsTarget(kpi, measurements, latest, today);
         };
     }
 
@@ -66,8 +71,8 @@ public final class ProgressCalculator {
         return new Progress(kpi.id(), 0, today, latest, null, null, status, Grade.NONE);
     }
 
-    private Progress towardsTarget(KpiDefinition kpi, BigDecimal latest, LocalDate today) {
-        BigDecimal target = kpi.kind() == KpiKind.BOOLEAN ? BigDecimal.ONE : kpi.targetValue();
+    private Progress towardsTarget(KpiDefinition kpi, List<Measurement> measurements, BigDecimal latest, LocalDate today) {
+        BigDecimal target = target(kpi);
         if (target == null || kpi.due() == null) {
             return unmeasured(kpi, today, latest, ProgressStatus.TARGET_UNDEFINED);
         }
@@ -78,8 +83,31 @@ public final class ProgressCalculator {
             return new Progress(kpi.id(), 0, today, null, null, expected, status, Grade.NONE);
         }
         BigDecimal achievement = achievement(baseline, target, latest);
+        if (kpi.maintain() && kpi.accumulation() == KpiDefinition.Accumulation.CUMULATIVE
+                && achievement.compareTo(BigDecimal.ONE) < 0 && reached(measurements, baseline, target)) {
+            // the level was reached and has been lost: all of it is expected now, and no deadline makes it 未達
+            BigDecimal whole = BigDecimal.ONE.setScale(SCALE);
+            return new Progress(kpi.id(), 0, today, latest, achievement, whole,
+                    status(kpi, achievement, whole, today, null), grade(baseline, latest, achievement));
+        }
         return new Progress(kpi.id(), 0, today, latest, achievement, expected,
                 status(kpi, achievement, expected, today, kpi.due()), grade(baseline, latest, achievement));
+    }
+
+    /** The value to reach: 1 for a boolean, baseline × factor for a multiple of the baseline, else the target value. */
+    private static BigDecimal target(KpiDefinition kpi) {
+        return switch (kpi.kind()) {
+            case BOOLEAN -> BigDecimal.ONE;
+            case RELATIVE -> kpi.baselineValue() == null || kpi.factor() == null ? null
+                    : kpi.baselineValue().multiply(kpi.factor());
+            default -> kpi.targetValue();
+        };
+    }
+
+    /** Whether any value (as reported, current and measured by now) reached the target. */
+    private static boolean reached(List<Measurement> measurements, BigDecimal baseline, BigDecimal target) {
+        return measurements.stream().map(Measurement::value).filter(v -> v != null)
+                .anyMatch(v -> achievement(baseline, target, v).compareTo(BigDecimal.ONE) >= 0);
     }
 
     private Progress recurring(KpiDefinition kpi, List<Measurement> measurements, LocalDate today) {

@@ -34,7 +34,9 @@ class MeasurementContractsTest {
             "%", KpiKind.PERCENTAGE, Direction.INCREASE, new BigDecimal("10.5"), LocalDate.parse("2018-04-01"),
             BigDecimal.valueOf(20), LocalDate.parse("2024-03-31"), 1, false, null, List.of(), null, null,
             new KpiDefinition.Placement("3", "マイナンバーカードの普及・活用", "3-1", "マイナンバーカードの取得率及び住民利便性の向上"),
-            KpiDefinition.Accumulation.CUMULATIVE, ReportingCadence.ANNUAL, FiscalYear.of(2018), FiscalYear.of(2023));
+            KpiDefinition.Accumulation.CUMULATIVE, ReportingCadence.ANNUAL, FiscalYear.of(2018), FiscalYear.of(2023),
+            KpiDefinition.RelativeTo.PREVIOUS_YEAR, true,
+            new KpiDefinition.Ratio("マイナンバーカード交付枚数", "住民基本台帳人口"));
 
     @Test
     void readsKpiDefined() {
@@ -46,7 +48,7 @@ class MeasurementContractsTest {
     void writesMeasurementRecorded() {
         Measurement measurement = new Measurement("msr-51d0", kpi.id(), kpi.planId(), "shimin", new BigDecimal("12.5"),
                 null, LocalDate.parse("2021-03-31"), ReportingPeriod.parse("FY2020"), "3月末時点の交付枚数から算出", "shimin",
-                "key", Instant.parse("2021-04-05T01:30:00Z"), null, null);
+                "key", Instant.parse("2021-04-05T01:30:00Z"), null, null, BigDecimal.valueOf(1250), BigDecimal.valueOf(10000));
         GoldenSamples.assertMatches(Events.MEASUREMENT_RECORDED, json.writeString(MeasurementContracts.recorded(measurement)));
     }
 

@@ -69,6 +69,44 @@ class MeasurementIntakeTest {
     }
 
     @Test
+    void aPercentageMayBeReportedAsNumeratorAndDenominatorBothKeptAndTheRateDerived() {
+        // 橿原市: 記載率 = 調書に記載した業務数 / 現在の業務数 (26)
+        String rate = plan.define(http, Kpi.percentage("kisai", "johoseisaku", "0", "100"));
+        String count = plan.define(http, Kpi.count("n", "johoseisaku", "0", "10"));
+
+        HttpJson.Response fraction = report(rate, "{\"numerator\": 13, \"denominator\": 26, \"measuredOn\": \"2024-09-30\"}");
+        assertThat(fraction.status()).as(fraction.body()).isEqualTo(201);
+        assertThat(fraction.json().get("value").decimalValue()).isEqualByComparingTo("50");
+        assertThat(fraction.json().get("numerator").decimalValue()).isEqualByComparingTo("13");
+        assertThat(fraction.json().get("denominator").decimalValue()).isEqualByComparingTo("26");
+        MeasurementRecordedV1 recorded = probe.awaitEvent(Events.MEASUREMENT_RECORDED, e -> e.kpiId().equals(rate));
+        assertThat(recorded.numerator()).isEqualByComparingTo("13");
+        assertThat(recorded.denominator()).isEqualByComparingTo("26");
+        assertThat(recorded.value()).isEqualByComparingTo("50");
+
+        HttpJson.Response both = report(rate, "{\"value\": 38.5, \"numerator\": 10, \"denominator\": 26, \"measuredOn\": \"2024-10-31\"}");
+        assertThat(both.status()).as("10/26 = 38.46%, sent rounded").isEqualTo(201);
+        assertThat(both.json().get("value").decimalValue()).isEqualByComparingTo("38.4615");
+
+        assertRejected(report(rate, "{\"value\": 40, \"numerator\": 10, \"denominator\": 26, \"measuredOn\": \"2024-10-31\"}"),
+                "INVALID_VALUE", "分子／分母から求めた 38.4615% と合いません");
+        assertRejected(report(rate, "{\"numerator\": 3, \"denominator\": 0, \"measuredOn\": \"2024-10-31\"}"),
+                "OUT_OF_RANGE", "分母は0より大きく");
+        assertRejected(report(rate, "{\"numerator\": 30, \"denominator\": 26, \"measuredOn\": \"2024-10-31\"}"),
+                "OUT_OF_RANGE", "分母以下");
+        assertRejected(report(rate, "{\"numerator\": 3, \"measuredOn\": \"2024-10-31\"}"),
+                "MISSING_VALUE", "分子と分母の両方");
+        assertRejected(report(count, "{\"numerator\": 3, \"denominator\": 4, \"measuredOn\": \"2024-10-31\"}"),
+                "INVALID_VALUE", "割合（%）の評価指標だけ");
+
+        String csv = "評価指標ID,分子,分母,測定日\n" + rate + ",20,26,2024-11-01\n" + rate + ",x,26,2024-11-02\n";
+        HttpJson.Response upload = http.postBytes("/api/measurements/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "text/csv; charset=UTF-8");
+        assertThat(upload.json().get("accepted").asInt()).as(upload.body()).isEqualTo(1);
+        assertThat(upload.json().at("/rows/1/status").asString()).isEqualTo("rejected");
+    }
+
+    @Test
     void eachKindTakesItsOwnValues() {
         String count = plan.define(http, Kpi.count("c", "johoseisaku", "100", "1000"));
         String rate = plan.define(http, Kpi.percentage("r", "shimin", "30", "90"));

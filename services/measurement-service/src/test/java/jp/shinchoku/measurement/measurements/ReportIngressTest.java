@@ -143,7 +143,10 @@ class ReportIngressTest {
         JsonNode json = schema.json();
         assertThat(json.get("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(MeasurementReportedV1.class.getRecordComponents()).map(RecordComponent::getName).toList());
-        assertThat(json.get("required").valueStream().map(JsonNode::asString)).containsExactly("kpiId", "value", "measuredOn");
+        assertThat(json.get("required").valueStream().map(JsonNode::asString)).containsExactly("kpiId", "measuredOn");
+        assertThat(json.at("/anyOf/0/required/0").asString()).as("a value, or a numerator and denominator").isEqualTo("value");
+        assertThat(json.at("/anyOf/1/required").valueStream().map(JsonNode::asString))
+                .containsExactly("numerator", "denominator");
         assertThat(http.get("/api/schemas/plan.secret.v1").status()).isEqualTo(404);
     }
 }

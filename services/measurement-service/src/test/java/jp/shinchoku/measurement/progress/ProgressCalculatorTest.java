@@ -150,6 +150,51 @@ class ProgressCalculatorTest {
     }
 
     @Test
+    void aMultipleOfTheBaselineIsJudgedAgainstTheBaselineNeverAgainstLastYear() {
+        // 三条市: 令和2年度までに現行実施回数 (4) の1.5倍 (6)
+        KpiDefinition trainings = relativeToBaseline(kpi(KpiKind.RELATIVE, Direction.INCREASE, "4", null), "1.5");
+        List<Measurement> lastYearHigh = List.of(measured("8", START.minusDays(1)), measured("5", HALFWAY));
+
+        Progress progress = calculator.compute(trainings, lastYearHigh, HALFWAY);
+        assertThat(progress.achievement()).as("(5 − 4) / (6 − 4)").isEqualByComparingTo("0.5");
+        assertThat(progress.status()).as("last year's 8 × 1.5 plays no part").isEqualTo(ProgressStatus.ON_TRACK);
+        assertThat(calculator.compute(trainings, List.of(measured("6", HALFWAY)), HALFWAY).status())
+                .isEqualTo(ProgressStatus.ACHIEVED);
+        assertThat(calculator.compute(trainings, List.of(measured("5", DUE)), DUE.plusDays(1)).status())
+                .as("a deadline like any target").isEqualTo(ProgressStatus.MISSED);
+        assertThat(calculator.compute(relativeToBaseline(kpi(KpiKind.RELATIVE, Direction.INCREASE, null, null), "1.5"),
+                List.of(measured("5", HALFWAY)), HALFWAY).status())
+                .as("no baseline to multiply yet").isEqualTo(ProgressStatus.TARGET_UNDEFINED);
+    }
+
+    @Test
+    void aLevelToKeepThatDropsAfterItWasReachedIsNoLongerAchievedNorEverMissed() {
+        // 瀬戸内町: 2020年までに JIS X 8341-3 AA に準拠させ、その水準を維持
+        KpiDefinition accessible = maintained(kpi(KpiKind.BOOLEAN, Direction.ACHIEVE, null, null));
+        Measurement reached = measured("1", HALFWAY);
+        Measurement lost = measured("0", HALFWAY.plusMonths(2));
+        assertThat(calculator.compute(accessible, List.of(reached), HALFWAY).status()).isEqualTo(ProgressStatus.ACHIEVED);
+
+        Progress dropped = calculator.compute(accessible, List.of(reached, lost), HALFWAY.plusMonths(2));
+        assertThat(dropped.status()).isEqualTo(ProgressStatus.BEHIND);
+        assertThat(dropped.expectedAchievement()).as("all of the level is expected once reached").isEqualByComparingTo("1");
+        assertThat(calculator.compute(accessible, List.of(reached, lost), DUE.plusYears(1)).status())
+                .as("after the deadline: not kept, not 未達").isEqualTo(ProgressStatus.BEHIND);
+        assertThat(calculator.compute(accessible, List.of(reached, lost, measured("1", DUE)), DUE.plusDays(1)).status())
+                .as("restored").isEqualTo(ProgressStatus.ACHIEVED);
+
+        KpiDefinition count = maintained(kpi(KpiKind.COUNT, Direction.INCREASE, "0", "100"));
+        LocalDate later = HALFWAY.plusMonths(1);
+        assertThat(calculator.compute(count, List.of(measured("100", HALFWAY), measured("95", later)), later).status())
+                .isEqualTo(ProgressStatus.ON_TRACK);
+        assertThat(calculator.compute(count, List.of(measured("100", HALFWAY), measured("80", later)), later).status())
+                .as("80% of a level that was due in full").isEqualTo(ProgressStatus.AT_RISK);
+        assertThat(calculator.compute(kpi(KpiKind.COUNT, Direction.INCREASE, "0", "100"),
+                List.of(measured("100", HALFWAY), measured("80", later)), later).status())
+                .as("without upkeep: judged by the trajectory as before").isEqualTo(ProgressStatus.ON_TRACK);
+    }
+
+    @Test
     void aRelativeKpiComparesThisYearWithLastYearTimesTheFactor() {
         KpiDefinition growth = relative(kpi(KpiKind.RELATIVE, Direction.INCREASE, null, null), "1.1");
         LocalDate march = LocalDate.parse("2024-03-31");
@@ -264,6 +309,20 @@ class ProgressCalculatorTest {
         return new KpiDefinition(k.id(), k.planId(), k.departmentCode(), k.name(), k.unit(), k.kind(), k.direction(),
                 k.baselineValue(), k.baselineAsOf(), k.targetValue(), null, k.revision(), k.retired(),
                 k.municipalityCode(), k.intermediateTargets(), k.recurrence(), new BigDecimal(factor));
+    }
+
+    static KpiDefinition relativeToBaseline(KpiDefinition k, String factor) {
+        return new KpiDefinition(k.id(), k.planId(), k.departmentCode(), k.name(), k.unit(), k.kind(), k.direction(),
+                k.baselineValue(), k.baselineAsOf(), null, k.due(), k.revision(), k.retired(), k.municipalityCode(),
+                k.intermediateTargets(), k.recurrence(), new BigDecimal(factor), k.placement(), k.accumulation(),
+                k.cadence(), k.planFrom(), k.planTo(), KpiDefinition.RelativeTo.BASELINE, false, null);
+    }
+
+    static KpiDefinition maintained(KpiDefinition k) {
+        return new KpiDefinition(k.id(), k.planId(), k.departmentCode(), k.name(), k.unit(), k.kind(), k.direction(),
+                k.baselineValue(), k.baselineAsOf(), k.targetValue(), k.due(), k.revision(), k.retired(),
+                k.municipalityCode(), k.intermediateTargets(), k.recurrence(), k.factor(), k.placement(),
+                k.accumulation(), k.cadence(), k.planFrom(), k.planTo(), k.relativeTo(), true, k.ratio());
     }
 
     static KpiDefinition inMunicipality(KpiDefinition k, String municipality) {

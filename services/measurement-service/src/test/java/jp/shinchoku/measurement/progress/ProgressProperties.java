@@ -9,6 +9,7 @@ import java.util.List;
 import jp.shinchoku.measurement.kpis.Direction;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
 import jp.shinchoku.measurement.kpis.KpiKind;
+import jp.shinchoku.measurement.measurements.Measurement;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -76,6 +77,41 @@ class ProgressProperties {
             assertThat(today).isAfter(DUE);
         }
         assertThat(progress.grade()).isNotEqualTo(Grade.NONE);
+    }
+
+    @Property
+    void aMultipleOfTheBaselineIsTheCountKpiWhoseTargetIsBaselineTimesFactor(@ForAll @IntRange(min = 1, max = 1_000) int baseline,
+            @ForAll @IntRange(min = 1, max = 40) int tenths, @ForAll @IntRange(max = 4_000) int value,
+            @ForAll("days") LocalDate today) {
+        BigDecimal factor = BigDecimal.valueOf(tenths).movePointLeft(1);
+        KpiDefinition count = kpi(baseline, 0, Direction.INCREASE);
+        KpiDefinition asCount = new KpiDefinition(count.id(), count.planId(), count.departmentCode(), count.name(),
+                count.unit(), KpiKind.COUNT, factor.compareTo(BigDecimal.ONE) >= 0 ? Direction.INCREASE : Direction.DECREASE,
+                count.baselineValue(), START, count.baselineValue().multiply(factor), DUE, 1, false, null, List.of(), null, null);
+        KpiDefinition multiple = ProgressCalculatorTest.relativeToBaseline(
+                new KpiDefinition(count.id(), count.planId(), count.departmentCode(), count.name(), count.unit(),
+                        KpiKind.RELATIVE, asCount.direction(), count.baselineValue(), START, null, DUE, 1, false, null,
+                        List.of(), null, null), factor.toPlainString());
+        List<Measurement> values = List.of(ProgressCalculatorTest.measured(String.valueOf(value), today));
+
+        Progress expected = calculator.compute(asCount, values, today);
+        Progress actual = calculator.compute(multiple, values, today);
+        assertThat(actual.status()).isEqualTo(expected.status());
+        assertThat(actual.grade()).isEqualTo(expected.grade());
+        assertThat(actual.achievement()).isEqualByComparingTo(expected.achievement());
+    }
+
+    @Property
+    void aLevelKeptOnceReachedIsAchievedExactlyWhileTheLatestValueHoldsItAndNeverMissed(
+            @ForAll @IntRange(min = 1, max = 1_000) int target, @ForAll @IntRange(max = 2_000) int later,
+            @ForAll("days") LocalDate reachedOn, @ForAll @IntRange(min = 1, max = 400) int daysAfter) {
+        KpiDefinition kept = ProgressCalculatorTest.maintained(kpi(0, target, Direction.INCREASE));
+        LocalDate today = reachedOn.plusDays(daysAfter);
+        Progress progress = calculator.compute(kept, List.of(ProgressCalculatorTest.measured(String.valueOf(target), reachedOn),
+                ProgressCalculatorTest.measured(String.valueOf(later), today)), today);
+
+        assertThat(progress.status() == ProgressStatus.ACHIEVED).isEqualTo(later >= target);
+        assertThat(progress.status()).isNotEqualTo(ProgressStatus.MISSED);
     }
 
     @Provide

@@ -40,6 +40,9 @@ public final class KpiContracts {
                 event.planPeriod() == null || event.planPeriod().fromFiscalYear() == null ? null
                         : FiscalYear.of(event.planPeriod().fromFiscalYear()),
                 event.planPeriod() == null || event.planPeriod().toFiscalYear() == null ? null
-                        : FiscalYear.of(event.planPeriod().toFiscalYear()));
+                        : FiscalYear.of(event.planPeriod().toFiscalYear()),
+                KpiDefinition.RelativeTo.fromWire(event.relativeTo()),
+                Boolean.TRUE.equals(event.maintain()),
+                event.ratio() == null ? null : new KpiDefinition.Ratio(event.ratio().numerator(), event.ratio().denominator()));
     }
 }

@@ -19,7 +19,8 @@ public final class MeasurementContracts {
         return new MeasurementRecordedV1(measurement.id(), measurement.kpiId(), measurement.planId(),
                 measurement.departmentCode(), measurement.value(), measurement.measuredOn(), measurement.reportedBy(),
                 measurement.recordedAt(), measurement.text(), measurement.period().code(), measurement.comment(),
-                measurement.supersedes(), measurement.correctionReason());
+                measurement.supersedes(), measurement.correctionReason(), measurement.numerator(),
+                measurement.denominator());
     }
 
     /** The answer to a report from Kafka that could not be accepted. */

@@ -36,7 +36,9 @@ class ReportIngress {
         }
         EventMetadata event = EventMetadata.of(record);
         try {
-            measurements.record(new MeasurementService.Report(report.kpiId(), ReportedValue.text(report.value()),
+            measurements.record(new MeasurementService.Report(report.kpiId(), ReportedValue.of(
+                    ReportedValue.text(report.value()), ReportedValue.text(report.numerator()),
+                    ReportedValue.text(report.denominator())),
                     ReportedDay.parse(report.measuredOn()), report.period(), report.comment(), report.reportedBy(),
                     report.idempotencyKey() == null || report.idempotencyKey().isBlank()
                             ? "ce:" + event.source() + ":" + event.id() : report.idempotencyKey(),

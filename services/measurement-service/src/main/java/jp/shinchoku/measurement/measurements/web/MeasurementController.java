@@ -37,14 +37,16 @@ class MeasurementController {
     /**
      * The body of a report: the value (a number; {@code true}/{@code false} for a boolean KPI; text for a
      * qualitative one), the date it was measured, the reporting period ({@code FY2024-Q2}, {@code 2024-07},
-     * {@code 令和6年度上期}; absent = the one containing the date), an optional comment and reporter.
+     * {@code 令和6年度上期}; absent = the one containing the date), an optional comment and reporter. A percentage may
+     * be reported as {@code numerator} and {@code denominator} instead of (or with) its value.
      */
-    record ReportRequest(JsonNode value, LocalDate measuredOn, String period, String comment, String reportedBy) {
+    record ReportRequest(JsonNode value, LocalDate measuredOn, String period, String comment, String reportedBy,
+            JsonNode numerator, JsonNode denominator) {
     }
 
     /** A correction: the new value, why, and who corrects it; date and period default to the corrected value's. */
     record CorrectionRequest(JsonNode value, LocalDate measuredOn, String period, String comment, String reason,
-            String correctedBy) {
+            String correctedBy, JsonNode numerator, JsonNode denominator) {
     }
 
     /**
@@ -54,7 +56,8 @@ class MeasurementController {
     @PostMapping
     ResponseEntity<MeasurementView> report(@PathVariable String kpiId, @RequestBody ReportRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        return answer(kpiId, measurements.record(new MeasurementService.Report(kpiId, value(request.value()),
+        return answer(kpiId, measurements.record(new MeasurementService.Report(kpiId,
+                ReportedValue.of(value(request.value()), value(request.numerator()), value(request.denominator())),
                 request.measuredOn(), request.period(), request.comment(), request.reportedBy(), idempotencyKey, null,
                 null)));
     }
@@ -67,7 +70,8 @@ class MeasurementController {
     ResponseEntity<MeasurementView> correct(@PathVariable String kpiId, @PathVariable String measurementId,
             @RequestBody CorrectionRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        return answer(kpiId, measurements.record(new MeasurementService.Report(kpiId, value(request.value()),
+        return answer(kpiId, measurements.record(new MeasurementService.Report(kpiId,
+                ReportedValue.of(value(request.value()), value(request.numerator()), value(request.denominator())),
                 request.measuredOn(), request.period(), request.comment(), request.correctedBy(), idempotencyKey,
                 measurementId, request.reason())));
     }

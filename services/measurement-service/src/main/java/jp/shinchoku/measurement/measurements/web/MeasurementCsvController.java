@@ -42,7 +42,9 @@ class MeasurementCsvController {
             Map.entry("period", "period"), Map.entry("報告期間", "period"), Map.entry("期間", "period"),
             Map.entry("comment", "comment"), Map.entry("コメント", "comment"), Map.entry("備考", "comment"),
             Map.entry("reportedby", "reportedBy"), Map.entry("報告者", "reportedBy"),
-            Map.entry("idempotencykey", "idempotencyKey"), Map.entry("冪等キー", "idempotencyKey"));
+            Map.entry("idempotencykey", "idempotencyKey"), Map.entry("冪等キー", "idempotencyKey"),
+            Map.entry("numerator", "numerator"), Map.entry("分子", "numerator"),
+            Map.entry("denominator", "denominator"), Map.entry("分母", "denominator"));
     private static final List<String> REQUIRED = List.of("kpiId", "value", "measuredOn");
 
     private final MeasurementService measurements;
@@ -83,11 +85,16 @@ class MeasurementCsvController {
             String comment = blankToNull(cell(record, columns, "comment"));
             String reportedBy = blankToNull(cell(record, columns, "reportedBy"));
             String key = blankToNull(cell(record, columns, "idempotencyKey"));
+            String numerator = blankToNull(cell(record, columns, "numerator"));
+            String denominator = blankToNull(cell(record, columns, "denominator"));
             if (key == null) {
-                key = "csv-" + digest(kpiId + "|" + value + "|" + measuredOn + "|" + period + "|" + comment + "|" + reportedBy);
+                key = "csv-" + digest(kpiId + "|" + value + "|" + measuredOn + "|" + period + "|" + comment + "|" + reportedBy
+                        + (numerator == null && denominator == null ? "" : "|" + numerator + "/" + denominator));
             }
+            ReportedValue reported = ReportedValue.of(blankToNull(value) == null && numerator != null ? null
+                    : ReportedValue.text(value), ReportedValue.text(numerator), ReportedValue.text(denominator));
             MeasurementService.Recorded recorded = measurements.record(new MeasurementService.Report(kpiId,
-                    ReportedValue.text(value), measuredOn, period, comment, reportedBy, key, null, null));
+                    reported, measuredOn, period, comment, reportedBy, key, null, null));
             return new RowResult(record.line(), recorded.replayed() ? "replayed" : "accepted", kpiId,
                     recorded.measurement().id(), null, null);
         } catch (MeasurementRejectedException e) {
@@ -103,10 +110,12 @@ class MeasurementCsvController {
                 columns.putIfAbsent(name, i);
             }
         }
-        List<String> missing = REQUIRED.stream().filter(name -> !columns.containsKey(name)).toList();
+        boolean fractions = columns.containsKey("numerator") && columns.containsKey("denominator");
+        List<String> missing = REQUIRED.stream().filter(name -> !columns.containsKey(name))
+                .filter(name -> !(fractions && name.equals("value"))).toList();
         if (!missing.isEmpty()) {
             throw invalidCsv("見出し行に必須の列がありません: " + String.join(", ", missing)
-                            + "（評価指標ID・実績値・測定日 または kpiId・value・measuredOn）",
+                            + "（評価指標ID・実績値（または分子と分母）・測定日 または kpiId・value・measuredOn）",
                     "the header row lacks required columns: " + String.join(", ", missing));
         }
         return columns;

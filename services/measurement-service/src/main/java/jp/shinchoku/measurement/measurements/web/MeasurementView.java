@@ -17,12 +17,14 @@ import jp.shinchoku.measurement.measurements.Measurement;
  */
 record MeasurementView(String id, String kpiId, BigDecimal value, String text, LocalDate measuredOn,
         String measuredOnLabel, String period, String periodLabel, String comment, String reportedBy,
-        Instant recordedAt, String supersedes, String correctionReason, String supersededBy, String state) {
+        Instant recordedAt, String supersedes, String correctionReason, String supersededBy, String state,
+        BigDecimal numerator, BigDecimal denominator) {
 
     static MeasurementView of(Measurement m, String supersededBy) {
         return new MeasurementView(m.id(), m.kpiId(), m.value(), m.text(), m.measuredOn(), Wareki.format(m.measuredOn()),
                 m.period().code(), m.period().label(), m.comment(), m.reportedBy(), m.recordedAt(), m.supersedes(),
-                m.correctionReason(), supersededBy, supersededBy == null ? "current" : "superseded");
+                m.correctionReason(), supersededBy, supersededBy == null ? "current" : "superseded", m.numerator(),
+                m.denominator());
     }
 
     /** A whole history, each measurement told whether a correction replaced it. */
