@@ -1,5 +1,6 @@
 package jp.shinchoku.launcher;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,9 +47,21 @@ public final class LocalSystem implements AutoCloseable {
      * @param databasePrefix each service's database is this prefix plus its name
      * @param fixedPorts     the stack's fixed ports (8081-8083), or any free port (tests)
      * @param date           the simulated date the services start on, or null for today
+     * @param clock          one clock all three services read time from (a simulation moves it), or null for each
+     *                       service's own ({@code date} or the system clock)
+     * @param properties     further settings given to every service ({@code name=value})
      */
     public record Settings(String kafkaBootstrapServers, String mongoUri, String databasePrefix, boolean fixedPorts,
-            LocalDate date) {
+            LocalDate date, Clock clock, Map<String, String> properties) {
+
+        public Settings {
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
+
+        public Settings(String kafkaBootstrapServers, String mongoUri, String databasePrefix, boolean fixedPorts,
+                LocalDate date) {
+            this(kafkaBootstrapServers, mongoUri, databasePrefix, fixedPorts, date, null, Map.of());
+        }
     }
 
     private final Map<Service, ConfigurableApplicationContext> running;
@@ -61,8 +74,13 @@ public final class LocalSystem implements AutoCloseable {
         Map<Service, ConfigurableApplicationContext> running = new LinkedHashMap<>();
         try {
             for (Service service : Service.values()) {
-                running.put(service, new SpringApplicationBuilder(service.application).main(service.application)
-                        .run(arguments(service, settings)));
+                SpringApplicationBuilder application = new SpringApplicationBuilder(service.application)
+                        .main(service.application);
+                if (settings.clock() != null) {
+                    application.initializers(context -> context.getBeanFactory().registerSingleton("sharedClock",
+                            settings.clock()));
+                }
+                running.put(service, application.run(arguments(service, settings)));
             }
         } catch (RuntimeException e) {
             new LocalSystem(running).close();
@@ -83,11 +101,17 @@ public final class LocalSystem implements AutoCloseable {
         if (settings.date() != null) {
             args.add("--shinchoku.clock.start-date=" + settings.date());
         }
+        settings.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
         return args.toArray(String[]::new);
     }
 
     public int port(Service service) {
         return running.get(service).getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    /** A part of a running service, for a test that drives the system (its daily runs, its dispatcher). */
+    public <T> T bean(Service service, Class<T> type) {
+        return running.get(service).getBean(type);
     }
 
     public String url(Service service) {

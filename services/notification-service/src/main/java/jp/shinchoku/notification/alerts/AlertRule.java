@@ -15,6 +15,8 @@ public enum AlertRule {
     KPI_ACHIEVED("目標達成", Severity.INFO, Receiver.PROMOTION_HQ),
     /** 悪化: a KPI's status worsened (順調 → 注意 → 遅れ). */
     KPI_STATUS_WORSENED("進捗の悪化", Severity.WARNING, Receiver.PROMOTION_HQ),
+    /** 報告期限接近: a department's reports for the period just ended are due within days and not yet made (one digest). */
+    REPORT_DUE_SOON("実績報告の期限接近", Severity.INFO, Receiver.DEPARTMENT),
     /** 未報告: a department's reports for a period are missing after the due date and grace period (one digest). */
     REPORT_MISSING("実績報告の未提出", Severity.WARNING, Receiver.DEPARTMENT),
     /** 未報告の上申: still missing some business days after the reminder; the 推進本部 is told. */

@@ -35,7 +35,8 @@ public class AlertService {
 
     private static final Set<AlertRule> PLAN_RULES = EnumSet.of(AlertRule.MILESTONE_DUE_SOON,
             AlertRule.MILESTONE_OVERDUE, AlertRule.PLAN_REVIEW_DUE, AlertRule.TARGET_UNDECIDED);
-    private static final Set<AlertRule> REPORT_RULES = EnumSet.of(AlertRule.REPORT_MISSING, AlertRule.REPORT_ESCALATED);
+    private static final Set<AlertRule> REPORT_RULES = EnumSet.of(AlertRule.REPORT_DUE_SOON,
+            AlertRule.REPORT_MISSING, AlertRule.REPORT_ESCALATED);
 
     private final AlertRepository alerts;
     private final PlanWatchRepository plans;

@@ -14,12 +14,16 @@ import jp.shinchoku.notification.kpis.KpiWatch;
 
 /**
  * 期限接近・遅れ: a KPI behind its trajectory (注意 AT_RISK or 遅れ BEHIND) whose deadline is within the horizon
- * (by default six months) and not yet passed.
+ * (by default six months). Past the deadline it holds until the measurement service's daily run has judged the KPI
+ * (未達 or 達成; at most {@link #JUDGEMENT_DAYS} days), so that there is no day on which neither this nor 未達 fires.
  */
 public final class DeadlineRule {
 
     private static final Set<String> BEHIND = Set.of("AT_RISK", "BEHIND");
     private static final Map<String, String> STATUS_JA = Map.of("AT_RISK", "注意", "BEHIND", "遅れ");
+
+    /** How long past the deadline the alert waits for the KPI to be judged. */
+    static final int JUDGEMENT_DAYS = 7;
 
     private final RuleSettings.Policy policy;
 
@@ -33,20 +37,28 @@ public final class DeadlineRule {
                 RuleSettings.DEFAULTS.escalateAfterBusinessDays())));
     }
 
+    /** Past the deadline: the KPI's progress was computed after it, or it has had its days to be. */
+    private static boolean judged(KpiWatch kpi, LocalDate today) {
+        return today.isAfter(kpi.deadline()) && ((kpi.progressAsOf() != null && kpi.progressAsOf().isAfter(kpi.deadline()))
+                || today.isAfter(kpi.deadline().plusDays(JUDGEMENT_DAYS)));
+    }
+
     public Optional<AlertCondition> evaluate(KpiWatch kpi, LocalDate today) {
         Period horizon = policy.forMunicipality(kpi.municipalityCode()).deadlineHorizon();
         if (Boolean.TRUE.equals(kpi.retired()) || kpi.status() == null || !BEHIND.contains(kpi.status()) || kpi.deadline() == null
-                || today.isAfter(kpi.deadline()) || kpi.deadline().isAfter(today.plus(horizon))) {
+                || kpi.deadline().isAfter(today.plus(horizon)) || judged(kpi, today)) {
             return Optional.empty();
         }
         Map<String, String> labels = KpiStatusRules.kpiLabels(AlertRule.KPI_BEHIND_NEAR_DEADLINE, kpi);
         long daysLeft = ChronoUnit.DAYS.between(today, kpi.deadline());
         String percent = kpi.achievement() == null ? "-"
                 : kpi.achievement().multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP) + "%";
+        String left = daysLeft >= 0 ? " まで残り " + daysLeft + " 日" : " を過ぎています";
         String summaryJa = "評価指標「" + kpi.displayName() + "」が計画より" + STATUS_JA.get(kpi.status())
-                + "の状況です（達成度 " + percent + "、期限 " + Wareki.formatBoth(kpi.deadline()) + " まで残り " + daysLeft + " 日）";
+                + "の状況です（達成度 " + percent + "、期限 " + Wareki.formatBoth(kpi.deadline()) + left + "）";
         String summaryEn = "KPI \"" + kpi.displayName() + "\" is " + kpi.status().toLowerCase().replace('_', ' ')
-                + " (achievement " + percent + ", deadline " + kpi.deadline() + ", " + daysLeft + " days left)";
+                + " (achievement " + percent + ", deadline " + kpi.deadline()
+                + (daysLeft >= 0 ? ", " + daysLeft + " days left)" : ", passed)");
         return Optional.of(new AlertCondition(AlertRule.KPI_BEHIND_NEAR_DEADLINE, labels, summaryJa, summaryEn,
                 AlertCondition.kpiLink(kpi.kpiId())));
     }

@@ -10,12 +10,13 @@ import jp.shinchoku.notification.kpis.KpiWatch;
 
 /**
  * What a KPI's status says on its own: 未達 (its deadline passed unachieved), 達成 (for information), and a status
- * that worsened with its latest change (順調 → 注意 → 遅れ).
+ * that worsened with its latest change (順調 → 注意 → 遅れ, or a level reached and then lost: 達成 → 注意).
  */
 public final class KpiStatusRules {
 
-    private static final Map<String, Integer> RANK = Map.of("ON_TRACK", 3, "AT_RISK", 2, "BEHIND", 1);
-    private static final Map<String, String> LABEL = Map.of("ON_TRACK", "順調", "AT_RISK", "注意", "BEHIND", "遅れ");
+    private static final Map<String, Integer> RANK = Map.of("ACHIEVED", 4, "ON_TRACK", 3, "AT_RISK", 2, "BEHIND", 1);
+    private static final Map<String, String> LABEL = Map.of("ACHIEVED", "達成", "ON_TRACK", "順調", "AT_RISK", "注意",
+            "BEHIND", "遅れ");
 
     private KpiStatusRules() {
     }

@@ -1,6 +1,7 @@
 package jp.shinchoku.notification.alerts;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,9 @@ import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.notification.kpis.KpiWatch;
 
 /**
+ * 報告期限接近: from {@code reportReminderDays} days before a period's due date (default 7) until it, the department is
+ * reminded of the reports it has not yet made for the period (one digest, "報告期限まで N 日").
+ * <p>
  * 未報告: each KPI owes a report for the reporting period that ended last (by the plan's cadence; annual where the
  * plan does not say), due by 翌月末. Once the due date and the grace period have passed, the first business day after
  * brings the department one reminder listing all its missing KPIs (a digest, not a message per KPI); if reports are
@@ -35,6 +39,7 @@ public final class MissingReportRule {
 
     public List<AlertCondition> evaluate(List<KpiWatch> kpis, LocalDate today) {
         Map<Owed, List<KpiWatch>> missing = new LinkedHashMap<>();
+        Map<Owed, List<KpiWatch>> dueSoon = new LinkedHashMap<>();
         for (KpiWatch kpi : kpis) {
             if (kpi.isRetired() || kpi.departmentCode() == null) {
                 continue;
@@ -48,8 +53,14 @@ public final class MissingReportRule {
                 missing.computeIfAbsent(new Owed(kpi.municipalityCode(), kpi.departmentCode(), period),
                         owed -> new ArrayList<>()).add(kpi);
             }
+            int before = policy.forMunicipality(kpi.municipalityCode()).reportReminderDays();
+            if (before > 0 && !today.isAfter(period.reportDue()) && !today.isBefore(period.reportDue().minusDays(before))) {
+                dueSoon.computeIfAbsent(new Owed(kpi.municipalityCode(), kpi.departmentCode(), period),
+                        owed -> new ArrayList<>()).add(kpi);
+            }
         }
         List<AlertCondition> found = new ArrayList<>();
+        dueSoon.forEach((owed, owing) -> found.add(dueSoon(owed, owing, today)));
         missing.forEach((owed, owing) -> {
             RuleSettings settings = policy.forMunicipality(owed.municipality());
             LocalDate reminder = reminderDay(owing.getFirst(), owed.period());
@@ -74,19 +85,39 @@ public final class MissingReportRule {
     }
 
     private static AlertCondition digest(AlertRule rule, Owed owed, List<KpiWatch> owing) {
+        String due = Wareki.formatBoth(owed.period().reportDue());
+        String ja = (rule == AlertRule.REPORT_ESCALATED ? "督促後も" : "") + owed.period().label() + "の実績報告が"
+                + owing.size() + "件未提出です（報告期限 " + due + "）：" + names(owing);
+        String en = owing.size() + " report(s) for " + owed.period().code() + " are missing (due "
+                + owed.period().reportDue() + ")" + (rule == AlertRule.REPORT_ESCALATED ? " after a reminder" : "")
+                + ": " + ids(owing);
+        return condition(rule, owed, owing, ja, en);
+    }
+
+    private static AlertCondition dueSoon(Owed owed, List<KpiWatch> owing, LocalDate today) {
+        long days = ChronoUnit.DAYS.between(today, owed.period().reportDue());
+        String ja = owed.period().label() + "の実績報告の期限まで " + days + " 日です（報告期限 "
+                + Wareki.formatBoth(owed.period().reportDue()) + "、未報告 " + owing.size() + "件）：" + names(owing);
+        String en = days + " day(s) left to report " + owed.period().code() + " (due " + owed.period().reportDue() + "), "
+                + owing.size() + " not yet reported: " + ids(owing);
+        return condition(AlertRule.REPORT_DUE_SOON, owed, owing, ja, en);
+    }
+
+    private static String names(List<KpiWatch> owing) {
+        return owing.stream().map(k -> "「" + k.displayName() + "」").collect(Collectors.joining("、"));
+    }
+
+    private static String ids(List<KpiWatch> owing) {
+        return owing.stream().map(KpiWatch::kpiId).collect(Collectors.joining(", "));
+    }
+
+    private static AlertCondition condition(AlertRule rule, Owed owed, List<KpiWatch> owing, String ja, String en) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("rule", rule.name());
         KpiStatusRules.put(labels, "municipality", owed.municipality());
         labels.put("departmentCode", owed.department());
         labels.put("fiscalYear", owed.period().fiscalYear().labelEn());
         labels.put("period", owed.period().code());
-        String names = owing.stream().map(k -> "「" + k.displayName() + "」").collect(Collectors.joining("、"));
-        String due = Wareki.formatBoth(owed.period().reportDue());
-        String ja = (rule == AlertRule.REPORT_ESCALATED ? "督促後も" : "") + owed.period().label() + "の実績報告が"
-                + owing.size() + "件未提出です（報告期限 " + due + "）：" + names;
-        String en = owing.size() + " report(s) for " + owed.period().code() + " are missing (due "
-                + owed.period().reportDue() + ")" + (rule == AlertRule.REPORT_ESCALATED ? " after a reminder" : "")
-                + ": " + owing.stream().map(KpiWatch::kpiId).collect(Collectors.joining(", "));
         String planId = owing.getFirst().planId();
         String link = planId == null ? null
                 : Links.measurement("/api/plans/" + planId + "/departments/" + owed.department() + "/due");

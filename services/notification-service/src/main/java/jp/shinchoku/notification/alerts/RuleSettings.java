@@ -21,10 +21,12 @@ import java.util.Objects;
  *                                  it is escalated (default 3; 0 = never escalated)
  * @param escalateTo                who is told of an unacknowledged alert (default {@code cio})
  * @param routes                    the municipality's routes (empty: each rule's default receivers)
+ * @param reportReminderDays        days before a period's report due date (翌月末) that the department is reminded
+ *                                  of reports not yet made (default 7; 0 = no reminder before the due date)
  */
 public record RuleSettings(Period deadlineHorizon, int reportGraceDays, int escalateAfterBusinessDays,
         List<Integer> milestoneDueDays, MonthDay reviewDue, int reviewLeadDays, int acknowledgeWithinBusinessDays,
-        String escalateTo, List<Route> routes) {
+        String escalateTo, List<Route> routes, int reportReminderDays) {
 
     public static final RuleSettings DEFAULTS = new RuleSettings(Period.ofMonths(6), 14, 5);
 
@@ -33,7 +35,7 @@ public record RuleSettings(Period deadlineHorizon, int reportGraceDays, int esca
         Objects.requireNonNull(reviewDue, "reviewDue");
         Objects.requireNonNull(escalateTo, "escalateTo");
         if (reportGraceDays < 0 || escalateAfterBusinessDays < 0 || reviewLeadDays < 0
-                || acknowledgeWithinBusinessDays < 0) {
+                || acknowledgeWithinBusinessDays < 0 || reportReminderDays < 0) {
             throw new IllegalArgumentException("days are 0 or more");
         }
         milestoneDueDays = milestoneDueDays.stream().sorted().toList();
@@ -41,6 +43,14 @@ public record RuleSettings(Period deadlineHorizon, int reportGraceDays, int esca
             throw new IllegalArgumentException("milestone due days are 0 or more");
         }
         routes = List.copyOf(routes);
+    }
+
+    /** Settings with the default reminder before a report's due date (7 days). */
+    public RuleSettings(Period deadlineHorizon, int reportGraceDays, int escalateAfterBusinessDays,
+            List<Integer> milestoneDueDays, MonthDay reviewDue, int reviewLeadDays, int acknowledgeWithinBusinessDays,
+            String escalateTo, List<Route> routes) {
+        this(deadlineHorizon, reportGraceDays, escalateAfterBusinessDays, milestoneDueDays, reviewDue, reviewLeadDays,
+                acknowledgeWithinBusinessDays, escalateTo, routes, 7);
     }
 
     /** The defaults, with a horizon, grace and escalation of one's own. */

@@ -23,7 +23,9 @@ class DeadlineRuleTest {
             "BEHIND,   2023-10-01, true",
             "BEHIND,   2023-09-30, false",
             "BEHIND,   2024-03-31, true",
-            "BEHIND,   2024-04-01, false",
+            "BEHIND,   2024-04-01, true",
+            "AT_RISK,  2024-04-07, true",
+            "AT_RISK,  2024-04-08, false",
             "ON_TRACK, 2023-10-02, false",
             "NO_DATA,  2023-10-02, false",
             "MISSED,   2024-04-01, false"})
@@ -41,6 +43,18 @@ class DeadlineRuleTest {
         assertThat(condition.summaryJa()).isEqualTo(
                 "評価指標「マイナンバーカードの普及率」が計画より遅れの状況です（達成度 21%、期限 令和6年3月31日（2024-03-31） まで残り 181 日）");
         assertThat(condition.summaryEn()).contains("behind").contains("181 days left");
+    }
+
+    @Test
+    void pastTheDeadlineItHoldsUntilTheKpiIsJudgedSoThatNoDayGoesWithoutAnAlert() {
+        AlertCondition late = rule.evaluate(kpi("BEHIND"), LocalDate.parse("2024-04-01")).orElseThrow();
+        assertThat(late.summaryJa()).contains("期限 令和6年3月31日（2024-03-31） を過ぎています");
+        assertThat(late.summaryEn()).contains("deadline 2024-03-31, passed");
+        assertThat(rule.evaluate(kpi("MISSED"), LocalDate.parse("2024-04-01"))).isEmpty();
+        KpiWatch judgedStillBehind = new KpiWatch("k1", "p1", "3-1", "shimin", "普及率", DUE, "BEHIND", null, null,
+                LocalDate.parse("2024-04-01"), false);
+        assertThat(rule.evaluate(judgedStillBehind, LocalDate.parse("2024-04-02")))
+                .as("a level kept past its deadline and lost: the worsening tells it, not the deadline").isEmpty();
     }
 
     @Test

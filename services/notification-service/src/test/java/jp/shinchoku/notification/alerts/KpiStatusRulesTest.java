@@ -20,7 +20,9 @@ class KpiStatusRulesTest {
             "NO_DATA,  BEHIND,   -",
             "-,        BEHIND,   -",
             "BEHIND,   MISSED,   KPI_MISSED",
-            "ON_TRACK, ACHIEVED, KPI_ACHIEVED"})
+            "ON_TRACK, ACHIEVED, KPI_ACHIEVED",
+            "ACHIEVED, AT_RISK,  KPI_STATUS_WORSENED",
+            "ACHIEVED, ON_TRACK, KPI_STATUS_WORSENED"})
     void aStatusChangeRaisesWhatItMeans(String before, String now, AlertRule expected) {
         List<AlertCondition> found = KpiStatusRules.evaluate(kpi(before, now, false));
 

@@ -46,6 +46,46 @@ class MissingReportRuleTest {
     }
 
     @Test
+    void aWeekBeforeTheDueDateTheDepartmentIsRemindedOfWhatItHasNotYetReported() {
+        assertThat(rule.evaluate(List.of(apps, forms, reported, shimin), LocalDate.parse("2025-01-23"))).isEmpty();
+
+        List<AlertCondition> found = rule.evaluate(List.of(apps, forms, reported, shimin), LocalDate.parse("2025-01-24"));
+        assertThat(found).extracting(AlertCondition::rule, c -> Route.receivers(List.of(), c.rule(), c.labels()).getFirst())
+                .containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AlertRule.REPORT_DUE_SOON, "department:johoseisaku"),
+                org.assertj.core.groups.Tuple.tuple(AlertRule.REPORT_DUE_SOON, "department:shimin"));
+        AlertCondition digest = found.getFirst();
+        assertThat(digest.labels()).containsEntry("period", "FY2024-Q3").containsEntry("departmentCode", "johoseisaku");
+        assertThat(digest.summaryJa()).isEqualTo("令和6年度第3四半期の実績報告の期限まで 7 日です（報告期限 令和7年1月31日（2025-01-31）、"
+                + "未報告 2件）：「オンライン申請件数」、「電子化した申請様式数」");
+        assertThat(digest.summaryEn()).startsWith("7 day(s) left to report FY2024-Q3 (due 2025-01-31), 2 not yet reported");
+        assertThat(digest.rule().severity()).isEqualTo(AlertRule.Severity.INFO);
+
+        assertThat(rule.evaluate(List.of(apps), LocalDate.parse("2025-01-31"))).singleElement()
+                .satisfies(c -> assertThat(c.summaryJa()).contains("期限まで 0 日"))
+                .satisfies(c -> assertThat(c.alertId()).isEqualTo(digest.alertId()));
+        assertThat(rule.evaluate(List.of(apps), LocalDate.parse("2025-02-01"))).as("after the due date: the grace period")
+                .isEmpty();
+        assertThat(rule.evaluate(List.of(reported), LocalDate.parse("2025-01-24"))).as("reported already").isEmpty();
+    }
+
+    @Test
+    void aMunicipalityMayRemindEarlierOrNotAtAll() {
+        RuleSettings d = RuleSettings.DEFAULTS;
+        RuleSettings never = new RuleSettings(d.deadlineHorizon(), d.reportGraceDays(), d.escalateAfterBusinessDays(),
+                d.milestoneDueDays(), d.reviewDue(), d.reviewLeadDays(), d.acknowledgeWithinBusinessDays(), d.escalateTo(),
+                d.routes(), 0);
+        RuleSettings early = new RuleSettings(d.deadlineHorizon(), d.reportGraceDays(), d.escalateAfterBusinessDays(),
+                d.milestoneDueDays(), d.reviewDue(), d.reviewLeadDays(), d.acknowledgeWithinBusinessDays(), d.escalateTo(),
+                d.routes(), 14);
+        assertThat(new MissingReportRule(new RuleSettings.Policy(d, Map.of("462233", never)))
+                .evaluate(List.of(apps), LocalDate.parse("2025-01-30"))).isEmpty();
+        assertThat(new MissingReportRule(new RuleSettings.Policy(d, Map.of("462233", early)))
+                .evaluate(List.of(apps), LocalDate.parse("2025-01-17"))).extracting(AlertCondition::rule)
+                .containsExactly(AlertRule.REPORT_DUE_SOON);
+    }
+
+    @Test
     void escalationToThePromotionHeadquartersCountsBusinessDaysSkippingTheSubstituteHoliday() {
         assertThat(rule.evaluate(List.of(apps), LocalDate.parse("2025-02-24"))).extracting(AlertCondition::rule)
                 .containsExactly(AlertRule.REPORT_MISSING);

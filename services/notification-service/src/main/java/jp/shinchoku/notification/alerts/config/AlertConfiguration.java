@@ -36,6 +36,7 @@ class AlertConfiguration {
      * @param reviewLeadDays            days before that the 推進本部 is reminded
      * @param acknowledgeWithinBusinessDays business days to acknowledge an alert before it is escalated (0 = never)
      * @param escalateTo                who unacknowledged alerts are escalated to
+     * @param reportReminderDays        days before a report's due date (翌月末) the department is reminded (0 = never)
      * @param routes                    which receivers get which alerts, by label matchers (first match wins unless
      *                                  {@code continue-matching})
      */
@@ -44,7 +45,8 @@ class AlertConfiguration {
             @DefaultValue("5") int escalateAfterBusinessDays, @DefaultValue({"30", "7", "1"}) List<Integer> milestoneDueDays,
             @DefaultValue("--06-30") MonthDay reviewDue, @DefaultValue("30") int reviewLeadDays,
             @DefaultValue("3") int acknowledgeWithinBusinessDays, @DefaultValue("cio") String escalateTo,
-            List<RouteProperties> routes, Map<String, MunicipalSettings> municipalities) {
+            List<RouteProperties> routes, Map<String, MunicipalSettings> municipalities,
+            @DefaultValue("7") int reportReminderDays) {
 
         /** A route: {@code match} are label matchers such as {@code rule=~MILESTONE_.*}. */
         record RouteProperties(List<String> match, List<String> receivers, boolean continueMatching) {
@@ -56,13 +58,14 @@ class AlertConfiguration {
 
         record MunicipalSettings(Period deadlineHorizon, Integer reportGraceDays, Integer escalateAfterBusinessDays,
                 List<Integer> milestoneDueDays, MonthDay reviewDue, Integer reviewLeadDays,
-                Integer acknowledgeWithinBusinessDays, String escalateTo, List<RouteProperties> routes) {
+                Integer acknowledgeWithinBusinessDays, String escalateTo, List<RouteProperties> routes,
+                Integer reportReminderDays) {
         }
 
         RuleSettings.Policy policy() {
             RuleSettings defaults = new RuleSettings(deadlineHorizon, reportGraceDays, escalateAfterBusinessDays,
                     milestoneDueDays, reviewDue, reviewLeadDays, acknowledgeWithinBusinessDays, escalateTo,
-                    routes(routes));
+                    routes(routes), reportReminderDays);
             Map<String, RuleSettings> own = new HashMap<>();
             if (municipalities != null) {
                 municipalities.forEach((code, set) -> own.put(code, new RuleSettings(
@@ -74,7 +77,8 @@ class AlertConfiguration {
                         or(set.reviewLeadDays(), defaults.reviewLeadDays()),
                         or(set.acknowledgeWithinBusinessDays(), defaults.acknowledgeWithinBusinessDays()),
                         or(set.escalateTo(), defaults.escalateTo()),
-                        set.routes() == null ? defaults.routes() : routes(set.routes()))));
+                        set.routes() == null ? defaults.routes() : routes(set.routes()),
+                        or(set.reportReminderDays(), defaults.reportReminderDays()))));
             }
             return new RuleSettings.Policy(defaults, own);
         }
