@@ -71,9 +71,14 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     public static LocalSystem start(Settings settings) {
+        return start(settings, Service.values());
+    }
+
+    /** Only some of the services (a benchmark of one of them). */
+    public static LocalSystem start(Settings settings, Service... services) {
         Map<Service, ConfigurableApplicationContext> running = new LinkedHashMap<>();
         try {
-            for (Service service : Service.values()) {
+            for (Service service : services) {
                 SpringApplicationBuilder application = new SpringApplicationBuilder(service.application)
                         .main(service.application);
                 if (settings.clock() != null) {

@@ -36,9 +36,14 @@ public final class Outbox {
         return events.stream().<OutboxEntry>map(event -> event.toEntry(this)).toList();
     }
 
-    /** Call after the write: the relay publishes at once instead of at its next poll. */
-    public void written() {
-        relay.wakeUp();
+    /** Call after the write, naming the documents it gave events: the relay publishes them at once, by key. */
+    public void written(String collection, Object id) {
+        relay.written(collection, List.of(id));
+    }
+
+    /** Call after a bulk write, naming the documents it gave events. */
+    public void written(String collection, Collection<?> ids) {
+        relay.written(collection, ids);
     }
 
     /** A payload with its event type, so a list of different events can be turned into entries at once. */

@@ -1,31 +1,43 @@
 package jp.shinchoku.platform.outbox;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jp.shinchoku.contracts.CloudEventHeaders;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -38,102 +50,255 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Publishes the events waiting in aggregate documents' outboxes, in order per document, then removes them.
  * <p>
- * At least once: a crash after the send and before the removal sends the event again with the same
- * {@code ce_id}, which consumers treat as a duplicate. A crash before the send loses nothing, since the
- * event is in the database with the state that raised it; the relay sends it after the restart (it runs once
- * at start-up, then on every {@link #wakeUp()} and every poll interval). Several instances share the work
- * through a short lease per document.
+ * Never a scan on the hot path: a write tells the relay which documents it gave events
+ * ({@link #written(String, Collection)}); each round claims those documents by key in one update (a short lease, so
+ * several instances share the work), sends all their events with many sends in flight, and acknowledges them in one
+ * bulk write. A slow sweep (at start-up and every {@code sweep-interval}) finds what a crashed instance left, through a
+ * partial index on MongoDB that holds only documents with pending events.
+ * <p>
+ * At least once: a crash after the send and before the acknowledgement sends the event again with the same
+ * {@code ce_id}, which consumers treat as a duplicate. A crash before the send loses nothing: the event is in the
+ * database with the state that raised it. An event the broker refuses for good (too large, say) never holds up the
+ * others: it is set aside in the document's {@code outboxSetAside} with the reason, logged and counted
+ * ({@code shinchoku.outbox.set-aside}); one that fails for a while (the broker is down) is tried again.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final String LEASE = "outboxLeaseUntil";
-    private static final int MAX_DOCUMENTS_PER_ROUND = 500;
+    static final String LEASE = "outboxLeaseUntil";
+    static final String LEASE_OWNER = "outboxLeaseOwner";
+    static final String SET_ASIDE = "outboxSetAside";
+    private static final int MAX_DOCUMENTS_PER_ROUND = 1_000;
+    private static final int MAX_SWEPT = 10_000;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, Object> kafka;
-    private final List<OutboxCollection> collections;
+    private final Set<String> collections;
     private final OutboxProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final String owner = UUID.randomUUID().toString();
     private final Semaphore wakeUps = new Semaphore(0);
-    private final AtomicLong pending = new AtomicLong();
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final Set<Pending> queued = ConcurrentHashMap.newKeySet();
+    private final AtomicLong swept = new AtomicLong();
+    private final AtomicLong oldestMillis = new AtomicLong();
+    private final Counter setAside;
+    private volatile Instant nextSweep = Instant.MIN;
     private volatile Thread worker;
     private volatile boolean running;
+
+    /** A document known to have events waiting. */
+    private record Pending(String collection, Object id) {
+    }
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, Object> kafka, List<OutboxCollection> collections,
             OutboxProperties properties, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.kafka = kafka;
-        this.collections = List.copyOf(collections);
+        this.collections = collections.stream().map(OutboxCollection::name).collect(java.util.stream.Collectors.toSet());
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        Gauge.builder("shinchoku.outbox.pending", pending, AtomicLong::get)
-                .description("Documents with events not yet published, at the relay's last round")
+        Gauge.builder("shinchoku.outbox.pending", this, relay -> relay.queued.size() + relay.swept.get())
+                .description("Documents with events not yet published: queued, and found by the last sweep")
                 .register(meters);
+        Gauge.builder("shinchoku.outbox.oldest.age", oldestMillis, millis -> millis.get() / 1000.0)
+                .baseUnit("seconds").description("Age of the oldest event the last sweep found waiting").register(meters);
+        this.setAside = Counter.builder("shinchoku.outbox.set-aside")
+                .description("Events the broker refused for good, set aside in their documents").register(meters);
+        this.collections.forEach(this::indexPending);
     }
 
-    public void wakeUp() {
+    /**
+     * A partial index holding only documents with pending events (the sweep's query reads it, not the collection),
+     * and one on {@code _id} with the lease, which the claim's conditional update names exactly.
+     */
+    private void indexPending(String collection) {
+        mongo.getCollection(collection).createIndex(Indexes.ascending("_id", LEASE),
+                new IndexOptions().name("outbox_lease").unique(true));
+        try {
+            mongo.getCollection(collection).createIndex(Indexes.ascending(OutboxEntry.FIELD + ".eventId"),
+                    new IndexOptions().name("outbox_pending")
+                            .partialFilterExpression(exists(OutboxEntry.FIELD + ".eventId")));
+        } catch (RuntimeException e) {
+            log.debug("no partial index on {} (the store does not keep one): {}", collection, e.toString());
+        }
+    }
+
+    /** The documents a write just gave events: they are published at once, without looking for them. */
+    public void written(String collection, Collection<?> ids) {
+        if (!collections.contains(collection)) {
+            throw new IllegalArgumentException("not an outbox collection: " + collection);
+        }
+        for (Object id : ids) {
+            Pending pending = new Pending(collection, id);
+            if (queued.add(pending)) {
+                queue.add(pending);
+            }
+        }
         wakeUps.release();
     }
 
-    /** One round over every outbox collection; returns how many events were published. */
+    /** Asks for a sweep at the next round (e.g. after the relay was off). */
+    public void wakeUp() {
+        nextSweep = Instant.MIN;
+        wakeUps.release();
+    }
+
+    /** One round: a sweep when it is due, then every queued document; returns how many events were published. */
     public int relayPending() {
+        Instant now = Instant.now();
+        if (!now.isBefore(nextSweep)) {
+            sweep();
+            nextSweep = now.plus(properties.sweepInterval());
+        }
         int sent = 0;
-        long waiting = 0;
-        for (OutboxCollection collection : collections) {
-            MongoCollection<Document> documents = mongo.getCollection(collection.name());
+        while (!queue.isEmpty()) {
+            Map<String, List<Object>> batch = new LinkedHashMap<>();
             for (int i = 0; i < MAX_DOCUMENTS_PER_ROUND; i++) {
-                Document claimed = claim(documents);
-                if (claimed == null) {
+                Pending pending = queue.poll();
+                if (pending == null) {
                     break;
                 }
-                int published = publish(documents, claimed);
+                queued.remove(pending);
+                batch.computeIfAbsent(pending.collection(), c -> new ArrayList<>()).add(pending.id());
+            }
+            for (Map.Entry<String, List<Object>> documents : batch.entrySet()) {
+                int published = relay(documents.getKey(), documents.getValue());
                 if (published < 0) {
-                    break;
+                    return sent;
                 }
                 sent += published;
             }
-            waiting += documents.countDocuments(exists(OutboxEntry.FIELD + ".0"));
         }
-        pending.set(waiting);
         return sent;
     }
 
-    private Document claim(MongoCollection<Document> documents) {
+    /** Queues every document with pending events (what a crashed instance or a failed round left). */
+    private void sweep() {
+        long found = 0;
+        long oldest = 0;
         Instant now = clock.instant();
-        Bson claimable = and(exists(OutboxEntry.FIELD + ".0"),
-                or(eq(LEASE, null), lt(LEASE, Date.from(now))));
-        return documents.findOneAndUpdate(claimable,
-                Updates.set(LEASE, Date.from(now.plus(properties.lease()))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-    }
-
-    /** Sends the document's entries in order; returns how many, or -1 when the broker failed. */
-    private int publish(MongoCollection<Document> documents, Document claimed) {
-        Object id = claimed.get("_id");
-        List<String> sentIds = new ArrayList<>();
-        try {
-            for (Document entry : claimed.getList(OutboxEntry.FIELD, Document.class)) {
-                send(entry);
-                sentIds.add(entry.getString("eventId"));
+        for (String collection : collections) {
+            for (Document document : mongo.getCollection(collection).find(exists(OutboxEntry.FIELD + ".eventId"))
+                    .projection(Projections.include("_id", OutboxEntry.FIELD + ".occurredAt")).limit(MAX_SWEPT)) {
+                Pending pending = new Pending(collection, document.get("_id"));
+                if (queued.add(pending)) {
+                    queue.add(pending);
+                }
+                found++;
+                for (Document entry : document.getList(OutboxEntry.FIELD, Document.class, List.of())) {
+                    if (entry.get("occurredAt") instanceof Date date) {
+                        oldest = Math.max(oldest, Duration.between(date.toInstant(), now).toMillis());
+                    }
+                }
             }
-            return sentIds.size();
-        } catch (Exception e) {
-            Counter.builder("shinchoku.outbox.send.failures").register(meters).increment();
-            log.warn("Could not publish outbox events of {} (will retry): {}", id, e.toString());
-            return -1;
-        } finally {
-            Bson update = sentIds.isEmpty()
-                    ? Updates.unset(LEASE)
-                    : Updates.combine(Updates.pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", sentIds))),
-                            Updates.unset(LEASE));
-            documents.updateOne(eq("_id", id), update);
         }
+        swept.set(found);
+        oldestMillis.set(oldest);
     }
 
-    private void send(Document entry) throws Exception {
+    /**
+     * Claims the documents by key, sends their events, acknowledges them in one bulk write.
+     *
+     * @return how many events were published, or -1 when the broker failed (the round ends; the rest wait)
+     */
+    private int relay(String collection, List<Object> ids) {
+        MongoCollection<Document> documents = mongo.getCollection(collection);
+        List<Document> claimed = claim(documents, ids);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Map<Object, List<Sending>> sendings = new LinkedHashMap<>();
+        for (Document document : claimed) {
+            List<Sending> ofDocument = new ArrayList<>();
+            for (Document entry : document.getList(OutboxEntry.FIELD, Document.class)) {
+                ofDocument.add(new Sending(entry, send(entry)));
+            }
+            sendings.put(document.get("_id"), ofDocument);
+        }
+        int sent = 0;
+        boolean brokerFailed = false;
+        List<WriteModel<Document>> acknowledgements = new ArrayList<>();
+        for (Map.Entry<Object, List<Sending>> document : sendings.entrySet()) {
+            List<String> done = new ArrayList<>();
+            List<Document> refused = new ArrayList<>();
+            for (Sending sending : document.getValue()) {
+                Outcome outcome = sending.await(properties.sendTimeout());
+                String eventId = sending.entry().getString("eventId");
+                switch (outcome) {
+                    case Outcome.Sent s -> {
+                        done.add(eventId);
+                        sent++;
+                        published(sending.entry());
+                    }
+                    case Outcome.Refused r -> {
+                        done.add(eventId);
+                        refused.add(new Document("entry", sending.entry()).append("reason", r.reason())
+                                .append("at", Date.from(clock.instant())));
+                        setAside.increment();
+                        log.warn("Event {} ({}) of {} set aside: the broker refuses it for good: {}", eventId,
+                                sending.entry().getString("type"), document.getKey(), r.reason());
+                    }
+                    case Outcome.Failed f -> {
+                        brokerFailed = true;
+                        Counter.builder("shinchoku.outbox.send.failures").register(meters).increment();
+                        log.warn("Could not publish event {} of {} (will retry): {}", eventId, document.getKey(), f.reason());
+                    }
+                }
+            }
+            List<Bson> updates = new ArrayList<>(List.of(Updates.unset(LEASE), Updates.unset(LEASE_OWNER)));
+            if (!done.isEmpty()) {
+                updates.add(Updates.pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", done))));
+            }
+            if (!refused.isEmpty()) {
+                updates.add(Updates.pushEach(SET_ASIDE, refused));
+            }
+            acknowledgements.add(new UpdateOneModel<>(eq("_id", document.getKey()), Updates.combine(updates)));
+        }
+        documents.bulkWrite(acknowledgements);
+        if (brokerFailed) {
+            // what is left is tried again after a pause, by the sweep
+            nextSweep = Instant.now().plus(properties.pollInterval());
+            return -1;
+        }
+        return sent;
+    }
+
+    /**
+     * Takes a lease on those of the documents that have events and no live lease. Every query names exactly
+     * {@code _id}, or {@code _id} and the lease read, so that the store finds the documents by key (never a scan).
+     */
+    private List<Document> claim(MongoCollection<Document> documents, List<Object> ids) {
+        Date now = Date.from(clock.instant());
+        Date until = Date.from(clock.instant().plus(properties.lease()));
+        List<WriteModel<Document>> leases = new ArrayList<>();
+        for (Document document : documents.find(byIds(ids)).projection(Projections.include("_id", LEASE, OutboxEntry.FIELD))) {
+            Date lease = document.getDate(LEASE);
+            if (!document.getList(OutboxEntry.FIELD, Document.class, List.of()).isEmpty() && (lease == null || lease.before(now))) {
+                leases.add(new UpdateOneModel<>(new Document("_id", document.get("_id")).append(LEASE, lease),
+                        Updates.combine(Updates.set(LEASE, until), Updates.set(LEASE_OWNER, owner))));
+            }
+        }
+        if (leases.isEmpty()) {
+            return List.of();
+        }
+        documents.bulkWrite(leases);
+        List<Document> claimed = new ArrayList<>();
+        for (Document document : documents.find(byIds(ids))) {
+            if (owner.equals(document.getString(LEASE_OWNER)) && until.equals(document.getDate(LEASE))) {
+                claimed.add(document);
+            }
+        }
+        return claimed;
+    }
+
+    private static Document byIds(List<Object> ids) {
+        return new Document("_id", new Document("$in", ids));
+    }
+
+    private CompletableFuture<?> send(Document entry) {
         String type = entry.getString("type");
         Instant occurredAt = entry.get("occurredAt") instanceof Date date ? date.toInstant() : clock.instant();
         var record = new ProducerRecord<String, Object>(entry.getString("topic"), null, entry.getString("key"),
@@ -145,11 +310,56 @@ public final class OutboxRelay implements SmartLifecycle {
                 .add(header(CloudEventHeaders.TIME, occurredAt.toString()))
                 .add(header(CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPECVERSION_1_0))
                 .add(header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON));
-        kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return kafka.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void published(Document entry) {
+        String type = entry.getString("type");
         Counter.builder("shinchoku.outbox.published").tag("type", type)
                 .description("Events published from the outbox").register(meters).increment();
-        Timer.builder("shinchoku.outbox.delay").description("From the event's write to its publication")
-                .register(meters).record(java.time.Duration.between(occurredAt, clock.instant()).abs());
+        if (entry.get("occurredAt") instanceof Date date) {
+            Timer.builder("shinchoku.outbox.delay").description("From the event's write to its publication")
+                    .register(meters).record(Duration.between(date.toInstant(), clock.instant()).abs());
+        }
+    }
+
+    /** How one send ended: sent, refused for good (set aside), or failed for now (tried again). */
+    private sealed interface Outcome {
+        record Sent() implements Outcome {
+        }
+
+        record Refused(String reason) implements Outcome {
+        }
+
+        record Failed(String reason) implements Outcome {
+        }
+    }
+
+    private record Sending(Document entry, CompletableFuture<?> future) {
+        Outcome await(Duration timeout) {
+            try {
+                future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return new Outcome.Sent();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome.Failed("interrupted");
+            } catch (TimeoutException e) {
+                return new Outcome.Failed("no acknowledgement within " + timeout);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                while (cause != null && cause.getCause() != null && !(cause instanceof org.apache.kafka.common.KafkaException)) {
+                    cause = cause.getCause();
+                }
+                if (cause instanceof org.apache.kafka.common.KafkaException && !(cause instanceof RetriableException)) {
+                    return new Outcome.Refused(cause.toString());
+                }
+                return new Outcome.Failed(String.valueOf(cause));
+            }
+        }
     }
 
     private static RecordHeader header(String name, String value) {
@@ -166,13 +376,16 @@ public final class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 relayPending();
-                wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
+                if (queue.isEmpty()) {
+                    wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 log.warn("Outbox relay round failed (will retry): {}", e.toString());
+                nextSweep = Instant.MIN;
                 try {
                     Thread.sleep(properties.pollInterval());
                 } catch (InterruptedException interrupted) {

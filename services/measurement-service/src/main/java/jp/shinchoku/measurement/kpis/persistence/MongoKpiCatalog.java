@@ -28,6 +28,8 @@ class MongoKpiCatalog implements KpiCatalog {
     MongoKpiCatalog(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(COLLECTION).createIndex(new Index("planId", Sort.Direction.ASC).named("plan"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC).on("revision", Sort.Direction.ASC)
+                .unique().named("revision"));
     }
 
     @Override
@@ -57,16 +59,31 @@ class MongoKpiCatalog implements KpiCatalog {
         }
     }
 
-    /** One conditional upsert: replaces the stored definition only if its revision is not newer. */
+    /**
+     * Keeps the definition unless a newer revision is kept: a read by key, then a write conditional on exactly the
+     * {@code _id} and revision read (an index names both), retried if another write came in between.
+     */
     @Override
     public boolean save(KpiDefinition definition) {
-        Query notNewer = Query.query(where("_id").is(definition.id()).and("revision").lte(definition.revision()));
-        try {
-            KpiDefinition replaced = mongo.findAndReplace(notNewer, definition,
-                    FindAndReplaceOptions.options().upsert().returnNew(), KpiDefinition.class, COLLECTION);
-            return replaced != null;
-        } catch (DuplicateKeyException newerRevisionKept) {
-            return false;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            KpiDefinition stored = mongo.findById(definition.id(), KpiDefinition.class, COLLECTION);
+            if (stored == null) {
+                try {
+                    mongo.insert(definition, COLLECTION);
+                    return true;
+                } catch (DuplicateKeyException another) {
+                    continue;
+                }
+            }
+            if (stored.revision() > definition.revision()) {
+                return false;
+            }
+            Query unchanged = Query.query(where("_id").is(definition.id()).and("revision").is(stored.revision()));
+            if (mongo.findAndReplace(unchanged, definition, FindAndReplaceOptions.options().returnNew(),
+                    KpiDefinition.class, COLLECTION) != null) {
+                return true;
+            }
         }
+        throw new IllegalStateException("KPI " + definition.id() + " kept changing while it was saved");
     }
 }

@@ -45,7 +45,7 @@ class MongoMeasurementRepository implements MeasurementRepository {
         } catch (DuplicateKeyException e) {
             throw new DuplicateMeasurementException(measurement);
         }
-        outbox.written();
+        outbox.written(MeasurementDocument.COLLECTION, measurement.id());
     }
 
     @Override

@@ -43,12 +43,12 @@ public class RejectedReportLog {
 
     public void rejected(EventMetadata event, MeasurementReportedV1 report, MeasurementRejectedException e) {
         MeasurementRejectedV1 rejection = MeasurementContracts.rejected(event, report, e, clock.instant());
+        String id = event.source() + "|" + event.id();
         try {
-            mongo.insert(new RejectedReport(event.source() + "|" + event.id(), rejection,
-                    List.of(outbox.entry(Events.MEASUREMENT_REJECTED, rejection))));
+            mongo.insert(new RejectedReport(id, rejection, List.of(outbox.entry(Events.MEASUREMENT_REJECTED, rejection))));
         } catch (DuplicateKeyException alreadyRejected) {
             return;
         }
-        outbox.written();
+        outbox.written(COLLECTION, id);
     }
 }

@@ -22,8 +22,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -46,6 +48,9 @@ class MongoProgressRepository implements ProgressRepository {
     MongoProgressRepository(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
+        // names exactly what the conditional writes name, so that stores that index only exact keys use it too
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("progress.revision", Sort.Direction.ASC).unique().named("progress_revision"));
     }
 
     @Override
@@ -80,7 +85,7 @@ class MongoProgressRepository implements ProgressRepository {
         } else if (mongo.updateFirst(unchanged(previous), set(update, event), COLLECTION).getMatchedCount() == 0) {
             throw new ConcurrentProgressUpdateException(next.kpiId());
         }
-        outbox.written();
+        outbox.written(COLLECTION, next.kpiId());
     }
 
     @Override
@@ -98,7 +103,7 @@ class MongoProgressRepository implements ProgressRepository {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         updates.forEach(update -> bulk.updateOne(unchanged(update.change().previous()), set(update, event(update))));
         int matched = bulk.execute().getMatchedCount();
-        outbox.written();
+        outbox.written(COLLECTION, updates.stream().map(update -> update.change().kpi().id()).toList());
         return matched == updates.size();
     }
 

@@ -71,7 +71,7 @@ class MongoAlertRepository implements AlertRepository {
                 .push(OutboxEntry.FIELD, outbox.entry(Events.ALERT_RAISED, AlertContracts.raised(alert, links)));
         try {
             mongo.upsert(notFiring, fire, COLLECTION);
-            outbox.written();
+            outbox.written(COLLECTION, alert.id());
         } catch (DuplicateKeyException alreadyFiring) {
             seenAgain(alert);
         }
@@ -94,7 +94,7 @@ class MongoAlertRepository implements AlertRepository {
                 .set("alert.resolvedAt", alert.resolvedAt())
                 .push(OutboxEntry.FIELD, outbox.entry(Events.ALERT_RESOLVED, AlertContracts.resolved(alert))), COLLECTION);
         if (result.getModifiedCount() > 0) {
-            outbox.written();
+            outbox.written(COLLECTION, alert.id());
         }
     }
 
@@ -108,7 +108,7 @@ class MongoAlertRepository implements AlertRepository {
         if (result.getModifiedCount() == 0) {
             return false;
         }
-        outbox.written();
+        outbox.written(COLLECTION, alert.id());
         return true;
     }
 

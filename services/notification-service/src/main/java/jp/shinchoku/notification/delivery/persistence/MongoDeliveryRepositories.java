@@ -151,7 +151,7 @@ class MongoDeliveryRepositories {
             for (Delivery delivery : deliveries) {
                 mongo.save(new DeliveryDocument(delivery.id(), delivery, events(delivery, notification)), DELIVERIES);
             }
-            outbox.written();
+            outbox.written(DELIVERIES, deliveries.stream().map(Delivery::id).toList());
         }
 
         @Override
@@ -162,7 +162,7 @@ class MongoDeliveryRepositories {
                         outbox.entry(Events.ALERT_DELIVERED, DeliveryContracts.delivered(delivery, n))));
             }
             mongo.updateFirst(Query.query(where("_id").is(delivery.id())), update, DELIVERIES);
-            outbox.written();
+            outbox.written(DELIVERIES, delivery.id());
         }
 
         private List<OutboxEntry> events(Delivery delivery, Notification notification) {

@@ -63,7 +63,7 @@ class MongoDepartmentRegistry implements DepartmentRegistry {
             saved = mongo.updateFirst(unchanged, update, DepartmentDocument.class).getMatchedCount() == 1;
         }
         if (saved) {
-            outbox.written();
+            outbox.written(DepartmentDocument.COLLECTION, id);
         }
         return saved;
     }

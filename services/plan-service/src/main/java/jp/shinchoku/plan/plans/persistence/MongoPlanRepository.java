@@ -52,7 +52,7 @@ class MongoPlanRepository implements PlanRepository {
     @Override
     public void insert(Plan plan, List<PlanEvent> events) {
         mongo.insert(new PlanDocument(plan.id(), plan, outbox.entries(PlanContracts.toContracts(events)), null));
-        outbox.written();
+        outbox.written(PlanDocument.COLLECTION, plan.id());
     }
 
     /**
@@ -78,7 +78,7 @@ class MongoPlanRepository implements PlanRepository {
                 update.push(OutboxEntry.FIELD).each(outbox.entries(PlanContracts.toContracts(changed.events())).toArray());
             }
             if (mongo.updateFirst(unchanged, update, PlanDocument.class).getMatchedCount() == 1) {
-                outbox.written();
+                outbox.written(PlanDocument.COLLECTION, planId);
                 return Optional.of(changed);
             }
         }

@@ -1,0 +1,176 @@
+package jp.shinchoku.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import jp.shinchoku.calendar.FiscalYear;
+import jp.shinchoku.calendar.ReportingCadence;
+import jp.shinchoku.calendar.ReportingPeriod;
+import jp.shinchoku.embedded.InProcessKafka;
+import jp.shinchoku.embedded.InProcessMongo;
+import jp.shinchoku.launcher.LocalSystem;
+import jp.shinchoku.launcher.LocalSystem.Service;
+import jp.shinchoku.measurement.kpis.Direction;
+import jp.shinchoku.measurement.kpis.KpiDefinition;
+import jp.shinchoku.measurement.kpis.KpiKind;
+import jp.shinchoku.measurement.measurements.Measurement;
+import jp.shinchoku.measurement.progress.Progress;
+import jp.shinchoku.measurement.progress.ProgressCalculator;
+import jp.shinchoku.measurement.progress.config.DailyProgress;
+import jp.shinchoku.testsupport.MovableClock;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The daily progress run over a national number of KPIs: 1,788 governments × 40 KPIs of mixed kinds (count,
+ * percentage, boolean, recurring, relative), each with one to three reported values, kept by the measurement service
+ * on the in-process broker and the file-backed MongoDB-wire store (or real ones: {@code KAFKA_BOOTSTRAP_SERVERS},
+ * {@code MONGODB_URI}). Prints how long each run took on a day that changes little, on one three months on (statuses
+ * drift) and on the first day of a fiscal year (recurring and relative KPIs start again), with the heap used.
+ * <p>
+ * {@code ./mvnw -q -pl deploy/benchmark -am spring-boot:run} (optional {@code -Dspring-boot.run.arguments=--governments=100}).
+ */
+public final class DailyRunBenchmark {
+
+    static final int KPIS_PER_GOVERNMENT = 40;
+    static final LocalDate SEEDED = LocalDate.of(2024, 11, 1);
+
+    private DailyRunBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int governments = argument(args, "--governments=", 1_788);
+        Path dataDir = Files.createTempDirectory("shinchoku-bench");
+        String kafkaServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        String mongoUri = System.getenv("MONGODB_URI");
+        InProcessKafka kafka = kafkaServers == null ? InProcessKafka.startTemporary() : null;
+        InProcessMongo mongo = mongoUri == null ? InProcessMongo.startPersistent(dataDir.resolve("store.mv"), 0) : null;
+        MovableClock clock = MovableClock.at(SEEDED);
+        try (LocalSystem system = LocalSystem.start(new LocalSystem.Settings(
+                kafka == null ? kafkaServers : kafka.bootstrapServers(), mongo == null ? mongoUri : mongo.connectionString(),
+                "bench-" + System.currentTimeMillis() + "-", false, null, clock,
+                Map.of("shinchoku.progress.daily.check", "P3650D", "logging.level.root", "WARN")), Service.MEASUREMENT)) {
+            DailyProgress.Run daily = system.bean(Service.MEASUREMENT, DailyProgress.Run.class);
+
+            long seeding = System.nanoTime();
+            int kpis = seed(governments, system.bean(Service.MEASUREMENT, MongoTemplate.class),
+                    system.bean(Service.MEASUREMENT, ProgressCalculator.class));
+            System.out.printf("seeded %,d KPIs of %,d governments with their values in %.1f s%n", kpis, governments,
+                    (System.nanoTime() - seeding) / 1e9);
+
+            run(daily, clock, SEEDED.plusDays(1), "the next day (little changes)");
+            run(daily, clock, SEEDED.plusDays(2), "another day");
+            run(daily, clock, SEEDED.plusMonths(3), "three months on (statuses drift)");
+            run(daily, clock, FiscalYear.containing(SEEDED).next().firstDay(), "a new fiscal year (recurring and relative restart)");
+        } finally {
+            if (mongo != null) {
+                mongo.close();
+            }
+            if (kafka != null) {
+                kafka.close();
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void run(DailyProgress.Run daily, MovableClock clock, LocalDate day, String what) {
+        clock.moveTo(day);
+        DailyProgress.Outcome outcome = daily.run();
+        System.gc();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.out.printf("daily run %s, %s: %,d KPIs in %,d ms (%,.0f KPIs/s), %,d changed; heap used %d MB%n", day, what,
+                outcome.kpis(), outcome.took().toMillis(), outcome.kpis() / Math.max(0.001, outcome.took().toMillis() / 1000.0),
+                outcome.changed(), memory.getHeapMemoryUsage().getUsed() / (1 << 20));
+    }
+
+    /**
+     * Each government's KPIs: a mix of kinds, targets due by the end of 令和7年度, and one to three values. Written
+     * in bulk, each KPI's progress document as the service keeps it (progress computed by its engine, with its values),
+     * so that setting up seventy thousand KPIs takes seconds, not the pipeline's time.
+     */
+    private static int seed(int governments, MongoTemplate mongo, ProgressCalculator calculator) {
+        Random random = new Random(42);
+        int count = 0;
+        List<KpiDefinition> definitions = new ArrayList<>();
+        List<Document> states = new ArrayList<>();
+        for (int g = 0; g < governments; g++) {
+            String municipality = String.valueOf(100_000 + g);
+            String planId = "pln-bench-" + g;
+            for (int k = 0; k < KPIS_PER_GOVERNMENT; k++) {
+                KpiDefinition kpi = kpi(planId, municipality, k);
+                List<Measurement> values = values(kpi, random);
+                Progress progress = calculator.compute(kpi, values, SEEDED);
+                definitions.add(kpi);
+                states.add(new Document("_id", kpi.id())
+                        .append("progress", mongo.getConverter().convertToMongoType(progress))
+                        .append("values", values.stream().map(v -> mongo.getConverter().convertToMongoType(v)).toList())
+                        .append("outbox", List.of()));
+                count++;
+                if (definitions.size() == 1_000) {
+                    write(mongo, definitions, states);
+                }
+            }
+        }
+        write(mongo, definitions, states);
+        return count;
+    }
+
+    private static void write(MongoTemplate mongo, List<KpiDefinition> definitions, List<Document> states) {
+        if (!definitions.isEmpty()) {
+            mongo.insert(definitions, "kpis");
+            mongo.getCollection("kpi_progress").insertMany(states);
+        }
+        definitions.clear();
+        states.clear();
+    }
+
+    private static KpiDefinition kpi(String planId, String municipality, int k) {
+        KpiKind kind = List.of(KpiKind.COUNT, KpiKind.PERCENTAGE, KpiKind.BOOLEAN, KpiKind.RECURRING, KpiKind.RELATIVE)
+                .get(k % 5);
+        return new KpiDefinition(planId + ".1-" + k + ".1", planId, "dept" + (k % 6), "指標" + k, "件", kind,
+                kind == KpiKind.BOOLEAN ? Direction.ACHIEVE : Direction.INCREASE,
+                kind == KpiKind.BOOLEAN ? null : BigDecimal.TEN, LocalDate.of(2021, 4, 1),
+                kind == KpiKind.PERCENTAGE ? BigDecimal.valueOf(90) : BigDecimal.valueOf(100), LocalDate.of(2026, 3, 31), 1,
+                false, municipality, List.of(),
+                kind == KpiKind.RECURRING ? new KpiDefinition.Recurrence(4, "fiscal-year") : null,
+                kind == KpiKind.RELATIVE ? new BigDecimal("1.1") : null,
+                null, null, ReportingCadence.QUARTERLY, FiscalYear.of(2021), FiscalYear.of(2025));
+    }
+
+    private static List<Measurement> values(KpiDefinition kpi, Random random) {
+        List<Measurement> values = new ArrayList<>();
+        int n = 1 + random.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            LocalDate on = SEEDED.minusMonths(3L * (n - i));
+            BigDecimal value = switch (kpi.kind()) {
+                case BOOLEAN -> BigDecimal.valueOf(random.nextInt(4) == 0 ? 1 : 0);
+                case PERCENTAGE -> BigDecimal.valueOf(10 + random.nextInt(70));
+                case RECURRING -> BigDecimal.ONE;
+                default -> BigDecimal.valueOf(10 + random.nextInt(80));
+            };
+            values.add(new Measurement("msr-" + kpi.id() + "-" + i, kpi.id(), kpi.planId(), kpi.departmentCode(), value,
+                    null, on, ReportingPeriod.containing(ReportingCadence.QUARTERLY, on), null, null, kpi.id() + "-" + i,
+                    Instant.parse("2024-10-01T00:00:00Z"), null, null));
+        }
+        return values;
+    }
+
+    private static int argument(String[] args, String prefix, int otherwise) {
+        for (String arg : args) {
+            if (arg.startsWith(prefix)) {
+                return Integer.parseInt(arg.substring(prefix.length()));
+            }
+        }
+        return otherwise;
+    }
+}
