@@ -17,6 +17,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -39,6 +42,13 @@ public class ShinchokuServiceAutoConfiguration {
     @Bean
     Outbox outbox(EventJson json, Clock clock, OutboxRelay relay, @Value("${spring.application.name}") String name) {
         return new Outbox(json, clock, "/shinchoku/" + name, relay);
+    }
+
+    /** The locks that keep scheduled work to one instance at a time ({@code shedLock} collection). */
+    @Bean
+    @ConditionalOnMissingBean
+    LockProvider lockProvider(MongoTemplate mongo) {
+        return new MongoLockProvider(mongo.getDb());
     }
 
     @Bean

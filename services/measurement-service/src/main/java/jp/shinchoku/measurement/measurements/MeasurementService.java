@@ -1,7 +1,6 @@
 package jp.shinchoku.measurement.measurements;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -237,7 +236,7 @@ public class MeasurementService {
                     "The denominator must be above 0 and the numerator between 0 and the denominator ("
                             + numerator.toPlainString() + "/" + denominator.toPlainString() + ")");
         }
-        BigDecimal rate = numerator.multiply(HUNDRED).divide(denominator, 4, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal rate = Rates.percentage(numerator, denominator);
         if (fraction.rate() != null) {
             BigDecimal sent = number(fraction.rate());
             if (sent.subtract(rate).abs().compareTo(RATE_TOLERANCE) > 0) {

@@ -10,13 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.progress.ProgressService;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
+import jp.shinchoku.platform.schedule.ExclusiveRun;
+import net.javacrumbs.shedlock.core.LockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -48,10 +45,10 @@ public class DailyProgress {
     private static final Logger log = LoggerFactory.getLogger(DailyProgress.class);
 
     @Bean
-    Run dailyProgressRun(MongoTemplate mongo, KpiCatalog kpis, ProgressService progress, Clock clock,
+    Run dailyProgressRun(LockProvider locks, MongoTemplate mongo, KpiCatalog kpis, ProgressService progress, Clock clock,
             MeterRegistry meters) {
-        return new Run(new DefaultLockingTaskExecutor(new MongoLockProvider(mongo.getDb())), mongo, kpis, progress,
-                clock, meters);
+        return new Run(new ExclusiveRun(locks, LOCK, Duration.ofMinutes(30), meters, "shinchoku.progress.daily",
+                "Daily recomputation of every KPI's progress"), mongo, kpis, progress, clock, meters);
     }
 
     /** The day of the last completed run. */
@@ -65,23 +62,20 @@ public class DailyProgress {
     /** The daily run: recompute every KPI for today, once per day, under the lock. */
     public static class Run {
 
-        private final LockingTaskExecutor executor;
+        private final ExclusiveRun exclusive;
         private final MongoTemplate mongo;
         private final KpiCatalog kpis;
         private final ProgressService progress;
         private final Clock clock;
-        private final Timer timer;
         private final Counter changes;
 
-        Run(LockingTaskExecutor executor, MongoTemplate mongo, KpiCatalog kpis, ProgressService progress, Clock clock,
+        Run(ExclusiveRun exclusive, MongoTemplate mongo, KpiCatalog kpis, ProgressService progress, Clock clock,
                 MeterRegistry meters) {
-            this.executor = executor;
+            this.exclusive = exclusive;
             this.mongo = mongo;
             this.kpis = kpis;
             this.progress = progress;
             this.clock = clock;
-            this.timer = Timer.builder("shinchoku.progress.daily")
-                    .description("Daily recomputation of every KPI's progress").register(meters);
             this.changes = Counter.builder("shinchoku.progress.daily.changes")
                     .description("Progress changes the passing of days made").register(meters);
         }
@@ -111,18 +105,11 @@ public class DailyProgress {
 
         /** Recomputes every KPI for today under the lock. @return what it did, or null when another instance ran */
         public Outcome run() {
-            LockingTaskExecutor.TaskResult<Outcome> result;
-            try {
-                result = executor.executeWithLock(() -> timer.record(this::recomputeAll),
-                        new LockConfiguration(Instant.now(), LOCK, Duration.ofMinutes(30), Duration.ZERO));
-            } catch (Throwable e) {
-                throw new IllegalStateException("daily progress run failed", e);
-            }
-            if (!result.wasExecuted()) {
+            Outcome outcome = exclusive.run(this::recomputeAll).orElse(null);
+            if (outcome == null) {
                 log.info("daily progress run skipped: another instance holds the lock");
                 return null;
             }
-            Outcome outcome = result.getResult();
             log.info("daily progress run for {}: {} KPIs, {} changed, {} ms", outcome.day(), outcome.kpis(),
                     outcome.changed(), outcome.took().toMillis());
             return outcome;

@@ -1,25 +1,20 @@
 package jp.shinchoku.notification.alerts.config;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jp.shinchoku.notification.alerts.AlertService;
 import jp.shinchoku.notification.kpis.KpiWatchRepository;
 import jp.shinchoku.notification.plans.PlanWatchRepository;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockConfiguration;
+import jp.shinchoku.platform.schedule.ExclusiveRun;
 import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -37,50 +32,33 @@ public class ScheduledEvaluation {
     private static final Logger log = LoggerFactory.getLogger(ScheduledEvaluation.class);
 
     @Bean
-    LockProvider evaluationLockProvider(MongoTemplate mongo) {
-        return new MongoLockProvider(mongo.getDb());
-    }
-
-    @Bean
     Evaluation evaluation(LockProvider locks, AlertService alerts, KpiWatchRepository kpis, PlanWatchRepository plans,
             MeterRegistry meters) {
-        return new Evaluation(new DefaultLockingTaskExecutor(locks), alerts, kpis, plans, meters);
+        return new Evaluation(new ExclusiveRun(locks, LOCK, Duration.ofMinutes(30), meters, "shinchoku.alerts.evaluation",
+                "Evaluations of every alert rule (daily and at start-up)"), alerts, kpis, plans);
     }
 
     /** Runs the whole evaluation under the lock. */
     public static class Evaluation {
 
-        private final LockingTaskExecutor executor;
+        private final ExclusiveRun exclusive;
         private final AlertService alerts;
         private final KpiWatchRepository kpis;
         private final PlanWatchRepository plans;
-        private final Timer timer;
 
-        Evaluation(LockingTaskExecutor executor, AlertService alerts, KpiWatchRepository kpis, PlanWatchRepository plans,
-                MeterRegistry meters) {
-            this.executor = executor;
+        Evaluation(ExclusiveRun exclusive, AlertService alerts, KpiWatchRepository kpis, PlanWatchRepository plans) {
+            this.exclusive = exclusive;
             this.alerts = alerts;
             this.kpis = kpis;
             this.plans = plans;
-            this.timer = Timer.builder("shinchoku.alerts.evaluation")
-                    .description("Evaluations of every alert rule (daily and at start-up)").register(meters);
         }
 
         /** @return whether this instance evaluated (false when another held the lock) */
         public boolean run() {
-            LockingTaskExecutor.TaskResult<AlertService.Outcome> result;
-            try {
-                result = executor.executeWithLock(() -> timer.record(() -> alerts.evaluateAll(kpis.findAll(), plans.findAll())),
-                        new LockConfiguration(Instant.now(), LOCK, Duration.ofMinutes(30), Duration.ZERO));
-            } catch (Throwable e) {
-                throw new IllegalStateException("alert evaluation failed", e);
-            }
-            if (result.wasExecuted()) {
-                log.info("alert evaluation: {}", result.getResult());
-            } else {
-                log.info("alert evaluation skipped: another instance holds the lock");
-            }
-            return result.wasExecuted();
+            Optional<AlertService.Outcome> outcome = exclusive.run(() -> alerts.evaluateAll(kpis.findAll(), plans.findAll()));
+            outcome.ifPresentOrElse(o -> log.info("alert evaluation: {}", o),
+                    () -> log.info("alert evaluation skipped: another instance holds the lock"));
+            return outcome.isPresent();
         }
 
         @Scheduled(cron = "${shinchoku.notification.evaluation.cron:0 0 9 * * *}",

@@ -2,7 +2,6 @@ package jp.shinchoku.notification.delivery.config;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jp.shinchoku.notification.alerts.AlertService;
 import jp.shinchoku.notification.alerts.LabelMatcher;
 import jp.shinchoku.notification.alerts.Links;
@@ -28,10 +26,8 @@ import jp.shinchoku.notification.delivery.ReceiverDirectory;
 import jp.shinchoku.notification.delivery.SilenceRepository;
 import jp.shinchoku.notification.delivery.messaging.MailChannel;
 import jp.shinchoku.notification.delivery.messaging.WebhookChannel;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockConfiguration;
+import jp.shinchoku.platform.schedule.ExclusiveRun;
 import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -227,31 +223,28 @@ public class DeliveryConfiguration {
 
     @Bean
     Telling telling(LockProvider locks, Dispatcher dispatcher, Deliverer deliverer, MeterRegistry meters) {
-        return new Telling(new DefaultLockingTaskExecutor(locks), dispatcher, deliverer, meters);
+        return new Telling(new ExclusiveRun(locks, LOCK, Duration.ofMinutes(10), meters, "shinchoku.alerts.dispatch",
+                "Rounds of grouping alerts into messages and delivering them"), dispatcher, deliverer, meters);
     }
 
     /** One round of telling: the dispatcher's flush, then the deliveries due; under the lock. */
     public static class Telling {
 
-        private final LockingTaskExecutor executor;
+        private final ExclusiveRun exclusive;
         private final Dispatcher dispatcher;
         private final Deliverer deliverer;
-        private final Timer timer;
         private final MeterRegistry meters;
 
-        Telling(LockingTaskExecutor executor, Dispatcher dispatcher, Deliverer deliverer, MeterRegistry meters) {
-            this.executor = executor;
+        Telling(ExclusiveRun exclusive, Dispatcher dispatcher, Deliverer deliverer, MeterRegistry meters) {
+            this.exclusive = exclusive;
             this.dispatcher = dispatcher;
             this.deliverer = deliverer;
             this.meters = meters;
-            this.timer = Timer.builder("shinchoku.alerts.dispatch")
-                    .description("Rounds of grouping alerts into messages and delivering them").register(meters);
         }
 
         /** @return what was delivered, or null when another instance held the lock */
         public Deliverer.Outcome run() {
-            try {
-                var result = executor.executeWithLock(() -> timer.record(() -> {
+            return exclusive.run(() -> {
                     Dispatcher.Outcome flushed = dispatcher.flush();
                     Deliverer.Outcome delivered = deliverer.deliverDue();
                     Counter.builder("shinchoku.alerts.notifications").description("Messages to receivers")
@@ -264,11 +257,7 @@ public class DeliveryConfiguration {
                         log.info("notifications: {}; deliveries: {}", flushed, delivered);
                     }
                     return delivered;
-                }), new LockConfiguration(Instant.now(), LOCK, Duration.ofMinutes(10), Duration.ZERO));
-                return result.wasExecuted() ? result.getResult() : null;
-            } catch (Throwable e) {
-                throw new IllegalStateException("notification dispatch failed", e);
-            }
+            }).orElse(null);
         }
 
         @Scheduled(fixedDelayString = "${shinchoku.notification.delivery.interval:PT1M}",
