@@ -29,6 +29,8 @@ public class MeasurementService {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int MAX_TEXT = 4000;
+    /** A comment or a correction's reason at the most, so that no accepted report makes an event the broker refuses. */
+    static final int MAX_COMMENT = 2000;
     /** How far a rate sent with its numerator and denominator may be from theirs (rounding to 0.1%). */
     private static final BigDecimal RATE_TOLERANCE = new BigDecimal("0.05");
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "はい", "実現", "済", "達成");
@@ -77,6 +79,8 @@ public class MeasurementService {
                     "評価指標「" + kpi.name() + "」の施策は計画の改定で廃止されたため、報告は受け付けません",
                     "The measure of KPI " + kpi.id() + " was retired by a plan revision; it takes no more reports");
         }
+        checkLength(report.comment(), "コメント", "comment");
+        checkLength(report.reason(), "訂正理由", "correction reason");
         Measurement corrected = report.supersedes() == null ? null : correctable(kpi, report);
         LocalDate measuredOn = report.measuredOn() != null ? report.measuredOn()
                 : corrected != null ? corrected.measuredOn() : null;
@@ -142,6 +146,14 @@ public class MeasurementService {
                         + " を訂正してください）",
                 "This value was already corrected by " + superseder.reportedBy() + " (correct " + superseder.id()
                         + " instead)");
+    }
+
+    private static void checkLength(String text, String nameJa, String nameEn) {
+        if (text != null && text.length() > MAX_COMMENT) {
+            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE,
+                    nameJa + "は" + MAX_COMMENT + "文字までです（" + text.length() + "文字）",
+                    "The " + nameEn + " takes at most " + MAX_COMMENT + " characters (" + text.length() + " sent)");
+        }
     }
 
     private void checkDate(KpiDefinition kpi, LocalDate measuredOn) {
