@@ -35,8 +35,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * The daily progress run over a national number of KPIs: 1,788 governments × 40 KPIs of mixed kinds (count,
  * percentage, boolean, recurring, relative), each with one to three reported values, kept by the measurement service
  * on the in-process broker and the file-backed MongoDB-wire store (or real ones: {@code KAFKA_BOOTSTRAP_SERVERS},
- * {@code MONGODB_URI}). Prints how long each run took on a day that changes little, on one three months on (statuses
- * drift) and on the first day of a fiscal year (recurring and relative KPIs start again), with the heap used.
+ * {@code MONGODB_URI}). Prints how long each run took: the first (every KPI, each one's next day planned), the next
+ * days (only the KPIs planned for them), three months on (statuses drift) and the first day of a fiscal year
+ * (recurring and relative KPIs start again), with the heap used.
  * <p>
  * {@code ./mvnw -q -pl deploy/benchmark -am spring-boot:run} (optional {@code -Dspring-boot.run.arguments=--governments=100}).
  */
@@ -67,9 +68,12 @@ public final class DailyRunBenchmark {
                     system.bean(Service.MEASUREMENT, ProgressCalculator.class));
             System.out.printf("seeded %,d KPIs of %,d governments with their values in %.1f s%n", kpis, governments,
                     (System.nanoTime() - seeding) / 1e9);
+            // the data was written around the service: its first run is one over every KPI, as after an upgrade
+            system.bean(Service.MEASUREMENT, MongoTemplate.class).getCollection("progress_runs").deleteMany(new Document());
 
-            run(daily, clock, SEEDED.plusDays(1), "the next day (little changes)");
-            run(daily, clock, SEEDED.plusDays(2), "another day");
+            run(daily, clock, SEEDED.plusDays(1), "the first run (every KPI, each planned)");
+            run(daily, clock, SEEDED.plusDays(2), "the next day (the KPIs planned for it)");
+            run(daily, clock, SEEDED.plusDays(3), "another day");
             run(daily, clock, SEEDED.plusMonths(3), "three months on (statuses drift)");
             run(daily, clock, FiscalYear.containing(SEEDED).next().firstDay(), "a new fiscal year (recurring and relative restart)");
         } finally {

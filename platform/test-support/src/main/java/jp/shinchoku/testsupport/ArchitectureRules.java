@@ -26,6 +26,21 @@ public final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
+    /**
+     * What {@code platform/} holds (contracts, calendar, service starter, embedded infrastructure, test support) serves
+     * every service and uses none: the system is assembled under {@code deploy/}.
+     */
+    public static void checkPlatform() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("jp.shinchoku.platform", "jp.shinchoku.contracts", "jp.shinchoku.calendar",
+                        "jp.shinchoku.embedded", "jp.shinchoku.testsupport");
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                        SERVICES.stream().map(service -> service + "..").toArray(String[]::new))
+                .as("nothing in platform/ depends on a service")
+                .check(classes);
+    }
+
     public static void check(String servicePackage) {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

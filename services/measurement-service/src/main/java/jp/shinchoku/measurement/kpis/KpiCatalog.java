@@ -9,6 +9,9 @@ public interface KpiCatalog {
 
     Optional<KpiDefinition> find(String kpiId);
 
+    /** The KPIs with these ids, in one read by key; unknown ids are left out. */
+    List<KpiDefinition> findAll(java.util.Collection<String> kpiIds);
+
     /** A plan's KPIs, retired ones included, in id order. */
     List<KpiDefinition> findByPlan(String planId);
 

@@ -67,6 +67,55 @@ public final class ProgressCalculator {
         };
     }
 
+    /**
+     * The first day after {@code today} on which the KPI's progress, with no new value, may differ from today's in
+     * what users act on (status, grade, value or achievement). Between breakpoints — the baseline's date, each
+     * intermediate target, the deadline, the start of the next fiscal year — the expected achievement moves one way
+     * only, so the status crosses each threshold once, and a binary search over the days finds the crossing; at a
+     * breakpoint the KPI is looked at again.
+     */
+    public LocalDate nextChange(KpiDefinition kpi, List<Measurement> history, LocalDate today) {
+        Progress now = compute(kpi, history, today);
+        LocalDate cap = breakpoint(kpi, today);
+        if (!compute(kpi, history, cap).changedFrom(now)) {
+            return cap;
+        }
+        LocalDate same = today;
+        LocalDate changed = cap;
+        while (ChronoUnit.DAYS.between(same, changed) > 1) {
+            LocalDate middle = same.plusDays(ChronoUnit.DAYS.between(same, changed) / 2);
+            if (compute(kpi, history, middle).changedFrom(now)) {
+                changed = middle;
+            } else {
+                same = middle;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * The next day after {@code today} where the trajectory bends, the deadline passes or (for what is counted per
+     * fiscal year) a fiscal year begins; a year on at the latest.
+     */
+    private static LocalDate breakpoint(KpiDefinition kpi, LocalDate today) {
+        List<LocalDate> candidates = new ArrayList<>();
+        candidates.add(today.plusYears(1));
+        boolean byFiscalYear = kpi.kind() == KpiKind.RECURRING || kpi.accumulation() == KpiDefinition.Accumulation.PER_PERIOD
+                || (kpi.kind() == KpiKind.RELATIVE && kpi.relativeTo() == KpiDefinition.RelativeTo.PREVIOUS_YEAR);
+        if (byFiscalYear) {
+            candidates.add(FiscalYear.containing(today).next().firstDay());
+        }
+        if (kpi.due() != null) {
+            candidates.add(kpi.due().plusDays(1));
+        }
+        if (kpi.baselineAsOf() != null) {
+            candidates.add(kpi.baselineAsOf().plusDays(1));
+        }
+        kpi.intermediateTargets().stream().map(KpiDefinition.Step::due).filter(java.util.Objects::nonNull)
+                .forEach(candidates::add);
+        return candidates.stream().filter(day -> day.isAfter(today)).min(Comparator.naturalOrder()).orElseThrow();
+    }
+
     private static Progress unmeasured(KpiDefinition kpi, LocalDate today, BigDecimal latest, ProgressStatus status) {
         return new Progress(kpi.id(), 0, today, latest, null, null, status, Grade.NONE);
     }

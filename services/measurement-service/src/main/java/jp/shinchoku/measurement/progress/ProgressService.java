@@ -3,6 +3,7 @@ package jp.shinchoku.measurement.progress;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +15,9 @@ import jp.shinchoku.measurement.measurements.MeasurementRepository;
 
 /**
  * Keeps each KPI's progress current. Progress is a function of the definition, the values and the day: it is
- * recomputed when a definition changes, when a value is recorded, and for every KPI as each day begins
- * ({@link #advance(List)}). Recomputing is safe to repeat: it records a change only when something users act on
+ * recomputed when a definition changes, when a value is recorded, and as each day begins for the KPIs the
+ * {@link ProgressSchedule} says the day can change ({@link #advance(List)}); each computation plans the day the KPI is
+ * to be looked at next. Recomputing is safe to repeat: it records a change only when something users act on
  * changed (status, grade, value or achievement), and each change carries its {@code kpi.progress-changed} event.
  */
 public class ProgressService {
@@ -25,40 +27,49 @@ public class ProgressService {
     private final KpiCatalog kpis;
     private final MeasurementRepository measurements;
     private final ProgressRepository progress;
+    private final ProgressSchedule schedule;
     private final ProgressCalculator calculator;
     private final Clock clock;
 
     public ProgressService(KpiCatalog kpis, MeasurementRepository measurements, ProgressRepository progress,
-            ProgressCalculator calculator, Clock clock) {
+            ProgressSchedule schedule, ProgressCalculator calculator, Clock clock) {
         this.kpis = kpis;
         this.measurements = measurements;
         this.progress = progress;
+        this.schedule = schedule;
         this.calculator = calculator;
         this.clock = clock;
     }
 
     /** A KPI's definition changed: recompute from its kept values. @return the change recorded, if any */
     public Optional<ProgressChange> recompute(String kpiId) {
-        return kpis.find(kpiId).flatMap(kpi -> store(kpi, progress.find(kpiId), null));
+        return kpis.find(kpiId).flatMap(kpi -> store(kpi, progress.find(kpiId), null, true));
     }
 
     /** A value was recorded for its KPI: it joins the KPI's values (once) and progress is recomputed. */
     public Optional<ProgressChange> record(Measurement measurement) {
-        return kpis.find(measurement.kpiId()).flatMap(kpi -> store(kpi, progress.find(kpi.id()), measurement));
+        return kpis.find(measurement.kpiId()).flatMap(kpi -> store(kpi, progress.find(kpi.id()), measurement, false));
     }
 
-    private Optional<ProgressChange> store(KpiDefinition kpi, Optional<ProgressState> state, Measurement added) {
+    /** @param replan whether the day to look at the KPI again must be planned even if nothing changed (a new definition) */
+    private Optional<ProgressChange> store(KpiDefinition kpi, Optional<ProgressState> state, Measurement added,
+            boolean replan) {
         List<Measurement> values = valuesOf(kpi, state.orElse(null));
         if (added != null) {
             values = new ProgressState(null, values).with(added);
         }
         Progress previous = state.map(ProgressState::progress).orElse(null);
-        Optional<ProgressChange> change = change(kpi, previous, values, LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        Optional<ProgressChange> change = change(kpi, previous, values, today);
+        boolean valuesChanged = previous != null && !values.equals(state.get().values());
         if (change.isPresent()) {
             progress.replace(new ProgressRepository.StateChange(change.get(), values));
-        } else if (previous != null && !values.equals(state.get().values())) {
+        } else if (valuesChanged) {
             // a value that changes nothing users act on (the same level again) is still kept for later days
             progress.keep(previous, values);
+        }
+        if ((replan || change.isPresent() || valuesChanged) && !kpi.retired()) {
+            schedule.plan(Map.of(kpi.id(), calculator.nextChange(kpi, values, today)));
         }
         return change;
     }
@@ -75,6 +86,7 @@ public class ProgressService {
         Map<String, ProgressState> states = progress.findAll(active.stream().map(KpiDefinition::id).toList());
         List<ProgressRepository.StateChange> updates = new ArrayList<>();
         List<ProgressChange> changes = new ArrayList<>();
+        Map<String, LocalDate> next = new HashMap<>();
         for (KpiDefinition kpi : active) {
             ProgressState state = states.get(kpi.id());
             if (state == null) {
@@ -86,7 +98,9 @@ public class ProgressService {
                 updates.add(new ProgressRepository.StateChange(change, values));
                 changes.add(change);
             });
+            next.put(kpi.id(), calculator.nextChange(kpi, values, today));
         }
+        schedule.plan(next);
         if (!progress.replaceAll(updates)) {
             // another update came in between for some KPI: redo the batch's changes one by one (safe to repeat)
             changes.clear();

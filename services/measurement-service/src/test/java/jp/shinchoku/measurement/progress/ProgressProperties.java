@@ -114,6 +114,46 @@ class ProgressProperties {
         assertThat(progress.status()).isNotEqualTo(ProgressStatus.MISSED);
     }
 
+    /** The daily run looks at a KPI on the day planned for it: no day before that may change what users act on. */
+    @Property(tries = 300)
+    void noDayBeforeTheOnePlannedChangesAKpisProgress(@ForAll("kinds") KpiKind kind, @ForAll @IntRange(max = 100) int baseline,
+            @ForAll @IntRange(max = 200) int target, @ForAll @IntRange(max = 200) int value,
+            @ForAll("days") LocalDate measuredOn, @ForAll @IntRange(max = 400) int later, @ForAll boolean kept,
+            @ForAll boolean perPeriod) {
+        Direction direction = kind == KpiKind.BOOLEAN ? Direction.ACHIEVE
+                : target >= baseline ? Direction.INCREASE : Direction.DECREASE;
+        KpiDefinition kpi = kpi(baseline, target, direction);
+        kpi = switch (kind) {
+            case BOOLEAN -> ProgressCalculatorTest.kpi(KpiKind.BOOLEAN, Direction.ACHIEVE, null, null);
+            case RECURRING -> ProgressCalculatorTest.recurring(kpi, 1 + target % 12, "fiscal-year");
+            case RELATIVE -> ProgressCalculatorTest.relative(kpi, "1.1");
+            default -> kpi;
+        };
+        if (kept) {
+            kpi = ProgressCalculatorTest.maintained(kpi);
+        }
+        String reported = kind == KpiKind.BOOLEAN ? String.valueOf(value % 2) : String.valueOf(value);
+        List<Measurement> values = List.of(ProgressCalculatorTest.measured(reported, measuredOn));
+        if (perPeriod && (kind == KpiKind.COUNT || kind == KpiKind.PERCENTAGE)) {
+            kpi = ProgressCalculatorTest.perPeriod(kpi);
+            values = List.of(ProgressCalculatorTest.inQuarter(reported, measuredOn));
+        }
+        LocalDate today = measuredOn.plusDays(later);
+
+        LocalDate planned = calculator.nextChange(kpi, values, today);
+        assertThat(planned).isAfter(today);
+        Progress now = calculator.compute(kpi, values, today);
+        for (LocalDate day = today.plusDays(1); day.isBefore(planned); day = day.plusDays(1)) {
+            assertThat(calculator.compute(kpi, values, day).changedFrom(now))
+                    .as("%s: planned for %s, but %s already differs from %s", kind, planned, day, today).isFalse();
+        }
+    }
+
+    @Provide
+    Arbitrary<KpiKind> kinds() {
+        return Arbitraries.of(KpiKind.COUNT, KpiKind.PERCENTAGE, KpiKind.BOOLEAN, KpiKind.RECURRING, KpiKind.RELATIVE);
+    }
+
     @Provide
     Arbitrary<LocalDate> days() {
         return Arbitraries.longs().between(0, 2_000).map(START::plusDays);

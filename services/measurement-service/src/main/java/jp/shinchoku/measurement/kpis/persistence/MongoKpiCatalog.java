@@ -38,6 +38,12 @@ class MongoKpiCatalog implements KpiCatalog {
     }
 
     @Override
+    public List<KpiDefinition> findAll(java.util.Collection<String> kpiIds) {
+        return kpiIds.isEmpty() ? List.of()
+                : mongo.find(Query.query(where("_id").in(kpiIds)), KpiDefinition.class, COLLECTION);
+    }
+
+    @Override
     public Optional<KpiDefinition> find(String kpiId) {
         return Optional.ofNullable(mongo.findById(kpiId, KpiDefinition.class, COLLECTION));
     }

@@ -9,6 +9,7 @@ import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.measurements.MeasurementRepository;
 import jp.shinchoku.measurement.progress.ProgressCalculator;
 import jp.shinchoku.measurement.progress.ProgressRepository;
+import jp.shinchoku.measurement.progress.ProgressSchedule;
 import jp.shinchoku.measurement.progress.ProgressService;
 import jp.shinchoku.measurement.progress.ProgressPolicy;
 import jp.shinchoku.measurement.progress.ProgressQueries;
@@ -60,7 +61,7 @@ class ProgressConfiguration {
 
     @Bean
     ProgressService progressService(KpiCatalog kpis, MeasurementRepository measurements, ProgressRepository progress,
-            ProgressCalculator calculator, Clock clock) {
-        return new ProgressService(kpis, measurements, progress, calculator, clock);
+            ProgressSchedule schedule, ProgressCalculator calculator, Clock clock) {
+        return new ProgressService(kpis, measurements, progress, schedule, calculator, clock);
     }
 }
