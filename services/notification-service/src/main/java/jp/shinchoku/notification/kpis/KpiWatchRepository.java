@@ -23,8 +23,11 @@ public interface KpiWatchRepository {
     /** Notes that a value was reported for a KPI's reporting period ({@code FY2024-Q2}). */
     KpiWatch reported(String kpiId, String periodCode);
 
-    /** Every KPI being watched. */
+    /** Every KPI being watched (the daily evaluation). */
     List<KpiWatch> findAll();
+
+    /** A plan's KPIs (an event about one plan or one of its KPIs). */
+    List<KpiWatch> findByPlan(String planId);
 
     Optional<KpiWatch> find(String kpiId);
 }

@@ -65,8 +65,8 @@ class AlertTriggers {
         if (record.value() instanceof MeasurementRecordedV1 recorded && recorded.period() != null) {
             once(REPORTS, record, () -> {
                 KpiWatch watch = kpis.reported(recorded.kpiId(), recorded.period());
-                if (watch.departmentCode() != null) {
-                    alerts.evaluateReports(kpis.findAll(), watch.departmentCode());
+                if (watch.departmentCode() != null && watch.planId() != null) {
+                    alerts.evaluateReports(kpis.findByPlan(watch.planId()), watch.departmentCode());
                 }
             });
         }

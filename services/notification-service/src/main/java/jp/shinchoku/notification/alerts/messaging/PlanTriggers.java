@@ -8,7 +8,6 @@ import jp.shinchoku.contracts.plan.PlanPublishedV1;
 import jp.shinchoku.contracts.plan.PlanReviewedV1;
 import jp.shinchoku.contracts.plan.PlanRevisedV1;
 import jp.shinchoku.notification.alerts.AlertService;
-import jp.shinchoku.notification.kpis.KpiWatch;
 import jp.shinchoku.notification.kpis.KpiWatchRepository;
 import jp.shinchoku.notification.plans.MilestoneWatch;
 import jp.shinchoku.notification.plans.PlanWatch;
@@ -53,8 +52,7 @@ class PlanTriggers {
                 default -> null;
             };
             if (plan != null) {
-                List<KpiWatch> ofPlan = kpis.findAll().stream().filter(k -> plan.planId().equals(k.planId())).toList();
-                alerts.evaluatePlan(plan, ofPlan);
+                alerts.evaluatePlan(plan, kpis.findByPlan(plan.planId()));
             }
         });
     }

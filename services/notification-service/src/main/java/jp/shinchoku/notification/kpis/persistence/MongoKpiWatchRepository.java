@@ -9,8 +9,10 @@ import java.util.Optional;
 
 import jp.shinchoku.notification.kpis.KpiWatch;
 import jp.shinchoku.notification.kpis.KpiWatchRepository;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -24,6 +26,7 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
 
     MongoKpiWatchRepository(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index("planId", Sort.Direction.ASC).named("plan"));
     }
 
     @Override
@@ -50,6 +53,11 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
     @Override
     public List<KpiWatch> findAll() {
         return mongo.findAll(KpiWatch.class, COLLECTION);
+    }
+
+    @Override
+    public List<KpiWatch> findByPlan(String planId) {
+        return mongo.find(Query.query(where("planId").is(planId)), KpiWatch.class, COLLECTION);
     }
 
     @Override
