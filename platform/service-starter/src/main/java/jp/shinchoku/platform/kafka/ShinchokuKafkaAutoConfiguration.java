@@ -28,7 +28,10 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -71,6 +74,22 @@ public class ShinchokuKafkaAutoConfiguration {
                     .setKeySerializer((Serializer) new StringSerializer());
             ((org.springframework.kafka.core.DefaultKafkaProducerFactory) factory)
                     .setValueSerializer(new EventValueSerializer(json));
+        };
+    }
+
+    /**
+     * Each listener consumes in a group of its own under the configured prefix ({@code spring.kafka.consumer.group-id},
+     * by default the service's name): {@code <prefix>.<listener id>}. Instances of one service with one prefix share
+     * each listener's partitions; two environments with their own prefixes on one cluster each get every event.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> groupPerListener(
+            KafkaProperties kafka) {
+        String prefix = kafka.getConsumer().getGroupId();
+        return container -> {
+            if (prefix != null && !prefix.isBlank() && container.getListenerId() != null) {
+                container.getContainerProperties().setGroupId(prefix + "." + container.getListenerId());
+            }
         };
     }
 

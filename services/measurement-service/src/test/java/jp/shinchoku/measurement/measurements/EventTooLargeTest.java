@@ -24,11 +24,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * An event the broker refuses for good never holds up the others: it is set aside in its document with the reason and
- * counted, and later reports flow on. Here the producer takes records of 4 KB at the most, so a value with a long
- * (accepted) comment makes an event it refuses; a comment beyond what intake accepts is refused at once.
+ * counted, and later reports flow on. Here the producer takes records of 12 KB at the most, so a qualitative report
+ * with the longest text and comment intake accepts (4,000 and 2,000 characters, 18 KB) makes an event it refuses; a
+ * comment beyond what intake accepts is refused at once.
  */
 @ShinchokuServiceTest(properties = {"shinchoku.clock.start-date=2024-11-25",
-        "spring.kafka.producer.properties.max.request.size=4000"})
+        "spring.kafka.producer.properties.max.request.size=12000"})
 class EventTooLargeTest {
 
     @LocalServerPort
@@ -43,22 +44,22 @@ class EventTooLargeTest {
     @Test
     void anEventTheBrokerRefusesIsSetAsideAndTheRestFlow() {
         HttpJson http = HttpJson.onPort(port);
-        String kpi = new TestKpis().define(http, TestKpis.Kpi.count("big", "johoseisaku", "0", "100"));
+        String kpi = new TestKpis().define(http, TestKpis.Kpi.qualitative("big", "johoseisaku"));
         try (EventProbe probe = EventProbe.open(SharedInfrastructure.get().bootstrapServers(), Topics.MEASUREMENT_EVENTS)) {
             HttpJson.Response refused = http.post("/api/kpis/" + kpi + "/measurements",
                     "{\"value\": 1, \"measuredOn\": \"2024-06-30\", \"comment\": \"" + "あ".repeat(2_001) + "\"}",
                     Map.of("Idempotency-Key", "refused-" + UUID.randomUUID()));
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.json().get("detail").asString()).contains("コメントは2000文字までです");
-            String huge = "あ".repeat(2_000);
             HttpJson.Response tooLarge = http.post("/api/kpis/" + kpi + "/measurements",
-                    "{\"value\": 1, \"measuredOn\": \"2024-06-30\", \"comment\": \"" + huge + "\"}",
+                    "{\"value\": \"" + "あ".repeat(4_000) + "\", \"measuredOn\": \"2024-06-30\", \"comment\": \""
+                            + "い".repeat(2_000) + "\"}",
                     Map.of("Idempotency-Key", "huge-" + UUID.randomUUID()));
             assertThat(tooLarge.status()).isEqualTo(201);
             String stuck = tooLarge.json().get("id").asString();
 
             List<String> later = List.of("2024-07-31", "2024-08-31", "2024-09-30").stream().map(day -> http.post(
-                    "/api/kpis/" + kpi + "/measurements", "{\"value\": 2, \"measuredOn\": \"" + day + "\"}",
+                    "/api/kpis/" + kpi + "/measurements", "{\"value\": \"窓口の案内を更新\", \"measuredOn\": \"" + day + "\"}",
                     Map.of("Idempotency-Key", "later-" + day + UUID.randomUUID())).json().get("id").asString()).toList();
 
             for (String id : later) {
