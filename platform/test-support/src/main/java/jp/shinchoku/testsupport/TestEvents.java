@@ -33,6 +33,13 @@ public final class TestEvents {
         return eventId;
     }
 
+    /** Publishes an event on another topic than its own (a dead-letter topic, say). */
+    public static <T> String publishOn(String bootstrapServers, String topic, EventType<T> type, T payload) {
+        String eventId = UUID.randomUUID().toString();
+        send(bootstrapServers, topic, type.keyOf(payload), type.id(), eventId, JSON.writeValueAsBytes(payload));
+        return eventId;
+    }
+
     /** Sends one record with the CloudEvents headers of an event of {@code type}, whatever its value. */
     static void send(String bootstrapServers, String topic, String key, String type, String eventId, byte[] value) {
         var record = new ProducerRecord<String, byte[]>(topic, key, value);
