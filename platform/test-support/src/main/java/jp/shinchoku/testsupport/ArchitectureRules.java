@@ -15,6 +15,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * <li>the domain (a feature's top package) is plain Java: no Spring, Kafka, MongoDB or Jackson; the adapters
  * in its {@code web}, {@code persistence}, {@code messaging} and {@code config} sub-packages carry those;</li>
  * <li>features have no cycles between them;</li>
+ * <li>persistence and messaging never know each other: repositories take the domain's events and the service's one
+ * {@code EventContracts} turns them into contracts; listeners call the domain, never a repository's class;</li>
  * <li>a service never uses another service's code.</li>
  * </ul>
  */
@@ -52,6 +54,15 @@ public final class ArchitectureRules {
                         "org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..", "tools.jackson..",
                         "jp.shinchoku.platform..")
                 .as("the domain of " + servicePackage + " is plain Java")
+                .check(classes);
+
+        noClasses().that().resideInAPackage(servicePackage + "..persistence..")
+                .should().dependOnClassesThat().resideInAPackage(servicePackage + "..messaging..")
+                .as("persistence of " + servicePackage + " never imports messaging")
+                .check(classes);
+        noClasses().that().resideInAPackage(servicePackage + "..messaging..")
+                .should().dependOnClassesThat().resideInAPackage(servicePackage + "..persistence..")
+                .as("messaging of " + servicePackage + " never imports persistence")
                 .check(classes);
 
         slices().matching(servicePackage + ".(*)..").should().beFreeOfCycles()

@@ -7,11 +7,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jp.shinchoku.platform.events.EventJson;
 import jp.shinchoku.platform.inbox.ProcessedEvents;
 import jp.shinchoku.platform.kafka.ShinchokuKafkaAutoConfiguration;
+import jp.shinchoku.platform.outbox.EventContracts;
 import jp.shinchoku.platform.outbox.Outbox;
 import jp.shinchoku.platform.outbox.OutboxCollection;
 import jp.shinchoku.platform.outbox.OutboxProperties;
 import jp.shinchoku.platform.outbox.OutboxRelay;
 import jp.shinchoku.platform.time.ShinchokuClockAutoConfiguration;
+import jp.shinchoku.platform.tracing.TracingInterceptors;
 import jp.shinchoku.platform.web.ApiProblemHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,8 +42,25 @@ public class ShinchokuServiceAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(EventJson json, Clock clock, OutboxRelay relay, @Value("${spring.application.name}") String name) {
-        return new Outbox(json, clock, "/shinchoku/" + name, relay);
+    Outbox outbox(EventJson json, Clock clock, OutboxRelay relay, @Value("${spring.application.name}") String name,
+            ObjectProvider<EventContracts> contracts) {
+        return new Outbox(json, clock, "/shinchoku/" + name, relay, contracts.getIfUnique());
+    }
+
+    /** Each request continues its caller's trace (W3C {@code traceparent}); outbox entries keep it. */
+    @Bean
+    TracingInterceptors.Requests traceRequests() {
+        return new TracingInterceptors.Requests();
+    }
+
+    @Bean
+    TracingInterceptors.Records traceRecords() {
+        return new TracingInterceptors.Records();
+    }
+
+    @Bean
+    TracingInterceptors.Batches traceBatches() {
+        return new TracingInterceptors.Batches();
     }
 
     /** The locks that keep scheduled work to one instance at a time ({@code shedLock} collection). */
@@ -52,8 +71,9 @@ public class ShinchokuServiceAutoConfiguration {
     }
 
     @Bean
-    ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock) {
-        return new ProcessedEvents(mongo, clock);
+    ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock,
+            @Value("${shinchoku.inbox.retention:P30D}") java.time.Duration retention) {
+        return new ProcessedEvents(mongo, clock, retention);
     }
 
     @Bean

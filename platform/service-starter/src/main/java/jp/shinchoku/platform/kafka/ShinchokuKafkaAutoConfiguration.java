@@ -37,6 +37,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -95,7 +96,9 @@ public class ShinchokuKafkaAutoConfiguration {
 
     /**
      * Retries a failing record a few times, then parks it on {@code <topic>.DLT} with the exception in its
-     * headers and moves on. Records that cannot be read at all are not retried.
+     * headers and moves on. Records that cannot be read at all are not retried. A record that failed because the store
+     * is out of reach is no poison: the consumer pauses on it, retrying with a back-off that grows to
+     * {@code store-outage-max-interval}, for as long as the outage lasts, and resumes where it stopped.
      */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
@@ -114,6 +117,19 @@ public class ShinchokuKafkaAutoConfiguration {
             recoverer.accept(record, exception);
         }, new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
         handler.addNotRetryableExceptions(InvalidEventException.class, IllegalArgumentException.class);
+        Counter outages = Counter.builder("shinchoku.kafka.store.outage.retries")
+                .description("Deliveries paused and retried because the store was out of reach").register(meters);
+        handler.setBackOffFunction((record, exception) -> {
+            if (!StoreOutage.causedBy(exception)) {
+                return null;
+            }
+            outages.increment();
+            log.warn("Store out of reach while handling {}-{}@{}: pausing and retrying ({})", record.topic(),
+                    record.partition(), record.offset(), Throwables.rootMessage(exception));
+            ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInterval().toMillis(), 2.0);
+            backOff.setMaxInterval(properties.storeOutageMaxInterval().toMillis());
+            return backOff;
+        });
         return handler;
     }
 

@@ -7,11 +7,12 @@ import java.util.UUID;
 
 import jp.shinchoku.contracts.EventType;
 import jp.shinchoku.platform.events.EventJson;
+import jp.shinchoku.platform.tracing.TraceContext;
 
 /**
- * Turns event payloads into outbox entries for an aggregate document, and wakes the relay once they are
- * written. The write itself is the service's: one insert or update of the aggregate's document that carries
- * both the new state and its entries in {@link OutboxEntry#FIELD}.
+ * Turns the events a domain raised into outbox entries for an aggregate document (through the service's one
+ * {@link EventContracts}), and wakes the relay once they are written. The write itself is the service's: one insert or
+ * update of the aggregate's document that carries both the new state and its entries in {@link OutboxEntry#FIELD}.
  */
 public final class Outbox {
 
@@ -19,21 +20,32 @@ public final class Outbox {
     private final Clock clock;
     private final String source;
     private final OutboxRelay relay;
+    private final EventContracts contracts;
 
-    public Outbox(EventJson json, Clock clock, String source, OutboxRelay relay) {
+    public Outbox(EventJson json, Clock clock, String source, OutboxRelay relay, EventContracts contracts) {
         this.json = json;
         this.clock = clock;
         this.source = source;
         this.relay = relay;
+        this.contracts = contracts;
     }
 
-    public <T> OutboxEntry entry(EventType<T> type, T payload) {
+    /** The entry of an event the domain raised, as its contract. */
+    public OutboxEntry entryFor(Object domainEvent) {
+        if (contracts == null) {
+            throw new IllegalStateException("this service declares no EventContracts bean");
+        }
+        return contracts.contractOf(domainEvent).toEntry(this);
+    }
+
+    /** The entries of events the domain raised, in their order. */
+    public List<OutboxEntry> entriesFor(Collection<?> domainEvents) {
+        return domainEvents.stream().map(this::entryFor).toList();
+    }
+
+    <T> OutboxEntry entry(EventType<T> type, T payload) {
         return new OutboxEntry(UUID.randomUUID().toString(), type.id(), type.topic().name(), type.keyOf(payload),
-                source, clock.instant(), json.writeString(payload));
-    }
-
-    public List<OutboxEntry> entries(Collection<? extends OutboxEvent<?>> events) {
-        return events.stream().<OutboxEntry>map(event -> event.toEntry(this)).toList();
+                source, clock.instant(), json.writeString(payload), TraceContext.current());
     }
 
     /** Call after the write, naming the documents it gave events: the relay publishes them at once, by key. */
@@ -46,7 +58,7 @@ public final class Outbox {
         relay.written(collection, ids);
     }
 
-    /** A payload with its event type, so a list of different events can be turned into entries at once. */
+    /** A contract payload with its event type. */
     public record OutboxEvent<T>(EventType<T> type, T payload) {
         OutboxEntry toEntry(Outbox outbox) {
             return outbox.entry(type, payload);

@@ -36,6 +36,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jp.shinchoku.contracts.CloudEventHeaders;
+import jp.shinchoku.platform.tracing.TraceContext;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -73,7 +74,7 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, Object> kafka;
-    private final Set<String> collections;
+    private final Map<String, OutboxCollection.Recovery> collections;
     private final OutboxProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -96,7 +97,8 @@ public final class OutboxRelay implements SmartLifecycle {
             OutboxProperties properties, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.kafka = kafka;
-        this.collections = collections.stream().map(OutboxCollection::name).collect(java.util.stream.Collectors.toSet());
+        this.collections = collections.stream().collect(java.util.stream.Collectors.toMap(OutboxCollection::name,
+                OutboxCollection::recovery));
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -107,7 +109,7 @@ public final class OutboxRelay implements SmartLifecycle {
                 .baseUnit("seconds").description("Age of the oldest event the last sweep found waiting").register(meters);
         this.setAside = Counter.builder("shinchoku.outbox.set-aside")
                 .description("Events the broker refused for good, set aside in their documents").register(meters);
-        this.collections.forEach(this::indexPending);
+        this.collections.keySet().forEach(this::indexPending);
     }
 
     /**
@@ -128,7 +130,7 @@ public final class OutboxRelay implements SmartLifecycle {
 
     /** The documents a write just gave events: they are published at once, without looking for them. */
     public void written(String collection, Collection<?> ids) {
-        if (!collections.contains(collection)) {
+        if (!collections.containsKey(collection)) {
             throw new IllegalArgumentException("not an outbox collection: " + collection);
         }
         for (Object id : ids) {
@@ -175,23 +177,34 @@ public final class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
-    /** Queues every document with pending events (what a crashed instance or a failed round left). */
+    /**
+     * Queues every document with pending events (what a crashed instance or a failed round left), after the
+     * collection's recovery finished what their writes may have left undone.
+     */
     private void sweep() {
         long found = 0;
         long oldest = 0;
         Instant now = clock.instant();
-        for (String collection : collections) {
+        for (Map.Entry<String, OutboxCollection.Recovery> declared : collections.entrySet()) {
+            String collection = declared.getKey();
+            List<Object> ids = new ArrayList<>();
             for (Document document : mongo.getCollection(collection).find(exists(OutboxEntry.FIELD + ".eventId"))
                     .projection(Projections.include("_id", OutboxEntry.FIELD + ".occurredAt")).limit(MAX_SWEPT)) {
-                Pending pending = new Pending(collection, document.get("_id"));
-                if (queued.add(pending)) {
-                    queue.add(pending);
-                }
+                ids.add(document.get("_id"));
                 found++;
                 for (Document entry : document.getList(OutboxEntry.FIELD, Document.class, List.of())) {
                     if (entry.get("occurredAt") instanceof Date date) {
                         oldest = Math.max(oldest, Duration.between(date.toInstant(), now).toMillis());
                     }
+                }
+            }
+            if (!ids.isEmpty()) {
+                declared.getValue().recover(ids);
+            }
+            for (Object id : ids) {
+                Pending pending = new Pending(collection, id);
+                if (queued.add(pending)) {
+                    queue.add(pending);
                 }
             }
         }
@@ -310,6 +323,9 @@ public final class OutboxRelay implements SmartLifecycle {
                 .add(header(CloudEventHeaders.TIME, occurredAt.toString()))
                 .add(header(CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPECVERSION_1_0))
                 .add(header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON));
+        if (entry.getString("traceparent") != null) {
+            record.headers().add(header(TraceContext.HEADER, entry.getString("traceparent")));
+        }
         try {
             return kafka.send(record);
         } catch (RuntimeException e) {

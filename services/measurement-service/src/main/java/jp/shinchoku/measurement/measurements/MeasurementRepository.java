@@ -8,10 +8,21 @@ import java.util.Optional;
 public interface MeasurementRepository {
 
     /**
-     * @throws DuplicateMeasurementException when a measurement with the same idempotency key is already kept, or
-     *                                       another correction already supersedes the same measurement
+     * Keeps new measurements in one bulk write, each with its "recorded" event, which waits for {@link #release}.
+     *
+     * @return those not kept because one with the same idempotency key, or a correction of the same measurement, is
+     *         already kept
      */
-    void insert(Measurement measurement);
+    List<Measurement> insertAll(List<Measurement> measurements);
+
+    /**
+     * The "recorded" events of these measurements may go out now. Those never released go out with the outbox's sweep,
+     * after {@link AfterRecording} has run for them again.
+     */
+    void release(Collection<String> measurementIds);
+
+    /** The measurements with these ids, in one read by key. */
+    List<Measurement> findAll(Collection<String> measurementIds);
 
     Optional<Measurement> findById(String measurementId);
 

@@ -4,11 +4,19 @@ import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jp.shinchoku.calendar.InvalidDateReferenceException;
 import jp.shinchoku.calendar.ReportingCadence;
@@ -23,7 +31,9 @@ import jp.shinchoku.measurement.measurements.MeasurementRejectedException.Reason
  * Accepts departments' measured values and their corrections, whichever way they come (REST, CSV, Kafka): each is
  * read against its KPI's kind and unit, dated within the plan's period and not in the future, placed in a reporting
  * period of the plan's cadence, and kept once per idempotency key. Nothing kept is ever changed: a correction is a
- * new measurement that supersedes an earlier one.
+ * new measurement that supersedes an earlier one. A batch of reports costs one read of their KPIs and one bulk write,
+ * however much is kept; what follows a recording in this service ({@link AfterRecording}: progress) runs on the same
+ * path, before the "recorded" events go out.
  */
 public class MeasurementService {
 
@@ -39,11 +49,14 @@ public class MeasurementService {
     private final KpiCatalog kpis;
     private final MeasurementRepository measurements;
     private final Clock clock;
+    private final AfterRecording afterRecording;
 
-    public MeasurementService(KpiCatalog kpis, MeasurementRepository measurements, Clock clock) {
+    public MeasurementService(KpiCatalog kpis, MeasurementRepository measurements, Clock clock,
+            AfterRecording afterRecording) {
         this.kpis = kpis;
         this.measurements = measurements;
         this.clock = clock;
+        this.afterRecording = afterRecording;
     }
 
     /**
@@ -64,15 +77,95 @@ public class MeasurementService {
         }
     }
 
-    /** The measurement kept for a report; {@code replayed} when the report was a repeat of an earlier one. */
-    public record Recorded(Measurement measurement, boolean replayed) {
+    /** What became of a report: recorded (or found recorded before), or rejected. */
+    public sealed interface Outcome permits Recorded, Rejected {
     }
 
+    /** The measurement kept for a report; {@code replayed} when the report was a repeat of an earlier one. */
+    public record Recorded(Measurement measurement, boolean replayed) implements Outcome {
+    }
+
+    /** A report that cannot be accepted, and why. */
+    public record Rejected(MeasurementRejectedException reason) implements Outcome {
+    }
+
+    /** @throws MeasurementRejectedException when the report cannot be accepted */
     public Recorded record(Report report) {
+        return switch (recordAll(List.of(report)).getFirst()) {
+            case Recorded recorded -> recorded;
+            case Rejected rejected -> throw rejected.reason();
+        };
+    }
+
+    /**
+     * Reports in one go (a poll's batch, an upload): each is accepted or rejected on its own, all accepted ones are kept
+     * in one bulk write, then what follows a recording runs for them all.
+     *
+     * @return each report's outcome, in the reports' order
+     */
+    public List<Outcome> recordAll(List<Report> reports) {
+        Map<String, KpiDefinition> known = kpis.findAll(reports.stream().map(Report::kpiId)
+                        .filter(id -> id != null && !id.isBlank()).distinct().toList()).stream()
+                .collect(Collectors.toMap(KpiDefinition::id, Function.identity()));
+        Outcome[] outcomes = new Outcome[reports.size()];
+        Map<Measurement, Integer> fresh = new IdentityHashMap<>();
+        List<Measurement> toInsert = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            try {
+                Measurement measurement = measurementFor(reports.get(i), known);
+                fresh.put(measurement, i);
+                toInsert.add(measurement);
+            } catch (MeasurementRejectedException e) {
+                outcomes[i] = new Rejected(e);
+            }
+        }
+        List<Measurement> conflicting = toInsert.isEmpty() ? List.of() : measurements.insertAll(toInsert);
+        Set<Measurement> notKept = Collections.newSetFromMap(new IdentityHashMap<>());
+        notKept.addAll(conflicting);
+        for (Measurement measurement : toInsert) {
+            int i = fresh.get(measurement);
+            if (!notKept.contains(measurement)) {
+                outcomes[i] = new Recorded(measurement, false);
+                continue;
+            }
+            try {
+                outcomes[i] = earlier(reports.get(i), measurement);
+            } catch (MeasurementRejectedException e) {
+                outcomes[i] = new Rejected(e);
+            }
+        }
+        List<Measurement> accepted = Arrays.stream(outcomes)
+                .flatMap(outcome -> outcome instanceof Recorded r ? Stream.of(r.measurement())
+                        : Stream.empty())
+                .toList();
+        if (!accepted.isEmpty()) {
+            // a report sent again (replayed) runs it again too: the first attempt may have stopped before it
+            afterRecording.recorded(accepted);
+            measurements.release(toInsert.stream().filter(m -> !notKept.contains(m)).map(Measurement::id).toList());
+        }
+        return List.of(outcomes);
+    }
+
+    /** A report whose key (or correction) collided with a kept measurement: the same report again, or a refusal. */
+    private Recorded earlier(Report report, Measurement measurement) {
+        Optional<Measurement> earlier = measurements.findByIdempotencyKey(measurement.idempotencyKey());
+        if (earlier.isEmpty()) {
+            throw alreadySuperseded(measurements.findSupersederOf(report.supersedes())
+                    .orElseThrow(() -> new DuplicateMeasurementException(measurement)));
+        }
+        if (!earlier.get().sameRequestAs(measurement)) {
+            throw new MeasurementRejectedException(Reason.IDEMPOTENCY_KEY_REUSED,
+                    "冪等キー「" + measurement.idempotencyKey() + "」は別の内容の報告に使われています",
+                    "The idempotency key " + measurement.idempotencyKey() + " was already used for a different report");
+        }
+        return new Recorded(earlier.get(), true);
+    }
+
+    private Measurement measurementFor(Report report, Map<String, KpiDefinition> known) {
         if (report.kpiId() == null || report.kpiId().isBlank()) {
             throw new MeasurementRejectedException(Reason.UNKNOWN_KPI, "評価指標IDがありません", "The KPI id is missing");
         }
-        KpiDefinition kpi = kpis.find(report.kpiId()).orElseThrow(() -> new MeasurementRejectedException(Reason.UNKNOWN_KPI,
+        KpiDefinition kpi = Optional.ofNullable(known.get(report.kpiId())).orElseThrow(() -> new MeasurementRejectedException(Reason.UNKNOWN_KPI,
                 "評価指標「" + report.kpiId() + "」は登録されていません", "There is no KPI " + report.kpiId()));
         if (kpi.retired()) {
             throw new MeasurementRejectedException(Reason.RETIRED_KPI,
@@ -91,26 +184,11 @@ public class MeasurementService {
         Interpreted value = interpret(kpi, report.value());
         String key = report.idempotencyKey() == null || report.idempotencyKey().isBlank()
                 ? UUID.randomUUID().toString() : report.idempotencyKey();
-        Measurement measurement = new Measurement("msr-" + UUID.randomUUID(), kpi.id(), kpi.planId(),
+        return new Measurement("msr-" + UUID.randomUUID(), kpi.id(), kpi.planId(),
                 kpi.departmentCode(), value.number(), value.text(), measuredOn, period, report.comment(),
                 report.reportedBy() == null ? kpi.departmentCode() : report.reportedBy(), key, clock.instant(),
                 report.supersedes(), corrected == null ? null : report.reason().strip(), value.numerator(),
                 value.denominator());
-        try {
-            measurements.insert(measurement);
-            return new Recorded(measurement, false);
-        } catch (DuplicateMeasurementException e) {
-            Optional<Measurement> earlier = measurements.findByIdempotencyKey(key);
-            if (earlier.isEmpty()) {
-                throw alreadySuperseded(measurements.findSupersederOf(report.supersedes()).orElseThrow(() -> e));
-            }
-            if (!earlier.get().sameRequestAs(measurement)) {
-                throw new MeasurementRejectedException(Reason.IDEMPOTENCY_KEY_REUSED,
-                        "冪等キー「" + key + "」は別の内容の報告に使われています",
-                        "The idempotency key " + key + " was already used for a different report");
-            }
-            return new Recorded(earlier.get(), true);
-        }
     }
 
     /** Every measurement of a KPI, corrections and the values they replaced included, in date order. */

@@ -31,12 +31,17 @@ public interface ProgressRepository {
     void keep(Progress current, List<Measurement> values);
 
     /**
-     * Stores several changes of KPIs that already have a progress in one bulk write, each with its event.
+     * Stores the changes (each with its event; a first progress too) and the values kept without a change of several
+     * KPIs in one bulk write.
      *
-     * @return false when another update changed some KPI's progress in between (that KPI's change was not stored:
-     *         recompute the KPIs one by one)
+     * @return false when another update changed some KPI's state in between (that KPI's write was not made: recompute
+     *         the KPIs one by one)
      */
-    boolean replaceAll(List<StateChange> updates);
+    boolean storeAll(List<StateChange> changes, List<Kept> kept);
+
+    /** Values kept for a KPI whose progress they did not change. */
+    record Kept(Progress current, List<Measurement> values) {
+    }
 
     /** A change of progress with the values it was computed from. */
     record StateChange(ProgressChange change, List<Measurement> values) {

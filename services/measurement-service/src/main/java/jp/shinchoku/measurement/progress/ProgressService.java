@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,21 +44,61 @@ public class ProgressService {
 
     /** A KPI's definition changed: recompute from its kept values. @return the change recorded, if any */
     public Optional<ProgressChange> recompute(String kpiId) {
-        return kpis.find(kpiId).flatMap(kpi -> store(kpi, progress.find(kpiId), null, true));
+        return kpis.find(kpiId).flatMap(kpi -> store(kpi, progress.find(kpiId), List.of(), true));
     }
 
-    /** A value was recorded for its KPI: it joins the KPI's values (once) and progress is recomputed. */
-    public Optional<ProgressChange> record(Measurement measurement) {
-        return kpis.find(measurement.kpiId()).flatMap(kpi -> store(kpi, progress.find(kpi.id()), measurement, false));
+    /**
+     * Values were recorded: each joins its KPI's values (once: recording one again changes nothing) and progress is
+     * recomputed, for the whole batch with one read of the KPIs, one of their states and one bulk write.
+     *
+     * @return the changes recorded
+     */
+    public List<ProgressChange> recordAll(List<Measurement> recorded) {
+        Map<String, List<Measurement>> byKpi = new LinkedHashMap<>();
+        recorded.forEach(m -> byKpi.computeIfAbsent(m.kpiId(), id -> new ArrayList<>()).add(m));
+        Map<String, ProgressState> states = progress.findAll(byKpi.keySet());
+        LocalDate today = LocalDate.now(clock);
+        List<ProgressRepository.StateChange> changes = new ArrayList<>();
+        List<ProgressRepository.Kept> kept = new ArrayList<>();
+        Map<String, LocalDate> next = new HashMap<>();
+        for (KpiDefinition kpi : kpis.findAll(byKpi.keySet())) {
+            ProgressState state = states.get(kpi.id());
+            List<Measurement> before = valuesOf(kpi, state);
+            List<Measurement> values = with(before, byKpi.get(kpi.id()));
+            Progress previous = state == null ? null : state.progress();
+            Optional<ProgressChange> change = change(kpi, previous, values, today);
+            if (change.isPresent()) {
+                changes.add(new ProgressRepository.StateChange(change.get(), values));
+            } else if (previous != null && !values.equals(state.values())) {
+                kept.add(new ProgressRepository.Kept(previous, values));
+            }
+            if ((change.isPresent() || !values.equals(before)) && !kpi.retired()) {
+                next.put(kpi.id(), calculator.nextChange(kpi, values, today));
+            }
+        }
+        schedule.plan(next);
+        if (progress.storeAll(changes, kept)) {
+            return changes.stream().map(ProgressRepository.StateChange::change).toList();
+        }
+        // another update came in between for some KPI: redo this batch's KPIs one by one (safe to repeat)
+        List<ProgressChange> stored = new ArrayList<>();
+        byKpi.forEach((kpiId, added) -> withRetry(() -> kpis.find(kpiId)
+                .flatMap(kpi -> store(kpi, progress.find(kpiId), added, false))).ifPresent(stored::add));
+        return stored;
+    }
+
+    private static List<Measurement> with(List<Measurement> values, List<Measurement> added) {
+        List<Measurement> all = values;
+        for (Measurement measurement : added) {
+            all = new ProgressState(null, all).with(measurement);
+        }
+        return all;
     }
 
     /** @param replan whether the day to look at the KPI again must be planned even if nothing changed (a new definition) */
-    private Optional<ProgressChange> store(KpiDefinition kpi, Optional<ProgressState> state, Measurement added,
+    private Optional<ProgressChange> store(KpiDefinition kpi, Optional<ProgressState> state, List<Measurement> added,
             boolean replan) {
-        List<Measurement> values = valuesOf(kpi, state.orElse(null));
-        if (added != null) {
-            values = new ProgressState(null, values).with(added);
-        }
+        List<Measurement> values = with(valuesOf(kpi, state.orElse(null)), added);
         Progress previous = state.map(ProgressState::progress).orElse(null);
         LocalDate today = LocalDate.now(clock);
         Optional<ProgressChange> change = change(kpi, previous, values, today);
@@ -101,7 +142,7 @@ public class ProgressService {
             next.put(kpi.id(), calculator.nextChange(kpi, values, today));
         }
         schedule.plan(next);
-        if (!progress.replaceAll(updates)) {
+        if (!progress.storeAll(updates, List.of())) {
             // another update came in between for some KPI: redo the batch's changes one by one (safe to repeat)
             changes.clear();
             updates.forEach(update -> recomputeWithRetry(update.change().kpi().id()).ifPresent(changes::add));
@@ -110,9 +151,13 @@ public class ProgressService {
     }
 
     private Optional<ProgressChange> recomputeWithRetry(String kpiId) {
+        return withRetry(() -> recompute(kpiId));
+    }
+
+    private static Optional<ProgressChange> withRetry(java.util.function.Supplier<Optional<ProgressChange>> update) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return recompute(kpiId);
+                return update.get();
             } catch (ConcurrentProgressUpdateException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;

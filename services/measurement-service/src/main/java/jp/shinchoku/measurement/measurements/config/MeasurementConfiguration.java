@@ -3,8 +3,10 @@ package jp.shinchoku.measurement.measurements.config;
 import java.time.Clock;
 
 import jp.shinchoku.measurement.kpis.KpiCatalog;
+import jp.shinchoku.measurement.measurements.AfterRecording;
 import jp.shinchoku.measurement.measurements.MeasurementRepository;
 import jp.shinchoku.measurement.measurements.MeasurementService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class MeasurementConfiguration {
 
     @Bean
-    MeasurementService measurementService(KpiCatalog kpis, MeasurementRepository measurements, Clock clock) {
-        return new MeasurementService(kpis, measurements, clock);
+    MeasurementService measurementService(KpiCatalog kpis, MeasurementRepository measurements, Clock clock,
+            ObjectProvider<AfterRecording> afterRecording) {
+        return new MeasurementService(kpis, measurements, clock, afterRecording.getIfAvailable(() -> AfterRecording.NOTHING));
     }
 }

@@ -1,13 +1,11 @@
 package jp.shinchoku.measurement.measurements.messaging;
 
-import java.time.Instant;
-
 import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRejectedV1;
 import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
 import jp.shinchoku.measurement.measurements.Measurement;
 import jp.shinchoku.measurement.measurements.MeasurementRejectedException;
-import jp.shinchoku.platform.events.EventMetadata;
+import jp.shinchoku.measurement.measurements.ReportRejected;
 
 /** Maps accepted measurements to their wire contract. */
 public final class MeasurementContracts {
@@ -24,9 +22,9 @@ public final class MeasurementContracts {
     }
 
     /** The answer to a report from Kafka that could not be accepted. */
-    public static MeasurementRejectedV1 rejected(EventMetadata event, MeasurementReportedV1 report,
-            MeasurementRejectedException e, Instant at) {
-        return new MeasurementRejectedV1(event.id(), event.source(), report.kpiId(), e.reason().name(), e.messageJa(),
-                e.messageEn(), at, report);
+    public static MeasurementRejectedV1 rejected(ReportRejected rejected, MeasurementReportedV1 report) {
+        MeasurementRejectedException e = rejected.reason();
+        return new MeasurementRejectedV1(rejected.eventId(), rejected.source(), report.kpiId(), e.reason().name(),
+                e.messageJa(), e.messageEn(), rejected.at(), report);
     }
 }

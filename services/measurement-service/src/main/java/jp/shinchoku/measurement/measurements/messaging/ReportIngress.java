@@ -1,13 +1,19 @@
 package jp.shinchoku.measurement.measurements.messaging;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
 import jp.shinchoku.contracts.Topics;
 import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
 import jp.shinchoku.measurement.measurements.MeasurementRejectedException;
 import jp.shinchoku.measurement.measurements.MeasurementService;
+import jp.shinchoku.measurement.measurements.RejectionLog;
+import jp.shinchoku.measurement.measurements.ReportRejected;
 import jp.shinchoku.measurement.measurements.ReportedDay;
 import jp.shinchoku.measurement.measurements.ReportedValue;
-import jp.shinchoku.measurement.measurements.persistence.RejectedReportLog;
 import jp.shinchoku.platform.events.EventMetadata;
+import jp.shinchoku.platform.kafka.RecordBatches;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -16,35 +22,65 @@ import org.springframework.stereotype.Component;
  * Departments' own systems report values as {@code measurement.reported.v1} CloudEvents. A report is recorded
  * exactly as a REST report is (once per idempotency key; without one, once per CloudEvent source and id); one that
  * cannot be accepted is answered with {@code measurement.rejected.v1}, and the consumer moves on. A record that is not
- * a readable report never reaches this method: it goes to the dead-letter topic.
+ * a readable report goes to the dead-letter topic. Each poll's reports are recorded together: one read of their KPIs,
+ * one bulk write of the measurements, one of their progress, one of the rejections.
  */
 @Component
 class ReportIngress {
 
     private final MeasurementService measurements;
-    private final RejectedReportLog rejections;
+    private final RejectionLog rejections;
+    private final Clock clock;
 
-    ReportIngress(MeasurementService measurements, RejectedReportLog rejections) {
+    ReportIngress(MeasurementService measurements, RejectionLog rejections, Clock clock) {
         this.measurements = measurements;
         this.rejections = rejections;
+        this.clock = clock;
     }
 
-    @KafkaListener(id = "measurement-reports", topics = Topics.Names.MEASUREMENT_REPORTS)
-    void onReport(ConsumerRecord<String, Object> record) {
-        if (!(record.value() instanceof MeasurementReportedV1 report)) {
-            return;
+    @KafkaListener(id = "measurement-reports", topics = Topics.Names.MEASUREMENT_REPORTS, batch = "true")
+    void onReports(List<ConsumerRecord<String, Object>> records) {
+        RecordBatches.handle(records, this::record);
+    }
+
+    private void record(List<ConsumerRecord<String, Object>> records) {
+        List<MeasurementService.Report> reports = new ArrayList<>();
+        List<EventMetadata> events = new ArrayList<>();
+        List<MeasurementReportedV1> received = new ArrayList<>();
+        List<ReportRejected> rejected = new ArrayList<>();
+        for (ConsumerRecord<String, Object> record : records) {
+            if (!(record.value() instanceof MeasurementReportedV1 report)) {
+                continue;
+            }
+            EventMetadata event = EventMetadata.of(record);
+            try {
+                reports.add(report(report, event));
+                events.add(event);
+                received.add(report);
+            } catch (MeasurementRejectedException e) {
+                rejected.add(rejection(event, report, e));
+            }
         }
-        EventMetadata event = EventMetadata.of(record);
-        try {
-            measurements.record(new MeasurementService.Report(report.kpiId(), ReportedValue.of(
-                    ReportedValue.text(report.value()), ReportedValue.text(report.numerator()),
-                    ReportedValue.text(report.denominator())),
-                    ReportedDay.parse(report.measuredOn()), report.period(), report.comment(), report.reportedBy(),
-                    report.idempotencyKey() == null || report.idempotencyKey().isBlank()
-                            ? "ce:" + event.source() + ":" + event.id() : report.idempotencyKey(),
-                    report.supersedes(), report.reason()));
-        } catch (MeasurementRejectedException e) {
-            rejections.rejected(event, report, e);
+        List<MeasurementService.Outcome> outcomes = measurements.recordAll(reports);
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) instanceof MeasurementService.Rejected(MeasurementRejectedException reason)) {
+                rejected.add(rejection(events.get(i), received.get(i), reason));
+            }
         }
+        rejections.rejectedAll(rejected);
+    }
+
+    private static MeasurementService.Report report(MeasurementReportedV1 report, EventMetadata event) {
+        return new MeasurementService.Report(report.kpiId(), ReportedValue.of(
+                ReportedValue.text(report.value()), ReportedValue.text(report.numerator()),
+                ReportedValue.text(report.denominator())),
+                ReportedDay.parse(report.measuredOn()), report.period(), report.comment(), report.reportedBy(),
+                report.idempotencyKey() == null || report.idempotencyKey().isBlank()
+                        ? "ce:" + event.source() + ":" + event.id() : report.idempotencyKey(),
+                report.supersedes(), report.reason());
+    }
+
+    private ReportRejected rejection(EventMetadata event, MeasurementReportedV1 report, MeasurementRejectedException e) {
+        return new ReportRejected(event.id(), event.source(), report.kpiId(), e, clock.instant(), report);
     }
 }

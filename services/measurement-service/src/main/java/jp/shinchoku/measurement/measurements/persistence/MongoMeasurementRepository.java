@@ -2,17 +2,18 @@ package jp.shinchoku.measurement.measurements.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import jp.shinchoku.contracts.Events;
-import jp.shinchoku.measurement.measurements.DuplicateMeasurementException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 import jp.shinchoku.measurement.measurements.Measurement;
 import jp.shinchoku.measurement.measurements.MeasurementRepository;
-import jp.shinchoku.measurement.measurements.messaging.MeasurementContracts;
 import jp.shinchoku.platform.outbox.Outbox;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -37,15 +38,34 @@ class MongoMeasurementRepository implements MeasurementRepository {
     }
 
     @Override
-    public void insert(Measurement measurement) {
+    public List<Measurement> insertAll(List<Measurement> measurements) {
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, MeasurementDocument.class);
+        bulk.insert(measurements.stream().map(measurement -> new MeasurementDocument(measurement.id(),
+                measurement.kpiId(), measurement.idempotencyKey(), measurement.supersedes(), measurement,
+                List.of(outbox.entryFor(measurement)))).toList());
         try {
-            mongo.insert(new MeasurementDocument(measurement.id(), measurement.kpiId(), measurement.idempotencyKey(),
-                    measurement.supersedes(), measurement,
-                    List.of(outbox.entry(Events.MEASUREMENT_RECORDED, MeasurementContracts.recorded(measurement)))));
-        } catch (DuplicateKeyException e) {
-            throw new DuplicateMeasurementException(measurement);
+            bulk.execute();
+            return List.of();
+        } catch (BulkOperationException e) {
+            List<Measurement> conflicting = new ArrayList<>();
+            for (BulkWriteError error : e.getErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                conflicting.add(measurements.get(error.getIndex()));
+            }
+            return conflicting;
         }
-        outbox.written(MeasurementDocument.COLLECTION, measurement.id());
+    }
+
+    @Override
+    public void release(Collection<String> measurementIds) {
+        outbox.written(MeasurementDocument.COLLECTION, measurementIds);
+    }
+
+    @Override
+    public List<Measurement> findAll(Collection<String> measurementIds) {
+        return find(Query.query(where("_id").in(measurementIds)));
     }
 
     @Override

@@ -1,18 +1,16 @@
 package jp.shinchoku.measurement.measurements.persistence;
 
-import java.time.Clock;
 import java.util.List;
 
-import jp.shinchoku.contracts.Events;
-import jp.shinchoku.contracts.measurement.MeasurementRejectedV1;
-import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
-import jp.shinchoku.measurement.measurements.MeasurementRejectedException;
-import jp.shinchoku.measurement.measurements.messaging.MeasurementContracts;
-import jp.shinchoku.platform.events.EventMetadata;
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
+import jp.shinchoku.measurement.measurements.RejectionLog;
+import jp.shinchoku.measurement.measurements.ReportRejected;
 import jp.shinchoku.platform.outbox.Outbox;
 import jp.shinchoku.platform.outbox.OutboxEntry;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Repository;
@@ -23,32 +21,39 @@ import org.springframework.stereotype.Repository;
  * redelivered report is rejected once.
  */
 @Repository
-public class RejectedReportLog {
+class RejectedReportLog implements RejectionLog {
 
     static final String COLLECTION = "rejected_reports";
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
-    private final Clock clock;
 
-    RejectedReportLog(MongoTemplate mongo, Outbox outbox, Clock clock) {
+    RejectedReportLog(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
-        this.clock = clock;
     }
 
     @Document(COLLECTION)
-    record RejectedReport(@Id String id, MeasurementRejectedV1 rejection, List<OutboxEntry> outbox) {
+    record RejectedReport(@Id String id, String kpiId, String reason, List<OutboxEntry> outbox) {
     }
 
-    public void rejected(EventMetadata event, MeasurementReportedV1 report, MeasurementRejectedException e) {
-        MeasurementRejectedV1 rejection = MeasurementContracts.rejected(event, report, e, clock.instant());
-        String id = event.source() + "|" + event.id();
-        try {
-            mongo.insert(new RejectedReport(id, rejection, List.of(outbox.entry(Events.MEASUREMENT_REJECTED, rejection))));
-        } catch (DuplicateKeyException alreadyRejected) {
+    @Override
+    public void rejectedAll(List<ReportRejected> rejections) {
+        if (rejections.isEmpty()) {
             return;
         }
-        outbox.written(COLLECTION, id);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RejectedReport.class);
+        bulk.insert(rejections.stream().map(rejection -> new RejectedReport(rejection.id(), rejection.kpiId(),
+                rejection.reason().reason().name(), List.of(outbox.entryFor(rejection)))).toList());
+        try {
+            bulk.execute();
+        } catch (BulkOperationException e) {
+            for (BulkWriteError error : e.getErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e; // a report rejected before (redelivered) is answered once
+                }
+            }
+        }
+        outbox.written(COLLECTION, rejections.stream().map(ReportRejected::id).toList());
     }
 }

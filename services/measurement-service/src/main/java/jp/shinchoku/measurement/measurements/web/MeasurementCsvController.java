@@ -46,6 +46,7 @@ class MeasurementCsvController {
             Map.entry("numerator", "numerator"), Map.entry("分子", "numerator"),
             Map.entry("denominator", "denominator"), Map.entry("分母", "denominator"));
     private static final List<String> REQUIRED = List.of("kpiId", "value", "measuredOn");
+    private static final int BATCH = 500;
 
     private final MeasurementService measurements;
 
@@ -68,38 +69,61 @@ class MeasurementCsvController {
             throw invalidCsv("ファイルが空です", "the file is empty");
         }
         Map<String, Integer> columns = columns(records.getFirst());
-        List<RowResult> rows = new ArrayList<>();
-        for (CsvTable.Record record : records.subList(1, records.size())) {
-            rows.add(record(record, columns));
+        RowResult[] rows = new RowResult[records.size() - 1];
+        List<Integer> lines = new ArrayList<>();
+        List<MeasurementService.Report> reports = new ArrayList<>();
+        for (int i = 1; i < records.size(); i++) {
+            CsvTable.Record record = records.get(i);
+            try {
+                reports.add(report(record, columns));
+                lines.add(i - 1);
+            } catch (MeasurementRejectedException e) {
+                rows[i - 1] = rejected(record.line(), normalize(cell(record, columns, "kpiId")), e);
+            }
         }
-        return new UploadResult(table.encoding(), count(rows, "accepted"), count(rows, "replayed"),
-                count(rows, "rejected"), rows);
+        // recorded in batches: one read of their KPIs and one bulk write each
+        for (int from = 0; from < reports.size(); from += BATCH) {
+            List<MeasurementService.Report> batch = reports.subList(from, Math.min(reports.size(), from + BATCH));
+            List<MeasurementService.Outcome> outcomes = measurements.recordAll(batch);
+            for (int j = 0; j < outcomes.size(); j++) {
+                int row = lines.get(from + j);
+                int line = records.get(row + 1).line();
+                String kpiId = batch.get(j).kpiId();
+                rows[row] = switch (outcomes.get(j)) {
+                    case MeasurementService.Recorded recorded -> new RowResult(line,
+                            recorded.replayed() ? "replayed" : "accepted", kpiId, recorded.measurement().id(), null, null);
+                    case MeasurementService.Rejected(MeasurementRejectedException e) -> rejected(line, kpiId, e);
+                };
+            }
+        }
+        return result(table.encoding(), List.of(rows));
     }
 
-    private RowResult record(CsvTable.Record record, Map<String, Integer> columns) {
+    private static UploadResult result(String encoding, List<RowResult> rows) {
+        return new UploadResult(encoding, count(rows, "accepted"), count(rows, "replayed"), count(rows, "rejected"), rows);
+    }
+
+    private static RowResult rejected(int line, String kpiId, MeasurementRejectedException e) {
+        return new RowResult(line, "rejected", kpiId, null, e.messageJa(), e.getMessage());
+    }
+
+    private static MeasurementService.Report report(CsvTable.Record record, Map<String, Integer> columns) {
         String kpiId = normalize(cell(record, columns, "kpiId"));
-        try {
-            String value = cell(record, columns, "value");
-            LocalDate measuredOn = ReportedDay.parse(cell(record, columns, "measuredOn"));
-            String period = blankToNull(normalize(cell(record, columns, "period")));
-            String comment = blankToNull(cell(record, columns, "comment"));
-            String reportedBy = blankToNull(cell(record, columns, "reportedBy"));
-            String key = blankToNull(cell(record, columns, "idempotencyKey"));
-            String numerator = blankToNull(cell(record, columns, "numerator"));
-            String denominator = blankToNull(cell(record, columns, "denominator"));
-            if (key == null) {
-                key = "csv-" + digest(kpiId + "|" + value + "|" + measuredOn + "|" + period + "|" + comment + "|" + reportedBy
-                        + (numerator == null && denominator == null ? "" : "|" + numerator + "/" + denominator));
-            }
-            ReportedValue reported = ReportedValue.of(blankToNull(value) == null && numerator != null ? null
-                    : ReportedValue.text(value), ReportedValue.text(numerator), ReportedValue.text(denominator));
-            MeasurementService.Recorded recorded = measurements.record(new MeasurementService.Report(kpiId,
-                    reported, measuredOn, period, comment, reportedBy, key, null, null));
-            return new RowResult(record.line(), recorded.replayed() ? "replayed" : "accepted", kpiId,
-                    recorded.measurement().id(), null, null);
-        } catch (MeasurementRejectedException e) {
-            return new RowResult(record.line(), "rejected", kpiId, null, e.messageJa(), e.getMessage());
+        String value = cell(record, columns, "value");
+        LocalDate measuredOn = ReportedDay.parse(cell(record, columns, "measuredOn"));
+        String period = blankToNull(normalize(cell(record, columns, "period")));
+        String comment = blankToNull(cell(record, columns, "comment"));
+        String reportedBy = blankToNull(cell(record, columns, "reportedBy"));
+        String key = blankToNull(cell(record, columns, "idempotencyKey"));
+        String numerator = blankToNull(cell(record, columns, "numerator"));
+        String denominator = blankToNull(cell(record, columns, "denominator"));
+        if (key == null) {
+            key = "csv-" + digest(kpiId + "|" + value + "|" + measuredOn + "|" + period + "|" + comment + "|" + reportedBy
+                    + (numerator == null && denominator == null ? "" : "|" + numerator + "/" + denominator));
         }
+        ReportedValue reported = ReportedValue.of(blankToNull(value) == null && numerator != null ? null
+                : ReportedValue.text(value), ReportedValue.text(numerator), ReportedValue.text(denominator));
+        return new MeasurementService.Report(kpiId, reported, measuredOn, period, comment, reportedBy, key, null, null);
     }
 
     private static Map<String, Integer> columns(CsvTable.Record header) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.time.Clock;
 
 import jp.shinchoku.measurement.kpis.KpiCatalog;
+import jp.shinchoku.measurement.measurements.AfterRecording;
 import jp.shinchoku.measurement.measurements.MeasurementRepository;
 import jp.shinchoku.measurement.progress.ProgressCalculator;
 import jp.shinchoku.measurement.progress.ProgressRepository;
@@ -57,6 +58,12 @@ class ProgressConfiguration {
     ProgressQueries progressQueries(KpiCatalog kpis, MeasurementRepository measurements, ProgressCalculator calculator,
             Clock clock) {
         return new ProgressQueries(kpis, measurements, calculator, clock);
+    }
+
+    /** Progress follows each recording on its path (and again for one whose instance stopped in between). */
+    @Bean
+    AfterRecording progressFollowsRecording(ProgressService progress) {
+        return progress::recordAll;
     }
 
     @Bean

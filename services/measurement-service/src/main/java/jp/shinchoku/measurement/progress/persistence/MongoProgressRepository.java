@@ -8,19 +8,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import jp.shinchoku.contracts.Events;
+import com.mongodb.ErrorCategory;
 import jp.shinchoku.measurement.measurements.Measurement;
 import jp.shinchoku.measurement.progress.ConcurrentProgressUpdateException;
 import jp.shinchoku.measurement.progress.Progress;
 import jp.shinchoku.measurement.progress.ProgressState;
 import jp.shinchoku.measurement.progress.ProgressRepository;
-import jp.shinchoku.measurement.progress.messaging.ProgressContracts;
 import jp.shinchoku.platform.outbox.Outbox;
 import jp.shinchoku.platform.outbox.OutboxCollection;
 import jp.shinchoku.platform.outbox.OutboxEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -96,19 +96,44 @@ class MongoProgressRepository implements ProgressRepository {
     }
 
     @Override
-    public boolean replaceAll(List<ProgressRepository.StateChange> updates) {
-        if (updates.isEmpty()) {
+    public boolean storeAll(List<ProgressRepository.StateChange> changes, List<ProgressRepository.Kept> kept) {
+        if (changes.isEmpty() && kept.isEmpty()) {
             return true;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        updates.forEach(update -> bulk.updateOne(unchanged(update.change().previous()), set(update, event(update))));
-        int matched = bulk.execute().getMatchedCount();
-        outbox.written(COLLECTION, updates.stream().map(update -> update.change().kpi().id()).toList());
-        return matched == updates.size();
+        int updates = 0;
+        for (ProgressRepository.StateChange change : changes) {
+            Progress previous = change.change().previous();
+            if (previous == null) {
+                Progress next = change.change().current();
+                bulk.insert(new ProgressDocument(next.kpiId(), next, change.values(), List.of(event(change))));
+            } else {
+                bulk.updateOne(unchanged(previous), set(change, event(change)));
+                updates++;
+            }
+        }
+        for (ProgressRepository.Kept values : kept) {
+            bulk.updateOne(unchanged(values.current()), new Update().set("values", values.values()));
+            updates++;
+        }
+        boolean allStored;
+        try {
+            allStored = bulk.execute().getMatchedCount() == updates;
+        } catch (BulkOperationException e) {
+            if (e.getErrors().stream().anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode())
+                    != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            allStored = false; // another instance stored a first progress in between
+        }
+        if (!changes.isEmpty()) {
+            outbox.written(COLLECTION, changes.stream().map(change -> change.change().kpi().id()).toList());
+        }
+        return allStored;
     }
 
     private OutboxEntry event(ProgressRepository.StateChange update) {
-        return outbox.entry(Events.KPI_PROGRESS_CHANGED, ProgressContracts.changed(update.change()));
+        return outbox.entryFor(update.change());
     }
 
     private static Query unchanged(Progress previous) {

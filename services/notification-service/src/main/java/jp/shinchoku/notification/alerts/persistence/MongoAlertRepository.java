@@ -6,11 +6,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import jp.shinchoku.contracts.Events;
 import jp.shinchoku.notification.alerts.Alert;
 import jp.shinchoku.notification.alerts.AlertRepository;
-import jp.shinchoku.notification.alerts.Links;
-import jp.shinchoku.notification.alerts.messaging.AlertContracts;
+import jp.shinchoku.notification.alerts.AlertEvent;
 import jp.shinchoku.platform.outbox.Outbox;
 import jp.shinchoku.platform.outbox.OutboxCollection;
 import jp.shinchoku.platform.outbox.OutboxEntry;
@@ -40,12 +38,10 @@ class MongoAlertRepository implements AlertRepository {
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
-    private final Links links;
 
-    MongoAlertRepository(MongoTemplate mongo, Outbox outbox, Links links) {
+    MongoAlertRepository(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
-        this.links = links;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("alert.state", Sort.Direction.ASC)
                 .on("alert.receivers", Sort.Direction.ASC).named("state_receivers"));
     }
@@ -68,7 +64,7 @@ class MongoAlertRepository implements AlertRepository {
     public void raise(Alert alert) {
         Query notFiring = Query.query(where("_id").is(alert.id()).and("alert.state").ne(FIRING));
         Update fire = new Update().set("alert", alert)
-                .push(OutboxEntry.FIELD, outbox.entry(Events.ALERT_RAISED, AlertContracts.raised(alert, links)));
+                .push(OutboxEntry.FIELD, outbox.entryFor(new AlertEvent.Raised(alert)));
         try {
             mongo.upsert(notFiring, fire, COLLECTION);
             outbox.written(COLLECTION, alert.id());
@@ -92,7 +88,7 @@ class MongoAlertRepository implements AlertRepository {
         var result = mongo.updateFirst(Query.query(where("_id").is(alert.id()).and("alert.state").is(FIRING)), new Update()
                 .set("alert.state", Alert.State.RESOLVED)
                 .set("alert.resolvedAt", alert.resolvedAt())
-                .push(OutboxEntry.FIELD, outbox.entry(Events.ALERT_RESOLVED, AlertContracts.resolved(alert))), COLLECTION);
+                .push(OutboxEntry.FIELD, outbox.entryFor(new AlertEvent.Resolved(alert))), COLLECTION);
         if (result.getModifiedCount() > 0) {
             outbox.written(COLLECTION, alert.id());
         }
@@ -103,7 +99,7 @@ class MongoAlertRepository implements AlertRepository {
         var result = mongo.updateFirst(Query.query(where("_id").is(alert.id()).and("alert.state").is(FIRING)
                 .and("alert.acknowledgement").isNull()), new Update()
                 .set("alert.acknowledgement", alert.acknowledgement())
-                .push(OutboxEntry.FIELD, outbox.entry(Events.ALERT_ACKNOWLEDGED, AlertContracts.acknowledged(alert))),
+                .push(OutboxEntry.FIELD, outbox.entryFor(new AlertEvent.Acknowledged(alert))),
                 COLLECTION);
         if (result.getModifiedCount() == 0) {
             return false;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jp.shinchoku.contracts.Events;
 import jp.shinchoku.notification.delivery.Delivery;
 import jp.shinchoku.notification.delivery.DepartmentContacts;
 import jp.shinchoku.notification.delivery.Notification;
@@ -16,7 +15,7 @@ import jp.shinchoku.notification.delivery.NotificationGroupRepository;
 import jp.shinchoku.notification.delivery.NotificationLog;
 import jp.shinchoku.notification.delivery.Silence;
 import jp.shinchoku.notification.delivery.SilenceRepository;
-import jp.shinchoku.notification.delivery.messaging.DeliveryContracts;
+import jp.shinchoku.notification.delivery.Delivered;
 import jp.shinchoku.platform.outbox.Outbox;
 import jp.shinchoku.platform.outbox.OutboxCollection;
 import jp.shinchoku.platform.outbox.OutboxEntry;
@@ -159,7 +158,7 @@ class MongoDeliveryRepositories {
             Update update = new Update().set("delivery", delivery);
             if (delivery.status() != Delivery.Status.PENDING) {
                 notification(delivery.notificationId()).ifPresent(n -> update.push(OutboxEntry.FIELD,
-                        outbox.entry(Events.ALERT_DELIVERED, DeliveryContracts.delivered(delivery, n))));
+                        outbox.entryFor(new Delivered(delivery, n))));
             }
             mongo.updateFirst(Query.query(where("_id").is(delivery.id())), update, DELIVERIES);
             outbox.written(DELIVERIES, delivery.id());
@@ -168,7 +167,7 @@ class MongoDeliveryRepositories {
         private List<OutboxEntry> events(Delivery delivery, Notification notification) {
             List<OutboxEntry> entries = new ArrayList<>();
             if (delivery.status() != Delivery.Status.PENDING) {
-                entries.add(outbox.entry(Events.ALERT_DELIVERED, DeliveryContracts.delivered(delivery, notification)));
+                entries.add(outbox.entryFor(new Delivered(delivery, notification)));
             }
             return entries;
         }

@@ -5,10 +5,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.List;
 import java.util.Optional;
 
-import jp.shinchoku.contracts.Events;
 import jp.shinchoku.plan.departments.DepartmentRegistry;
 import jp.shinchoku.plan.departments.RegisteredDepartment;
-import jp.shinchoku.plan.departments.messaging.DepartmentContracts;
 import jp.shinchoku.platform.outbox.Outbox;
 import jp.shinchoku.platform.outbox.OutboxEntry;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,7 +46,7 @@ class MongoDepartmentRegistry implements DepartmentRegistry {
     @Override
     public boolean save(RegisteredDepartment department, int expectedVersion) {
         String id = DepartmentDocument.idOf(department.municipality(), department.code());
-        OutboxEntry event = outbox.entry(Events.DEPARTMENT_CHANGED, DepartmentContracts.departmentChanged(department));
+        OutboxEntry event = outbox.entryFor(department);
         boolean saved;
         if (expectedVersion == 0) {
             try {

@@ -109,8 +109,4 @@ public final class PlanContracts {
         return new PlanPublishedV1.Milestone(milestone.id(), milestone.text(), milestone.due(), milestone.decidesTargetOf(),
                 WireNames.of(milestone.status()));
     }
-
-    public static List<OutboxEvent<?>> toContracts(List<PlanEvent> events) {
-        return events.stream().<OutboxEvent<?>>map(PlanContracts::toContract).toList();
-    }
 }

@@ -11,7 +11,6 @@ import java.util.function.Function;
 import jp.shinchoku.plan.plans.Plan;
 import jp.shinchoku.plan.plans.PlanEvent;
 import jp.shinchoku.plan.plans.PlanRepository;
-import jp.shinchoku.plan.plans.messaging.PlanContracts;
 import jp.shinchoku.platform.outbox.Outbox;
 import jp.shinchoku.platform.outbox.OutboxEntry;
 import org.bson.Document;
@@ -51,7 +50,7 @@ class MongoPlanRepository implements PlanRepository {
 
     @Override
     public void insert(Plan plan, List<PlanEvent> events) {
-        mongo.insert(new PlanDocument(plan.id(), plan, outbox.entries(PlanContracts.toContracts(events)), null));
+        mongo.insert(new PlanDocument(plan.id(), plan, outbox.entriesFor(events), null));
         outbox.written(PlanDocument.COLLECTION, plan.id());
     }
 
@@ -75,7 +74,7 @@ class MongoPlanRepository implements PlanRepository {
             Query unchanged = Query.query(where("_id").is(planId).and("version").is(stored.version()));
             Update update = new Update().set("plan", changed.plan()).inc("version", 1);
             if (!changed.events().isEmpty()) {
-                update.push(OutboxEntry.FIELD).each(outbox.entries(PlanContracts.toContracts(changed.events())).toArray());
+                update.push(OutboxEntry.FIELD).each(outbox.entriesFor(changed.events()).toArray());
             }
             if (mongo.updateFirst(unchanged, update, PlanDocument.class).getMatchedCount() == 1) {
                 outbox.written(PlanDocument.COLLECTION, planId);
