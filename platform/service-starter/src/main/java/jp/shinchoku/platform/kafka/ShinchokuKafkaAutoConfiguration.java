@@ -119,13 +119,20 @@ public class ShinchokuKafkaAutoConfiguration {
         handler.addNotRetryableExceptions(InvalidEventException.class, IllegalArgumentException.class);
         Counter outages = Counter.builder("shinchoku.kafka.store.outage.retries")
                 .description("Deliveries paused and retried because the store was out of reach").register(meters);
+        handler.setRetryListeners((record, exception, attempt) -> {
+            if (StoreOutage.causedBy(exception)) {
+                outages.increment();
+                if (attempt == 1 || attempt % 10 == 0) {
+                    log.warn("Store out of reach while handling {}-{}@{} (attempt {}): pausing and retrying ({})",
+                            record.topic(), record.partition(), record.offset(), attempt,
+                            Throwables.rootMessage(exception));
+                }
+            }
+        });
         handler.setBackOffFunction((record, exception) -> {
             if (!StoreOutage.causedBy(exception)) {
                 return null;
             }
-            outages.increment();
-            log.warn("Store out of reach while handling {}-{}@{}: pausing and retrying ({})", record.topic(),
-                    record.partition(), record.offset(), Throwables.rootMessage(exception));
             ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInterval().toMillis(), 2.0);
             backOff.setMaxInterval(properties.storeOutageMaxInterval().toMillis());
             return backOff;

@@ -32,6 +32,9 @@ public interface AlertRepository {
     /** Firing alerts about the plan. */
     List<Alert> firingForPlan(String planId);
 
+    /** The firing alerts about a department of a municipality (its missing reports, its KPIs). */
+    List<Alert> firingForDepartment(String municipality, String departmentCode);
+
     /** Every firing alert. */
     List<Alert> firing();
 

@@ -98,12 +98,11 @@ public class AlertService {
      * The missing-report rules for one department, when one of its reports arrives: its digest shrinks, and resolves
      * with the last missing report.
      */
-    public Outcome evaluateReports(List<KpiWatch> kpis, String departmentCode) {
+    public Outcome evaluateReports(List<KpiWatch> kpis, String municipality, String departmentCode) {
         List<AlertCondition> found = missingReports.evaluate(kpis, LocalDate.now(clock)).stream()
                 .filter(c -> departmentCode.equals(c.labels().get("departmentCode"))).toList();
-        List<Alert> firing = alerts.firing().stream()
-                .filter(a -> REPORT_RULES.contains(a.rule()))
-                .filter(a -> departmentCode.equals(a.labels().get("departmentCode"))).toList();
+        List<Alert> firing = alerts.firingForDepartment(municipality, departmentCode).stream()
+                .filter(a -> REPORT_RULES.contains(a.rule())).toList();
         return reconcile(found, firing);
     }
 

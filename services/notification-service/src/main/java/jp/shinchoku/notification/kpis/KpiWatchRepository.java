@@ -2,7 +2,9 @@ package jp.shinchoku.notification.kpis;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The KPIs being watched. Each update sets only its own half, so they may arrive in any order. */
@@ -22,6 +24,9 @@ public interface KpiWatchRepository {
 
     /** Notes that a value was reported for a KPI's reporting period ({@code FY2024-Q2}). */
     KpiWatch reported(String kpiId, String periodCode);
+
+    /** Notes the reporting periods reported for several KPIs, in one bulk write. */
+    void reportedAll(Map<String, ? extends Collection<String>> periodsByKpi);
 
     /** Every KPI being watched (the daily evaluation). */
     List<KpiWatch> findAll();

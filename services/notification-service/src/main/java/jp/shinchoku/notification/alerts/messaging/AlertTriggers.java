@@ -1,5 +1,14 @@
 package jp.shinchoku.notification.alerts.messaging;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
 import jp.shinchoku.contracts.Topics;
 import jp.shinchoku.contracts.measurement.KpiProgressChangedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
@@ -9,14 +18,16 @@ import jp.shinchoku.notification.kpis.KpiWatch;
 import jp.shinchoku.notification.kpis.KpiWatchRepository;
 import jp.shinchoku.platform.events.EventMetadata;
 import jp.shinchoku.platform.inbox.ProcessedEvents;
+import jp.shinchoku.platform.kafka.RecordBatches;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Evaluates the alert rules whenever a KPI's definition or progress changes, and the missing-report rules when a
- * department reports. Each event is handled once per
- * {@code ce_id}; handling it twice (after a crash between the two steps) still raises one alert.
+ * department reports. Records are read a poll's batch at a time: one read and one write of the handled events per
+ * batch, every lookup by key. Each event is handled once per {@code ce_id}; handling it twice (after a crash between
+ * handling and recording it) still raises one alert.
  */
 @Component
 class AlertTriggers {
@@ -35,44 +46,77 @@ class AlertTriggers {
         this.processed = processed;
     }
 
-    @KafkaListener(id = DEFINITIONS, topics = Topics.Names.KPI_DEFINITIONS)
-    void onKpiDefinition(ConsumerRecord<String, Object> record) {
-        if (record.value() instanceof KpiDefinedV1 defined) {
-            once(DEFINITIONS, record, () -> alerts.evaluate(kpis.saveDefinition(new KpiWatchRepository.Definition(
-                    defined.kpiId(), defined.planId(), defined.municipalityCode(), defined.measureCode(),
-                    defined.departmentCode(), defined.name(), defined.target() == null ? null : defined.target().due(),
-                    Boolean.TRUE.equals(defined.retired()), defined.reportingCadence(),
-                    defined.planPeriod() == null ? null : defined.planPeriod().fromFiscalYear(),
-                    defined.planPeriod() == null ? null : defined.planPeriod().toFiscalYear(), defined.kind()))));
-        }
+    @KafkaListener(id = DEFINITIONS, topics = Topics.Names.KPI_DEFINITIONS, batch = "true")
+    void onKpiDefinitions(List<ConsumerRecord<String, Object>> records) {
+        RecordBatches.handle(records, batch -> onceEach(DEFINITIONS, batch, KpiDefinedV1.class, defined ->
+                alerts.evaluate(kpis.saveDefinition(new KpiWatchRepository.Definition(
+                        defined.kpiId(), defined.planId(), defined.municipalityCode(), defined.measureCode(),
+                        defined.departmentCode(), defined.name(), defined.target() == null ? null : defined.target().due(),
+                        Boolean.TRUE.equals(defined.retired()), defined.reportingCadence(),
+                        defined.planPeriod() == null ? null : defined.planPeriod().fromFiscalYear(),
+                        defined.planPeriod() == null ? null : defined.planPeriod().toFiscalYear(), defined.kind())))));
     }
 
-    @KafkaListener(id = PROGRESS, topics = Topics.Names.KPI_PROGRESS)
-    void onKpiProgress(ConsumerRecord<String, Object> record) {
-        if (record.value() instanceof KpiProgressChangedV1 changed) {
-            once(PROGRESS, record, () -> {
-                KpiWatch watch = kpis.saveProgress(changed.kpiId(), changed.planId(), changed.departmentCode(),
-                        changed.deadline(), changed.status(), changed.previousStatus(), changed.achievement(),
-                        changed.expectedAchievement(), changed.asOf());
-                alerts.evaluate(watch);
-            });
-        }
+    @KafkaListener(id = PROGRESS, topics = Topics.Names.KPI_PROGRESS, batch = "true")
+    void onKpiProgress(List<ConsumerRecord<String, Object>> records) {
+        RecordBatches.handle(records, batch -> onceEach(PROGRESS, batch, KpiProgressChangedV1.class, changed -> {
+            KpiWatch watch = kpis.saveProgress(changed.kpiId(), changed.planId(), changed.departmentCode(),
+                    changed.deadline(), changed.status(), changed.previousStatus(), changed.achievement(),
+                    changed.expectedAchievement(), changed.asOf());
+            alerts.evaluate(watch);
+        }));
     }
 
-    /** A department reported: its missing-report digest shrinks or resolves. */
-    @KafkaListener(id = REPORTS, topics = Topics.Names.MEASUREMENT_EVENTS)
-    void onMeasurementRecorded(ConsumerRecord<String, Object> record) {
-        if (record.value() instanceof MeasurementRecordedV1 recorded && recorded.period() != null) {
-            once(REPORTS, record, () -> {
-                KpiWatch watch = kpis.reported(recorded.kpiId(), recorded.period());
-                if (watch.departmentCode() != null && watch.planId() != null) {
-                    alerts.evaluateReports(kpis.findByPlan(watch.planId()), watch.departmentCode());
+    /**
+     * Departments reported: their missing-report digests shrink or resolve. The batch's reports are noted in one bulk
+     * write, and each department that reported is evaluated once.
+     */
+    @KafkaListener(id = REPORTS, topics = Topics.Names.MEASUREMENT_EVENTS, batch = "true")
+    void onMeasurementsRecorded(List<ConsumerRecord<String, Object>> records) {
+        RecordBatches.handle(records, batch -> {
+            Map<String, Set<String>> periods = new HashMap<>();
+            Map<String, Set<String>> departmentsByPlan = new LinkedHashMap<>();
+            List<String> handled = new ArrayList<>();
+            Set<String> before = processed.handledOf(REPORTS, eventIds(batch));
+            for (ConsumerRecord<String, Object> record : batch) {
+                String eventId = EventMetadata.of(record).id();
+                if (record.value() instanceof MeasurementRecordedV1 recorded && recorded.period() != null
+                        && !before.contains(eventId)) {
+                    periods.computeIfAbsent(recorded.kpiId(), kpi -> new LinkedHashSet<>()).add(recorded.period());
+                    if (recorded.planId() != null && recorded.departmentCode() != null) {
+                        departmentsByPlan.computeIfAbsent(recorded.planId(), plan -> new LinkedHashSet<>())
+                                .add(recorded.departmentCode());
+                    }
+                    handled.add(eventId);
                 }
+            }
+            kpis.reportedAll(periods);
+            departmentsByPlan.forEach((planId, departments) -> {
+                List<KpiWatch> planKpis = kpis.findByPlan(planId);
+                String municipality = planKpis.stream().map(KpiWatch::municipalityCode)
+                        .filter(code -> code != null).findFirst().orElse(null);
+                departments.forEach(department -> alerts.evaluateReports(planKpis, municipality, department));
             });
-        }
+            processed.handledAll(REPORTS, handled);
+        });
     }
 
-    private void once(String consumer, ConsumerRecord<String, Object> record, Runnable handling) {
-        processed.once(consumer, EventMetadata.of(record).id(), handling);
+    /** Handles each event of the batch the consumer has not handled yet, then records them in one write. */
+    private <T> void onceEach(String consumer, List<ConsumerRecord<String, Object>> batch, Class<T> type,
+            Consumer<T> handling) {
+        Set<String> before = processed.handledOf(consumer, eventIds(batch));
+        List<String> handled = new ArrayList<>();
+        for (ConsumerRecord<String, Object> record : batch) {
+            String eventId = EventMetadata.of(record).id();
+            if (type.isInstance(record.value()) && !before.contains(eventId) && !handled.contains(eventId)) {
+                handling.accept(type.cast(record.value()));
+                handled.add(eventId);
+            }
+        }
+        processed.handledAll(consumer, handled);
+    }
+
+    private static List<String> eventIds(List<ConsumerRecord<String, Object>> batch) {
+        return batch.stream().map(record -> EventMetadata.of(record).id()).toList();
     }
 }

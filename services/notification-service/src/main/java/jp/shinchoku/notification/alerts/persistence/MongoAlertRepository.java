@@ -3,13 +3,17 @@ package jp.shinchoku.notification.alerts.persistence;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import jp.shinchoku.notification.alerts.Alert;
 import jp.shinchoku.notification.alerts.AlertRepository;
 import jp.shinchoku.notification.alerts.AlertEvent;
 import jp.shinchoku.platform.outbox.Outbox;
+import jp.shinchoku.platform.store.KeyIndex;
 import jp.shinchoku.platform.outbox.OutboxCollection;
 import jp.shinchoku.platform.outbox.OutboxEntry;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +36,8 @@ class MongoAlertRepository implements AlertRepository {
 
     static final String COLLECTION = "alerts";
     private static final String FIRING = Alert.State.FIRING.name();
+    private static final String KPI = "kpi:";
+    private static final String PLAN = "plan:";
 
     record AlertDocument(@Id String id, Alert alert, List<OutboxEntry> outbox) {
     }
@@ -39,9 +45,16 @@ class MongoAlertRepository implements AlertRepository {
     private final MongoTemplate mongo;
     private final Outbox outbox;
 
+    private final KeyIndex byKey;
+
     MongoAlertRepository(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.byKey = new KeyIndex(mongo, "alert_keys");
+        if (mongo.getCollection("alert_keys").estimatedDocumentCount() == 0) {
+            // alerts kept before the keys were: indexed once
+            firing().forEach(alert -> byKey.addAll(keysOf(alert)));
+        }
         mongo.indexOps(COLLECTION).createIndex(new Index().on("alert.state", Sort.Direction.ASC)
                 .on("alert.receivers", Sort.Direction.ASC).named("state_receivers"));
     }
@@ -62,6 +75,7 @@ class MongoAlertRepository implements AlertRepository {
      */
     @Override
     public void raise(Alert alert) {
+        byKey.addAll(keysOf(alert));
         Query notFiring = Query.query(where("_id").is(alert.id()).and("alert.state").ne(FIRING));
         Update fire = new Update().set("alert", alert)
                 .push(OutboxEntry.FIELD, outbox.entryFor(new AlertEvent.Raised(alert)));
@@ -92,6 +106,7 @@ class MongoAlertRepository implements AlertRepository {
         if (result.getModifiedCount() > 0) {
             outbox.written(COLLECTION, alert.id());
         }
+        keysOf(alert).keySet().forEach(key -> byKey.remove(key, alert.id()));
     }
 
     @Override
@@ -117,12 +132,44 @@ class MongoAlertRepository implements AlertRepository {
 
     @Override
     public List<Alert> firingForKpi(String kpiId) {
-        return alerts(Query.query(where("alert.labels.kpiId").is(kpiId).and("alert.state").is(FIRING)));
+        return firingUnder(KPI + kpiId);
     }
 
     @Override
     public List<Alert> firingForPlan(String planId) {
-        return alerts(Query.query(where("alert.labels.planId").is(planId).and("alert.state").is(FIRING)));
+        return firingUnder(PLAN + planId);
+    }
+
+    @Override
+    public List<Alert> firingForDepartment(String municipality, String departmentCode) {
+        return firingUnder(department(municipality, departmentCode));
+    }
+
+    /** The firing alerts a key names: two reads by _id, whatever else is kept. */
+    private List<Alert> firingUnder(String key) {
+        Set<String> ids = byKey.ids(key);
+        return ids.isEmpty() ? List.of()
+                : findAll(ids).stream().filter(alert -> alert.state() == Alert.State.FIRING).toList();
+    }
+
+    /** The keys an alert is found by: its KPI, its plan, its department. */
+    private static Map<String, List<String>> keysOf(Alert alert) {
+        Map<String, List<String>> keys = new HashMap<>();
+        Map<String, String> labels = alert.labels();
+        if (labels.get("kpiId") != null) {
+            keys.put(KPI + labels.get("kpiId"), List.of(alert.id()));
+        }
+        if (labels.get("planId") != null) {
+            keys.put(PLAN + labels.get("planId"), List.of(alert.id()));
+        }
+        if (labels.get("departmentCode") != null) {
+            keys.put(department(labels.get("municipality"), labels.get("departmentCode")), List.of(alert.id()));
+        }
+        return keys;
+    }
+
+    private static String department(String municipality, String departmentCode) {
+        return "dept:" + (municipality == null ? "" : municipality) + "/" + departmentCode;
     }
 
     @Override

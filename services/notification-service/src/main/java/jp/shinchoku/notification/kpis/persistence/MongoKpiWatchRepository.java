@@ -4,15 +4,20 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jp.shinchoku.notification.kpis.KpiWatch;
 import jp.shinchoku.notification.kpis.KpiWatchRepository;
-import org.springframework.data.domain.Sort;
+import jp.shinchoku.platform.store.KeyIndex;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -23,14 +28,26 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
     static final String COLLECTION = "kpi_watch";
 
     private final MongoTemplate mongo;
+    /** Each plan's KPIs, so that an event about one plan reads its KPIs by key. */
+    private final KeyIndex byPlan;
 
     MongoKpiWatchRepository(MongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(COLLECTION).createIndex(new Index("planId", Sort.Direction.ASC).named("plan"));
+        this.byPlan = new KeyIndex(mongo, "kpi_watch_plans");
+        if (mongo.getCollection("kpi_watch_plans").estimatedDocumentCount() == 0) {
+            // KPIs watched before the plans' index was kept: indexed once
+            Map<String, List<String>> kpisByPlan = new HashMap<>();
+            findAll().stream().filter(kpi -> kpi.planId() != null).forEach(kpi ->
+                    kpisByPlan.computeIfAbsent(kpi.planId(), plan -> new ArrayList<>()).add(kpi.kpiId()));
+            byPlan.addAll(kpisByPlan);
+        }
     }
 
     @Override
     public KpiWatch saveDefinition(Definition definition) {
+        if (definition.planId() != null) {
+            byPlan.add(definition.planId(), definition.kpiId());
+        }
         return upsert(definition.kpiId(), new Update()
                 .set("retired", definition.retired())
                 .set("planId", definition.planId())
@@ -51,13 +68,26 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
     }
 
     @Override
+    public void reportedAll(Map<String, ? extends Collection<String>> periodsByKpi) {
+        if (periodsByKpi.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        periodsByKpi.forEach((kpiId, periods) -> bulk.upsert(Query.query(where("_id").is(kpiId)),
+                new Update().addToSet("reportedPeriods").each(periods.toArray()).setOnInsert("kpiId", kpiId)));
+        bulk.execute();
+    }
+
+    @Override
     public List<KpiWatch> findAll() {
         return mongo.findAll(KpiWatch.class, COLLECTION);
     }
 
     @Override
     public List<KpiWatch> findByPlan(String planId) {
-        return mongo.find(Query.query(where("planId").is(planId)), KpiWatch.class, COLLECTION);
+        Set<String> ids = byPlan.ids(planId);
+        return ids.isEmpty() ? List.of() : mongo.find(Query.query(where("_id").in(ids)), KpiWatch.class, COLLECTION)
+                .stream().filter(kpi -> planId.equals(kpi.planId())).toList();
     }
 
     @Override
