@@ -38,10 +38,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * {@code MONGODB_URI}). Prints how long each run took: the first (every KPI, each one's next day planned), the next
  * days (only the KPIs planned for them), three months on (statuses drift) and the first day of a fiscal year
  * (recurring and relative KPIs start again), with the heap used.
- * <p>
- * {@code ./mvnw -q -pl deploy/benchmark -am spring-boot:run} (optional {@code -Dspring-boot.run.arguments=--governments=100}).
+ * Run by {@link Benchmarks}.
  */
-public final class DailyRunBenchmark {
+final class DailyRunBenchmark {
 
     static final int KPIS_PER_GOVERNMENT = 40;
     static final LocalDate SEEDED = LocalDate.of(2024, 11, 1);
@@ -49,8 +48,8 @@ public final class DailyRunBenchmark {
     private DailyRunBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
-        int governments = argument(args, "--governments=", 1_788);
+    static void run(int governments) throws IOException {
+        System.out.printf("== daily run: %,d governments × %d KPIs%n", governments, KPIS_PER_GOVERNMENT);
         Path dataDir = Files.createTempDirectory("shinchoku-bench");
         String kafkaServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         String mongoUri = System.getenv("MONGODB_URI");
@@ -84,7 +83,6 @@ public final class DailyRunBenchmark {
                 kafka.close();
             }
         }
-        System.exit(0);
     }
 
     private static void run(DailyProgress.Run daily, MovableClock clock, LocalDate day, String what) {
@@ -167,14 +165,5 @@ public final class DailyRunBenchmark {
                     Instant.parse("2024-10-01T00:00:00Z"), null, null));
         }
         return values;
-    }
-
-    private static int argument(String[] args, String prefix, int otherwise) {
-        for (String arg : args) {
-            if (arg.startsWith(prefix)) {
-                return Integer.parseInt(arg.substring(prefix.length()));
-            }
-        }
-        return otherwise;
     }
 }

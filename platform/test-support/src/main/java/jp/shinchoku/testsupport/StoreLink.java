@@ -46,29 +46,33 @@ public final class StoreLink implements AutoCloseable {
         return "mongodb://127.0.0.1:" + server.getLocalPort() + "/?serverSelectionTimeoutMS=1500&connectTimeoutMS=1000";
     }
 
-    public void cut() {
+    public synchronized void cut() {
         cut = true;
         open.forEach(StoreLink::closeQuietly);
         open.clear();
     }
 
-    public void restore() {
+    public synchronized void restore() {
         cut = false;
+    }
+
+    /** Joins a client to the store unless the link is cut (then the client is closed). */
+    private synchronized void connect(Socket client) throws IOException {
+        if (cut) {
+            closeQuietly(client);
+            return;
+        }
+        Socket store = new Socket(target.getAddress(), target.getPort());
+        open.add(client);
+        open.add(store);
+        pipe(client, store);
+        pipe(store, client);
     }
 
     private void accept() {
         while (!server.isClosed()) {
             try {
-                Socket client = server.accept();
-                if (cut) {
-                    closeQuietly(client);
-                    continue;
-                }
-                Socket store = new Socket(target.getAddress(), target.getPort());
-                open.add(client);
-                open.add(store);
-                pipe(client, store);
-                pipe(store, client);
+                connect(server.accept());
             } catch (IOException e) {
                 if (server.isClosed()) {
                     return;

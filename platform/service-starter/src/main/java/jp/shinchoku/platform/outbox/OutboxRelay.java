@@ -52,10 +52,11 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Publishes the events waiting in aggregate documents' outboxes, in order per document, then removes them.
  * <p>
  * Never a scan on the hot path: a write tells the relay which documents it gave events
- * ({@link #written(String, Collection)}); each round claims those documents by key in one update (a short lease, so
- * several instances share the work), sends all their events with many sends in flight, and acknowledges them in one
- * bulk write. A slow sweep (at start-up and every {@code sweep-interval}) finds what a crashed instance left, through a
- * partial index on MongoDB that holds only documents with pending events.
+ * ({@link #written(String, Collection)}); each round reads those documents by key, sends all their events with many
+ * sends in flight, and acknowledges them in one bulk write ({@code $pull} of the events sent). A slow sweep (at start-up
+ * and every {@code sweep-interval}) finds what a crashed instance left, through a partial index on MongoDB that holds
+ * only documents with pending events, and claims them with a short lease before sending, so that several instances
+ * share that work (a writer's relay leaves alone what a sweeper holds).
  * <p>
  * At least once: a crash after the send and before the acknowledgement sends the event again with the same
  * {@code ce_id}, which consumers treat as a duplicate. A crash before the send loses nothing: the event is in the
@@ -89,8 +90,11 @@ public final class OutboxRelay implements SmartLifecycle {
     private volatile Thread worker;
     private volatile boolean running;
 
-    /** A document known to have events waiting. */
-    private record Pending(String collection, Object id) {
+    /**
+     * A document known to have events waiting: written by this instance (its writer's relay sends them without a lease),
+     * or found by the sweep (claimed with a lease first: another instance may be sending them).
+     */
+    private record Pending(String collection, Object id, boolean swept) {
     }
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, Object> kafka, List<OutboxCollection> collections,
@@ -134,7 +138,7 @@ public final class OutboxRelay implements SmartLifecycle {
             throw new IllegalArgumentException("not an outbox collection: " + collection);
         }
         for (Object id : ids) {
-            Pending pending = new Pending(collection, id);
+            Pending pending = new Pending(collection, id, false);
             if (queued.add(pending)) {
                 queue.add(pending);
             }
@@ -157,17 +161,18 @@ public final class OutboxRelay implements SmartLifecycle {
         }
         int sent = 0;
         while (!queue.isEmpty()) {
-            Map<String, List<Object>> batch = new LinkedHashMap<>();
+            Map<Pending, List<Object>> batch = new LinkedHashMap<>();
             for (int i = 0; i < MAX_DOCUMENTS_PER_ROUND; i++) {
                 Pending pending = queue.poll();
                 if (pending == null) {
                     break;
                 }
                 queued.remove(pending);
-                batch.computeIfAbsent(pending.collection(), c -> new ArrayList<>()).add(pending.id());
+                batch.computeIfAbsent(new Pending(pending.collection(), null, pending.swept()), c -> new ArrayList<>())
+                        .add(pending.id());
             }
-            for (Map.Entry<String, List<Object>> documents : batch.entrySet()) {
-                int published = relay(documents.getKey(), documents.getValue());
+            for (Map.Entry<Pending, List<Object>> documents : batch.entrySet()) {
+                int published = relay(documents.getKey().collection(), documents.getValue(), documents.getKey().swept());
                 if (published < 0) {
                     return sent;
                 }
@@ -202,7 +207,7 @@ public final class OutboxRelay implements SmartLifecycle {
                 declared.getValue().recover(ids);
             }
             for (Object id : ids) {
-                Pending pending = new Pending(collection, id);
+                Pending pending = new Pending(collection, id, true);
                 if (queued.add(pending)) {
                     queue.add(pending);
                 }
@@ -213,13 +218,14 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Claims the documents by key, sends their events, acknowledges them in one bulk write.
+     * Sends the documents' events and acknowledges them in one bulk write. What this instance wrote is read by key and
+     * sent at once (unless a sweeping instance holds a lease on it); what the sweep found is claimed with a lease first.
      *
      * @return how many events were published, or -1 when the broker failed (the round ends; the rest wait)
      */
-    private int relay(String collection, List<Object> ids) {
+    private int relay(String collection, List<Object> ids, boolean swept) {
         MongoCollection<Document> documents = mongo.getCollection(collection);
-        List<Document> claimed = claim(documents, ids);
+        List<Document> claimed = swept ? claim(documents, ids) : unclaimed(documents, ids);
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -261,16 +267,23 @@ public final class OutboxRelay implements SmartLifecycle {
                     }
                 }
             }
-            List<Bson> updates = new ArrayList<>(List.of(Updates.unset(LEASE), Updates.unset(LEASE_OWNER)));
+            List<Bson> updates = new ArrayList<>();
+            if (swept) {
+                updates.addAll(List.of(Updates.unset(LEASE), Updates.unset(LEASE_OWNER)));
+            }
             if (!done.isEmpty()) {
                 updates.add(Updates.pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", done))));
             }
             if (!refused.isEmpty()) {
                 updates.add(Updates.pushEach(SET_ASIDE, refused));
             }
-            acknowledgements.add(new UpdateOneModel<>(eq("_id", document.getKey()), Updates.combine(updates)));
+            if (!updates.isEmpty()) {
+                acknowledgements.add(new UpdateOneModel<>(eq("_id", document.getKey()), Updates.combine(updates)));
+            }
         }
-        documents.bulkWrite(acknowledgements);
+        if (!acknowledgements.isEmpty()) {
+            documents.bulkWrite(acknowledgements);
+        }
         if (brokerFailed) {
             // what is left is tried again after a pause, by the sweep
             nextSweep = Instant.now().plus(properties.pollInterval());
@@ -305,6 +318,20 @@ public final class OutboxRelay implements SmartLifecycle {
             }
         }
         return claimed;
+    }
+
+    /** The documents' pending events, read by key, leaving out documents a sweeping instance holds a live lease on. */
+    private List<Document> unclaimed(MongoCollection<Document> documents, List<Object> ids) {
+        Date now = Date.from(clock.instant());
+        List<Document> found = new ArrayList<>();
+        for (Document document : documents.find(byIds(ids)).projection(Projections.include("_id", LEASE, OutboxEntry.FIELD))) {
+            Date lease = document.getDate(LEASE);
+            if (!document.getList(OutboxEntry.FIELD, Document.class, List.of()).isEmpty()
+                    && (lease == null || lease.before(now))) {
+                found.add(document);
+            }
+        }
+        return found;
     }
 
     private static Document byIds(List<Object> ids) {

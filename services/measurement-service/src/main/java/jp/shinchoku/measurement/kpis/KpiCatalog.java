@@ -20,4 +20,7 @@ public interface KpiCatalog {
 
     /** Keeps the definition unless a newer revision is already kept; returns whether it was kept. */
     boolean save(KpiDefinition definition);
+
+    /** Keeps each definition unless a newer revision of it is already kept (one read, one bulk write). */
+    void saveAll(List<KpiDefinition> definitions);
 }

@@ -3,6 +3,7 @@ package jp.shinchoku.measurement.progress;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,36 @@ public class ProgressService {
     /** A KPI's definition changed: recompute from its kept values. @return the change recorded, if any */
     public Optional<ProgressChange> recompute(String kpiId) {
         return kpis.find(kpiId).flatMap(kpi -> store(kpi, progress.find(kpiId), List.of(), true));
+    }
+
+    /**
+     * KPIs' definitions changed: each is recomputed from its kept values and its next day planned, with one read of the
+     * KPIs, one of their states and one bulk write.
+     *
+     * @return the changes recorded
+     */
+    public List<ProgressChange> recomputeAll(Collection<String> kpiIds) {
+        List<KpiDefinition> batch = kpis.findAll(kpiIds);
+        Map<String, ProgressState> states = progress.findAll(kpiIds);
+        LocalDate today = LocalDate.now(clock);
+        List<ProgressRepository.StateChange> changes = new ArrayList<>();
+        Map<String, LocalDate> next = new HashMap<>();
+        for (KpiDefinition kpi : batch) {
+            ProgressState state = states.get(kpi.id());
+            List<Measurement> values = valuesOf(kpi, state);
+            change(kpi, state == null ? null : state.progress(), values, today)
+                    .ifPresent(change -> changes.add(new ProgressRepository.StateChange(change, values)));
+            if (!kpi.retired()) {
+                next.put(kpi.id(), calculator.nextChange(kpi, values, today));
+            }
+        }
+        schedule.plan(next);
+        if (progress.storeAll(changes, List.of())) {
+            return changes.stream().map(ProgressRepository.StateChange::change).toList();
+        }
+        List<ProgressChange> stored = new ArrayList<>();
+        batch.forEach(kpi -> recomputeWithRetry(kpi.id()).ifPresent(stored::add));
+        return stored;
     }
 
     /**
@@ -173,9 +204,16 @@ public class ProgressService {
                 : Optional.empty();
     }
 
-    /** The state's values, or (for a state stored before values were kept) the KPI's history, read once. */
+    /**
+     * The state's values; none for a KPI without a state yet (a value recorded before its state was written is added
+     * by what follows its recording, or by the outbox's sweep); for a state stored before values were kept, the KPI's
+     * history, read once.
+     */
     private List<Measurement> valuesOf(KpiDefinition kpi, ProgressState state) {
-        if (state != null && state.values() != null) {
+        if (state == null) {
+            return List.of();
+        }
+        if (state.values() != null) {
             return state.values();
         }
         return measurements.findByKpi(kpi.id()).stream().map(Measurement::forProgress).toList();

@@ -3,6 +3,9 @@ package jp.shinchoku.measurement.kpis.persistence;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,6 +15,8 @@ import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -63,6 +68,48 @@ class MongoKpiCatalog implements KpiCatalog {
         if (!batch.isEmpty()) {
             action.accept(List.copyOf(batch));
         }
+    }
+
+    /**
+     * One read of the kept definitions by key and one bulk write: a new KPI inserted, a newer revision in place of the
+     * one read (conditional on exactly the {@code _id} and revision read); what another write raced is saved one by one.
+     */
+    @Override
+    public void saveAll(List<KpiDefinition> definitions) {
+        Map<String, KpiDefinition> latest = new LinkedHashMap<>();
+        definitions.forEach(definition -> latest.merge(definition.id(), definition,
+                (a, b) -> b.revision() >= a.revision() ? b : a));
+        if (latest.isEmpty()) {
+            return;
+        }
+        Map<String, KpiDefinition> stored = new HashMap<>();
+        findAll(latest.keySet()).forEach(kpi -> stored.put(kpi.id(), kpi));
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        int replacements = 0;
+        int writes = 0;
+        for (KpiDefinition definition : latest.values()) {
+            KpiDefinition kept = stored.get(definition.id());
+            if (kept == null) {
+                bulk.insert(definition);
+                writes++;
+            } else if (kept.revision() <= definition.revision()) {
+                bulk.replaceOne(Query.query(where("_id").is(definition.id()).and("revision").is(kept.revision())),
+                        definition);
+                replacements++;
+                writes++;
+            }
+        }
+        if (writes == 0) {
+            return;
+        }
+        try {
+            if (bulk.execute().getMatchedCount() == replacements) {
+                return;
+            }
+        } catch (BulkOperationException raced) {
+            // another instance inserted some KPI in between: below
+        }
+        latest.values().forEach(this::save);
     }
 
     /**

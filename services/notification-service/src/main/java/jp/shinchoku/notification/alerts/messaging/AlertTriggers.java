@@ -69,25 +69,21 @@ class AlertTriggers {
 
     /**
      * Departments reported: their missing-report digests shrink or resolve. The batch's reports are noted in one bulk
-     * write, and each department that reported is evaluated once.
+     * write, and each department that reported is evaluated once. Handling a report again changes nothing (a period
+     * added to a set, an evaluation of the state), so no record of handled events is kept for it.
      */
     @KafkaListener(id = REPORTS, topics = Topics.Names.MEASUREMENT_EVENTS, batch = "true")
     void onMeasurementsRecorded(List<ConsumerRecord<String, Object>> records) {
         RecordBatches.handle(records, batch -> {
             Map<String, Set<String>> periods = new HashMap<>();
             Map<String, Set<String>> departmentsByPlan = new LinkedHashMap<>();
-            List<String> handled = new ArrayList<>();
-            Set<String> before = processed.handledOf(REPORTS, eventIds(batch));
             for (ConsumerRecord<String, Object> record : batch) {
-                String eventId = EventMetadata.of(record).id();
-                if (record.value() instanceof MeasurementRecordedV1 recorded && recorded.period() != null
-                        && !before.contains(eventId)) {
+                if (record.value() instanceof MeasurementRecordedV1 recorded && recorded.period() != null) {
                     periods.computeIfAbsent(recorded.kpiId(), kpi -> new LinkedHashSet<>()).add(recorded.period());
                     if (recorded.planId() != null && recorded.departmentCode() != null) {
                         departmentsByPlan.computeIfAbsent(recorded.planId(), plan -> new LinkedHashSet<>())
                                 .add(recorded.departmentCode());
                     }
-                    handled.add(eventId);
                 }
             }
             kpis.reportedAll(periods);
@@ -97,7 +93,6 @@ class AlertTriggers {
                         .filter(code -> code != null).findFirst().orElse(null);
                 departments.forEach(department -> alerts.evaluateReports(planKpis, municipality, department));
             });
-            processed.handledAll(REPORTS, handled);
         });
     }
 

@@ -1,0 +1,63 @@
+package jp.shinchoku.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jp.shinchoku.embedded.InProcessKafka;
+import jp.shinchoku.embedded.InProcessMongo;
+
+/**
+ * The benchmarks, printing figures (never timed tests): the report pipeline end to end, then the daily run.
+ * {@code ./mvnw -q -pl deploy/benchmark -am spring-boot:run}; arguments (after
+ * {@code -Dspring-boot.run.arguments=}): {@code --only=pipeline|daily}, {@code --governments=1788},
+ * {@code --reports=15000} per full-rate phase, {@code --stored=1000000}. On the in-process broker and file-backed store
+ * unless {@code KAFKA_BOOTSTRAP_SERVERS} / {@code MONGODB_URI} name real ones.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String only = text(args, "--only=", "all");
+        int governments = number(args, "--governments=", 1_788);
+        if (!only.equals("daily")) {
+            Path dataDir = Files.createTempDirectory("shinchoku-pipeline");
+            String kafkaServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+            String mongoUri = System.getenv("MONGODB_URI");
+            InProcessKafka kafka = kafkaServers == null ? InProcessKafka.startTemporary() : null;
+            InProcessMongo mongo = mongoUri == null ? InProcessMongo.startPersistent(dataDir.resolve("store.mv"), 0) : null;
+            PipelineBenchmark pipeline = new PipelineBenchmark(kafka == null ? kafkaServers : kafka.bootstrapServers(),
+                    mongo == null ? mongoUri : mongo.connectionString());
+            try {
+                pipeline.run(governments, number(args, "--reports=", 15_000), number(args, "--stored=", 1_000_000),
+                        dataDir.resolve("logs"));
+            } finally {
+                pipeline.close();
+                if (mongo != null) {
+                    mongo.close();
+                }
+                if (kafka != null) {
+                    kafka.close();
+                }
+            }
+        }
+        if (!only.equals("pipeline")) {
+            DailyRunBenchmark.run(governments);
+        }
+        System.exit(0);
+    }
+
+    static int number(String[] args, String prefix, int otherwise) {
+        return Integer.parseInt(text(args, prefix, String.valueOf(otherwise)));
+    }
+
+    private static String text(String[] args, String prefix, String otherwise) {
+        for (String arg : args) {
+            if (arg.startsWith(prefix)) {
+                return arg.substring(prefix.length());
+            }
+        }
+        return otherwise;
+    }
+}
