@@ -26,13 +26,17 @@ final class ServiceProcess implements AutoCloseable {
 
     final String name;
     final int port;
+    final String mainClass;
+    final List<String> arguments;
     private final Process process;
     private final AtomicLong maxHeap = new AtomicLong();
     private final AtomicLong maxRss = new AtomicLong();
 
-    private ServiceProcess(String name, int port, Process process) {
+    private ServiceProcess(String name, int port, String mainClass, List<String> arguments, Process process) {
         this.name = name;
         this.port = port;
+        this.mainClass = mainClass;
+        this.arguments = List.copyOf(arguments);
         this.process = process;
     }
 
@@ -51,7 +55,7 @@ final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logs);
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(logs.resolve(name + ".log").toFile()).start();
-            return new ServiceProcess(name, port, process);
+            return new ServiceProcess(name, port, mainClass, arguments, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

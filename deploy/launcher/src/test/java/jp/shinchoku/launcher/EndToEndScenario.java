@@ -137,6 +137,16 @@ abstract class EndToEndScenario {
                 .toList();
     }
 
+    /** Imports the scenario's plan and waits until the measurement service knows its KPI; returns the KPI's id. */
+    static String importPlan(HttpJson plans, HttpJson measurements) throws IOException {
+        HttpJson.Response plan = plans.post("/api/plans", resource("/e2e-plan.json"));
+        assertThat(plan.status()).isEqualTo(201);
+        String kpiId = plan.json().at("/pillars/0/measures/0/kpis/0/id").asString();
+        await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> measurements.get("/api/kpis/" + kpiId + "/progress").status() == 200);
+        return kpiId;
+    }
+
     static String resource(String name) throws IOException {
         try (InputStream in = EndToEndScenario.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

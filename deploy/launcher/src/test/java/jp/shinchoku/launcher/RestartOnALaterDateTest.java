@@ -33,12 +33,8 @@ class RestartOnALaterDateTest {
             HttpJson plans = HttpJson.onPort(before.port(Service.PLAN));
             HttpJson measurements = HttpJson.onPort(before.port(Service.MEASUREMENT));
             HttpJson notifications = HttpJson.onPort(before.port(Service.NOTIFICATION));
-            HttpJson.Response plan = plans.post("/api/plans", EndToEndScenario.resource("/e2e-plan.json"));
-            assertThat(plan.status()).isEqualTo(201);
-            kpiId = plan.json().at("/pillars/0/measures/0/kpis/0/id").asString();
+            kpiId = EndToEndScenario.importPlan(plans, measurements);
             String id = kpiId;
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> measurements.get("/api/kpis/" + id + "/progress").status() == 200);
             assertThat(measurements.post("/api/kpis/" + kpiId + "/measurements",
                     "{\"value\": 14, \"measuredOn\": \"2023-09-30\"}", Map.of("Idempotency-Key", "restart-" + kpiId))
                     .status()).isEqualTo(201);

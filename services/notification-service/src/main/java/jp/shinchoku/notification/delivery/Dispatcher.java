@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 import jp.shinchoku.notification.alerts.Alert;
 import jp.shinchoku.notification.alerts.AlertRule;
 import jp.shinchoku.notification.alerts.AlertService;
+import jp.shinchoku.notification.alerts.LabelMatcher;
 
 /**
  * Tells receivers of their alerts, as Alertmanager's dispatcher does: each receiver's alerts are grouped by the
@@ -75,10 +77,11 @@ public class Dispatcher {
         List<Alert> resolvedSinceTold = alerts.findAll(toldIds).stream().filter(a -> !a.isFiring()).toList();
 
         List<Silence> active = silences.findAll().stream().filter(s -> s.isActive(now)).toList();
+        Inhibitors inhibitors = new Inhibitors(firing);
         int muted = 0;
         Map<String, List<Member>> members = new LinkedHashMap<>();
         for (Alert alert : concat(firing, resolvedSinceTold)) {
-            if (alert.isFiring() && muting(alert, firing, active, now).muted()) {
+            if (alert.isFiring() && muting(alert, inhibitors, active, now).muted()) {
                 muted++;
                 continue;
             }
@@ -170,13 +173,47 @@ public class Dispatcher {
 
     /** Why the firing alert is not told now, if it is not. */
     public Muting muting(Alert alert, List<Alert> firing, List<Silence> silenceList, Instant now) {
+        return muting(alert, new Inhibitors(firing), silenceList, now);
+    }
+
+    private Muting muting(Alert alert, Inhibitors inhibitors, List<Silence> silenceList, Instant now) {
         List<String> silencedBy = silenceList.stream().filter(s -> s.mutes(alert.labels(), now)).map(Silence::id)
                 .toList();
         List<InhibitRule> rules = policy.forMunicipality(alert.labels().get("municipality")).inhibitRules();
-        List<String> inhibitedBy = firing.stream()
-                .filter(source -> rules.stream().anyMatch(rule -> rule.inhibits(source.labels(), alert.labels())))
-                .map(Alert::id).toList();
+        List<String> inhibitedBy = rules.stream().flatMap(rule -> inhibitors.of(rule, alert).stream())
+                .map(Alert::id).distinct().toList();
         return new Muting(silencedBy, inhibitedBy);
+    }
+
+    /**
+     * The firing alerts that may inhibit others, found per rule by the values of the rule's {@code equal} labels, so
+     * that telling every firing alert costs in proportion to their number, not its square.
+     */
+    private static final class Inhibitors {
+        private final List<Alert> firing;
+        private final Map<InhibitRule, Map<List<String>, List<Alert>>> byRule = new HashMap<>();
+
+        Inhibitors(List<Alert> firing) {
+            this.firing = firing;
+        }
+
+        List<Alert> of(InhibitRule rule, Alert target) {
+            if (!LabelMatcher.all(rule.target(), target.labels())) {
+                return List.of();
+            }
+            Map<List<String>, List<Alert>> sources = byRule.computeIfAbsent(rule, r -> {
+                Map<List<String>, List<Alert>> index = new HashMap<>();
+                firing.stream().filter(source -> LabelMatcher.all(r.source(), source.labels())).forEach(source ->
+                        index.computeIfAbsent(equalValues(r, source), key -> new ArrayList<>()).add(source));
+                return index;
+            });
+            return sources.getOrDefault(equalValues(rule, target), List.of()).stream()
+                    .filter(source -> rule.inhibits(source.labels(), target.labels())).toList();
+        }
+
+        private static List<String> equalValues(InhibitRule rule, Alert alert) {
+            return rule.equal().stream().map(name -> String.valueOf(alert.labels().get(name))).toList();
+        }
     }
 
     /** Why the alert is not told now, with the current silences and firing alerts. */
