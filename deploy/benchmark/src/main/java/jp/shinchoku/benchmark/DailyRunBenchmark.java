@@ -59,7 +59,8 @@ final class DailyRunBenchmark {
         try (LocalSystem system = LocalSystem.start(new LocalSystem.Settings(
                 kafka == null ? kafkaServers : kafka.bootstrapServers(), mongo == null ? mongoUri : mongo.connectionString(),
                 "bench-" + System.currentTimeMillis() + "-", false, null, clock,
-                Map.of("shinchoku.progress.daily.check", "P3650D", "logging.level.root", "WARN")), Service.MEASUREMENT)) {
+                Map.of("shinchoku.progress.daily.check", "P3650D", "logging.level.root", "WARN",
+                        "shinchoku.notification.delivery.interval", "P3650D")), Service.MEASUREMENT, Service.NOTIFICATION)) {
             DailyProgress.Run daily = system.bean(Service.MEASUREMENT, DailyProgress.Run.class);
 
             long seeding = System.nanoTime();
@@ -75,6 +76,8 @@ final class DailyRunBenchmark {
             run(daily, clock, SEEDED.plusDays(3), "another day");
             run(daily, clock, SEEDED.plusMonths(3), "three months on (statuses drift)");
             run(daily, clock, FiscalYear.containing(SEEDED).next().firstDay(), "a new fiscal year (recurring and relative restart)");
+            clock.moveTo(SEEDED.plusDays(1));
+            AlertEvaluationBenchmark.run(system, governments, SEEDED.plusDays(1));
         } finally {
             if (mongo != null) {
                 mongo.close();

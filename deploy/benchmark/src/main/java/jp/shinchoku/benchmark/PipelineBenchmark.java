@@ -137,62 +137,9 @@ final class PipelineBenchmark {
                 "at 1,000 reports/s p99 to the alert %d ms over %,d alerts (goal ≤ 1,000 ms)", fixed.alert().p99(),
                 fixed.alert().count());
         countCheck();
-        evaluations(logs);
         goal(services.stream().allMatch(s -> s.maxHeapMb() <= 512), "each service within a 512 MB heap");
         goals.forEach(System.out::println);
         consumer.close();
-    }
-
-    /**
-     * The full evaluations over every KPI and milestone: each service started again on the data as it now stands, its
-     * start-up evaluation timed by its own timer (the notification service's every alert rule; the measurement
-     * service's daily run made to cover every KPI, as after an upgrade).
-     */
-    private void evaluations(Path logs) throws Exception {
-        try (MongoClient client = MongoClients.create(mongoUri)) {
-            client.getDatabase(prefix + "measurement-service").getCollection("progress_runs").deleteMany(new Document());
-        }
-        for (String[] restart : new String[][] {
-                {"notification-service", "shinchoku.alerts.evaluation", "every alert rule over every KPI and milestone"},
-                {"measurement-service", "shinchoku.progress.daily", "the daily progress run over every KPI"}}) {
-            ServiceProcess before = service(restart[0]);
-            before.close();
-            services.remove(before);
-            ServiceProcess again = ServiceProcess.start(restart[0], before.mainClass, before.port, before.arguments, logs);
-            services.add(again);
-            again.awaitReady(Duration.ofMinutes(3));
-            double seconds = -1;
-            for (int i = 0; i < 600 && seconds < 0; i++) {
-                HttpResponse<String> timer = again.get("/actuator/metrics/" + restart[1]);
-                JsonNode measurements = timer.statusCode() == 200 ? JSON.readTree(timer.body()).get("measurements") : null;
-                if (measurements != null) {
-                    double count = 0;
-                    double total = 0;
-                    for (JsonNode measurement : measurements) {
-                        switch (measurement.get("statistic").asString()) {
-                            case "COUNT" -> count = measurement.get("value").asDouble();
-                            case "TOTAL_TIME" -> total = measurement.get("value").asDouble();
-                            default -> { }
-                        }
-                    }
-                    if (count >= 1) {
-                        seconds = total / count;
-                    }
-                }
-                again.sample();
-                if (seconds < 0) {
-                    Thread.sleep(1_000);
-                }
-            }
-            System.out.printf("%-22s during it: heap used ≤ %,d MB (of 512), resident ≤ %,d MB%n", again.name,
-                    again.maxHeapMb(), again.maxRssMb());
-            if (restart[0].equals("notification-service")) {
-                goal(seconds >= 0 && seconds <= 2, "one full alert evaluation (%s): %.1f s (goal ≤ 2 s)", restart[2], seconds);
-            } else {
-                System.out.printf("one full %s: %.1f s (a normal day reads only the KPIs it can change: see the daily run)%n",
-                        restart[2], seconds);
-            }
-        }
     }
 
     private void goal(boolean met, String format, Object... args) {

@@ -2,6 +2,7 @@ package jp.shinchoku.notification.alerts;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where alerts are kept; each change that others follow is stored with its event in one atomic write. */
@@ -31,6 +32,9 @@ public interface AlertRepository {
 
     /** Firing alerts about the plan. */
     List<Alert> firingForPlan(String planId);
+
+    /** The firing alerts about each of these KPIs, in two reads by key (a KPI without any is absent). */
+    Map<String, List<Alert>> firingForKpis(Collection<String> kpiIds);
 
     /** The firing alerts about a department of a municipality (its missing reports, its KPIs). */
     List<Alert> firingForDepartment(String municipality, String departmentCode);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,6 +69,24 @@ public class AlertService {
         return reconcile(kpiConditions(kpi, plan.orElse(null), today), alerts.firingForKpi(kpi.kpiId()));
     }
 
+    /**
+     * The rules about several KPIs at once (a batch of progress changes, at most one per KPI): one read of their plans
+     * and two of their firing alerts, whatever else is kept.
+     */
+    public Outcome evaluateKpis(List<KpiWatch> kpis) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, PlanWatch> plansById = plans.findAll(kpis.stream().map(KpiWatch::planId).filter(Objects::nonNull)
+                .distinct().toList()).stream().collect(Collectors.toMap(PlanWatch::planId, Function.identity()));
+        Map<String, List<Alert>> firing = alerts.firingForKpis(kpis.stream().map(KpiWatch::kpiId).toList());
+        List<AlertCondition> found = new ArrayList<>();
+        List<Alert> firingAll = new ArrayList<>();
+        for (KpiWatch kpi : kpis) {
+            found.addAll(kpiConditions(kpi, kpi.planId() == null ? null : plansById.get(kpi.planId()), today));
+            firingAll.addAll(firing.getOrDefault(kpi.kpiId(), List.of()));
+        }
+        return reconcile(found, firingAll);
+    }
+
     /** The rules about a plan; {@code kpis} are the plan's KPIs. */
     public Outcome evaluatePlan(PlanWatch plan, List<KpiWatch> kpis) {
         LocalDate today = LocalDate.now(clock);
@@ -127,10 +146,18 @@ public class AlertService {
 
     private Outcome reconcile(List<AlertCondition> found, List<Alert> firing) {
         Instant now = clock.instant();
-        Map<String, Alert> firingById = firing.stream().collect(Collectors.toMap(Alert::id, Function.identity()));
+        Map<String, Alert> firingById = new HashMap<>();
+        firing.forEach(alert -> firingById.putIfAbsent(alert.id(), alert));
+        // conditions firing already though not listed (raised meanwhile): one read for them all
+        List<String> unlisted = found.stream().map(AlertCondition::alertId).filter(id -> !firingById.containsKey(id))
+                .distinct().toList();
+        Map<String, Alert> known = new HashMap<>(firingById);
+        if (!unlisted.isEmpty()) {
+            alerts.findAll(unlisted).stream().filter(Alert::isFiring).forEach(alert -> known.put(alert.id(), alert));
+        }
         int raised = 0;
         for (AlertCondition condition : found) {
-            raised += fire(condition, firingById.get(condition.alertId()), now) ? 1 : 0;
+            raised += fire(condition, known.get(condition.alertId()), now) ? 1 : 0;
         }
         Set<String> holding = found.stream().map(AlertCondition::alertId).collect(Collectors.toSet());
         int resolved = 0;
@@ -147,8 +174,7 @@ public class AlertService {
     private boolean fire(AlertCondition condition, Alert known, Instant now) {
         List<String> receivers = Route.receivers(settings(condition.labels()).routes(), condition.rule(),
                 condition.labels());
-        Optional<Alert> existing = Optional.ofNullable(known)
-                .or(() -> alerts.find(condition.alertId()).filter(Alert::isFiring));
+        Optional<Alert> existing = Optional.ofNullable(known);
         if (existing.isPresent()) {
             Alert again = existing.get().seenAgain(condition, receivers, now);
             if (!again.summaryJa().equals(existing.get().summaryJa()) || !again.receivers().equals(existing.get().receivers())

@@ -22,6 +22,14 @@ public interface KpiWatchRepository {
     KpiWatch saveProgress(String kpiId, String planId, String departmentCode, LocalDate deadline, String status,
             String previousStatus, BigDecimal achievement, BigDecimal expectedAchievement, LocalDate asOf);
 
+    /** A KPI's progress as the measurement service announced it. */
+    record ProgressUpdate(String kpiId, String planId, String departmentCode, LocalDate deadline, String status,
+            String previousStatus, BigDecimal achievement, BigDecimal expectedAchievement, LocalDate asOf) {
+    }
+
+    /** Keeps the progress of several KPIs (one bulk write, one read by key) and returns their watches. */
+    List<KpiWatch> saveProgressAll(List<ProgressUpdate> updates);
+
     /** Notes that a value was reported for a KPI's reporting period ({@code FY2024-Q2}). */
     KpiWatch reported(String kpiId, String periodCode);
 

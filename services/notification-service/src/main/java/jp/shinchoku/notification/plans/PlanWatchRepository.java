@@ -21,4 +21,7 @@ public interface PlanWatchRepository {
     List<PlanWatch> findAll();
 
     Optional<PlanWatch> find(String planId);
+
+    /** The plans with these ids, in one read by key. */
+    List<PlanWatch> findAll(java.util.Collection<String> planIds);
 }

@@ -57,14 +57,35 @@ class AlertTriggers {
                         defined.planPeriod() == null ? null : defined.planPeriod().toFiscalYear(), defined.kind())))));
     }
 
+    /**
+     * Progress changed: a batch is kept and evaluated in rounds of at most one change per KPI (in the order they came,
+     * so a KPI changed twice is judged on each), each round with one bulk write of the KPIs' progress and one read of
+     * their plans and firing alerts.
+     */
     @KafkaListener(id = PROGRESS, topics = Topics.Names.KPI_PROGRESS, batch = "true")
     void onKpiProgress(List<ConsumerRecord<String, Object>> records) {
-        RecordBatches.handle(records, batch -> onceEach(PROGRESS, batch, KpiProgressChangedV1.class, changed -> {
-            KpiWatch watch = kpis.saveProgress(changed.kpiId(), changed.planId(), changed.departmentCode(),
-                    changed.deadline(), changed.status(), changed.previousStatus(), changed.achievement(),
-                    changed.expectedAchievement(), changed.asOf());
-            alerts.evaluate(watch);
-        }));
+        RecordBatches.handle(records, batch -> {
+            Set<String> before = processed.handledOf(PROGRESS, eventIds(batch));
+            List<String> handled = new ArrayList<>();
+            List<List<KpiWatchRepository.ProgressUpdate>> rounds = new ArrayList<>();
+            Map<String, Integer> seen = new HashMap<>();
+            for (ConsumerRecord<String, Object> record : batch) {
+                String eventId = EventMetadata.of(record).id();
+                if (record.value() instanceof KpiProgressChangedV1 changed && !before.contains(eventId)
+                        && !handled.contains(eventId)) {
+                    int round = seen.merge(changed.kpiId(), 1, Integer::sum) - 1;
+                    if (round == rounds.size()) {
+                        rounds.add(new ArrayList<>());
+                    }
+                    rounds.get(round).add(new KpiWatchRepository.ProgressUpdate(changed.kpiId(), changed.planId(),
+                            changed.departmentCode(), changed.deadline(), changed.status(), changed.previousStatus(),
+                            changed.achievement(), changed.expectedAchievement(), changed.asOf()));
+                    handled.add(eventId);
+                }
+            }
+            rounds.forEach(round -> alerts.evaluateKpis(kpis.saveProgressAll(round)));
+            processed.handledAll(PROGRESS, handled);
+        });
     }
 
     /**

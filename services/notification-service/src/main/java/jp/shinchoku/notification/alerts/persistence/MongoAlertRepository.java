@@ -2,6 +2,7 @@ package jp.shinchoku.notification.alerts.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -133,6 +134,18 @@ class MongoAlertRepository implements AlertRepository {
     @Override
     public List<Alert> firingForKpi(String kpiId) {
         return firingUnder(KPI + kpiId);
+    }
+
+    @Override
+    public Map<String, List<Alert>> firingForKpis(Collection<String> kpiIds) {
+        Set<String> ids = byKey.ids(kpiIds.stream().map(kpiId -> KPI + kpiId).toList());
+        Map<String, List<Alert>> firing = new HashMap<>();
+        if (!ids.isEmpty()) {
+            findAll(ids).stream().filter(alert -> alert.state() == Alert.State.FIRING)
+                    .filter(alert -> kpiIds.contains(alert.labels().get("kpiId")))
+                    .forEach(alert -> firing.computeIfAbsent(alert.labels().get("kpiId"), k -> new ArrayList<>()).add(alert));
+        }
+        return firing;
     }
 
     @Override

@@ -91,9 +91,31 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
     }
 
     @Override
+    public List<KpiWatch> saveProgressAll(List<ProgressUpdate> updates) {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        updates.forEach(u -> bulk.upsert(Query.query(where("_id").is(u.kpiId())), progress(u.planId(),
+                u.departmentCode(), u.deadline(), u.status(), u.previousStatus(), u.achievement(),
+                u.expectedAchievement(), u.asOf()).setOnInsert("kpiId", u.kpiId())));
+        bulk.execute();
+        Map<String, KpiWatch> saved = new HashMap<>();
+        mongo.find(Query.query(where("_id").in(updates.stream().map(ProgressUpdate::kpiId).toList())), KpiWatch.class,
+                COLLECTION).forEach(watch -> saved.put(watch.kpiId(), watch));
+        return updates.stream().map(u -> saved.get(u.kpiId())).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public KpiWatch saveProgress(String kpiId, String planId, String departmentCode, LocalDate deadline, String status,
             String previousStatus, BigDecimal achievement, BigDecimal expectedAchievement, LocalDate asOf) {
-        return upsert(kpiId, new Update()
+        return upsert(kpiId, progress(planId, departmentCode, deadline, status, previousStatus, achievement,
+                expectedAchievement, asOf));
+    }
+
+    private static Update progress(String planId, String departmentCode, LocalDate deadline, String status,
+            String previousStatus, BigDecimal achievement, BigDecimal expectedAchievement, LocalDate asOf) {
+        return new Update()
                 .setOnInsert("planId", planId)
                 .setOnInsert("departmentCode", departmentCode)
                 // the plan service's definition is the source of the deadline; this is for until it arrives
@@ -102,7 +124,7 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
                 .set("previousStatus", previousStatus)
                 .set("achievement", achievement)
                 .set("expectedAchievement", expectedAchievement)
-                .set("progressAsOf", asOf));
+                .set("progressAsOf", asOf);
     }
 
     @Override

@@ -73,6 +73,12 @@ class MongoPlanWatchRepository implements PlanWatchRepository {
     }
 
     @Override
+    public List<PlanWatch> findAll(java.util.Collection<String> planIds) {
+        return planIds.isEmpty() ? List.of() : mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").in(planIds)), PlanWatch.class, COLLECTION);
+    }
+
+    @Override
     public Optional<PlanWatch> find(String planId) {
         return Optional.ofNullable(mongo.findById(planId, PlanWatch.class, COLLECTION));
     }

@@ -1,0 +1,82 @@
+package jp.shinchoku.benchmark;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import jp.shinchoku.launcher.LocalSystem;
+import jp.shinchoku.launcher.LocalSystem.Service;
+import jp.shinchoku.notification.alerts.config.ScheduledEvaluation;
+import jp.shinchoku.notification.kpis.KpiWatch;
+import jp.shinchoku.notification.plans.MilestoneWatch;
+import jp.shinchoku.notification.plans.PlanWatch;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The notification service's full evaluation of every alert rule over a national number of KPIs and milestones (the
+ * daily one at 09:00, and the one at start-up): its KPI and plan watches written in bulk, as the service keeps them,
+ * then the evaluation timed twice: the first raises what the data calls for, the second is a day like most (nothing
+ * new).
+ */
+final class AlertEvaluationBenchmark {
+
+    private AlertEvaluationBenchmark() {
+    }
+
+    static void run(LocalSystem system, int governments, LocalDate today) {
+        MongoTemplate mongo = system.bean(Service.NOTIFICATION, MongoTemplate.class);
+        Random random = new Random(11);
+        List<KpiWatch> watches = new ArrayList<>();
+        List<PlanWatch> plans = new ArrayList<>();
+        String[] statuses = {"ON_TRACK", "AT_RISK", "BEHIND", "ACHIEVED", "NOT_REPORTED"};
+        for (int g = 0; g < governments; g++) {
+            String planId = "pln-bench-" + g;
+            String municipality = String.valueOf(100_000 + g);
+            List<MilestoneWatch> milestones = new ArrayList<>();
+            for (int m = 0; m < 16; m++) {
+                milestones.add(new MilestoneWatch(planId + ".ms-" + m, "1-" + (m / 2 + 1), "dept" + (m % 6),
+                        "マイルストーン" + m, m % 2 == 0 ? LocalDate.of(2025, 3, 31) : LocalDate.of(2026, 3, 31), null,
+                        m % 3 == 0 ? "done" : "in-progress", false));
+            }
+            plans.add(new PlanWatch(planId, municipality, "ベンチ市" + g, "計画", LocalDate.of(2021, 4, 1), 1, milestones,
+                    List.of(2021, 2022, 2023)));
+            for (int k = 0; k < DailyRunBenchmark.KPIS_PER_GOVERNMENT; k++) {
+                String status = statuses[random.nextInt(statuses.length)];
+                watches.add(new KpiWatch(planId + ".1-" + k + ".1", planId, "1-" + (k / 5 + 1), "dept" + (k % 6),
+                        "指標" + k, k % 10 == 0 ? LocalDate.of(2025, 3, 31) : LocalDate.of(2026, 3, 31), status,
+                        new BigDecimal("0.5"), new BigDecimal("0.8"), today, false, "ON_TRACK", municipality,
+                        "quarterly", 2021, 2025, List.of("FY2024-Q1", "FY2024-Q2"), "count"));
+            }
+            if (watches.size() >= 4_000) {
+                insert(mongo, "kpi_watch", watches, KpiWatch::kpiId);
+                watches.clear();
+            }
+        }
+        insert(mongo, "kpi_watch", watches, KpiWatch::kpiId);
+        insert(mongo, "plan_watch", plans, PlanWatch::planId);
+        ScheduledEvaluation.Evaluation evaluation = system.bean(Service.NOTIFICATION, ScheduledEvaluation.Evaluation.class);
+        for (String what : List.of("the first (raising what the data calls for)", "the next (a day like most)")) {
+            long start = System.nanoTime();
+            evaluation.run();
+            System.out.printf("alert evaluation over %,d KPIs and %,d milestones, %s: %.1f s%n",
+                    governments * DailyRunBenchmark.KPIS_PER_GOVERNMENT, governments * 16, what,
+                    (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** As the service keeps them: the watch's id is the document's {@code _id}. */
+    private static <T> void insert(MongoTemplate mongo, String collection, List<T> watches,
+            java.util.function.Function<T, String> id) {
+        if (watches.isEmpty()) {
+            return;
+        }
+        mongo.getCollection(collection).insertMany(watches.stream().map(watch -> {
+            org.bson.Document document = (org.bson.Document) mongo.getConverter().convertToMongoType(watch);
+            document.put("_id", id.apply(watch));
+            document.remove("_class");
+            return document;
+        }).toList());
+    }
+}
