@@ -57,14 +57,8 @@ abstract class EndToEndScenario {
         HttpJson measurements = HttpJson.onPort(system.port(Service.MEASUREMENT));
         HttpJson notifications = HttpJson.onPort(system.port(Service.NOTIFICATION));
 
-        // 1. the 推進本部 publishes the plan
-        HttpJson.Response plan = plans.post("/api/plans", resource("/e2e-plan.json"));
-        assertThat(plan.status()).isEqualTo(201);
-        String kpiId = plan.json().at("/pillars/0/measures/0/kpis/0/id").asString();
-
-        // 2. the measurement service learns the KPI from the plan's events
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> measurements.get("/api/kpis/" + kpiId + "/progress").status() == 200);
+        // 1. the 推進本部 publishes the plan; 2. the measurement service learns the KPI from the plan's events
+        String kpiId = importPlan(plans, measurements);
 
         // 3. the department reports a value far behind the trajectory
         HttpJson.Response reported = measurements.post("/api/kpis/" + kpiId + "/measurements",
@@ -142,7 +136,7 @@ abstract class EndToEndScenario {
         HttpJson.Response plan = plans.post("/api/plans", resource("/e2e-plan.json"));
         assertThat(plan.status()).isEqualTo(201);
         String kpiId = plan.json().at("/pillars/0/measures/0/kpis/0/id").asString();
-        await().atMost(java.time.Duration.ofSeconds(60))
+        await().atMost(Duration.ofSeconds(60))
                 .until(() -> measurements.get("/api/kpis/" + kpiId + "/progress").status() == 200);
         return kpiId;
     }
