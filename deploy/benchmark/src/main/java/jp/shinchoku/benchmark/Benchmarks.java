@@ -8,8 +8,8 @@ import jp.shinchoku.embedded.InProcessMongo;
 
 /**
  * The benchmarks, printing figures (never timed tests): the report pipeline end to end, then the daily run.
- * {@code ./mvnw -q -pl deploy/benchmark -am spring-boot:run}; arguments (after
- * {@code -Dspring-boot.run.arguments=}): {@code --only=pipeline|daily}, {@code --governments=1788},
+ * {@code ./mvnw -q -pl deploy/benchmark -am spring-boot:run -Dlauncher.skip=true}; arguments (after
+ * {@code -Dspring-boot.run.arguments=}): {@code --only=pipeline|daily|alerts}, {@code --governments=1788},
  * {@code --reports=15000} per full-rate phase, {@code --stored=1000000}, {@code --store=memory|file}. On the in-process
  * broker and MongoDB-wire store unless {@code KAFKA_BOOTSTRAP_SERVERS} / {@code MONGODB_URI} name real ones.
  */
@@ -21,7 +21,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         String only = text(args, "--only=", "all");
         int governments = number(args, "--governments=", 1_788);
-        if (!only.equals("daily")) {
+        if (!only.equals("daily") && !only.equals("alerts")) {
             Path dataDir = Files.createTempDirectory("shinchoku-pipeline");
             String kafkaServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
             String mongoUri = System.getenv("MONGODB_URI");
@@ -46,7 +46,7 @@ public final class Benchmarks {
             }
         }
         if (!only.equals("pipeline")) {
-            DailyRunBenchmark.run(governments);
+            DailyRunBenchmark.run(governments, only.equals("alerts"));
         }
         System.exit(0);
     }

@@ -48,7 +48,8 @@ final class DailyRunBenchmark {
     private DailyRunBenchmark() {
     }
 
-    static void run(int governments) throws IOException {
+    /** @param alertsOnly only the notification service's full alert evaluation, on watches written for it */
+    static void run(int governments, boolean alertsOnly) throws IOException {
         System.out.printf("== daily run: %,d governments × %d KPIs%n", governments, KPIS_PER_GOVERNMENT);
         Path dataDir = Files.createTempDirectory("shinchoku-bench");
         String kafkaServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
@@ -61,6 +62,10 @@ final class DailyRunBenchmark {
                 "bench-" + System.currentTimeMillis() + "-", false, null, clock,
                 Map.of("shinchoku.progress.daily.check", "P3650D", "logging.level.root", "WARN",
                         "shinchoku.notification.delivery.interval", "P3650D")), Service.MEASUREMENT, Service.NOTIFICATION)) {
+            if (alertsOnly) {
+                AlertEvaluationBenchmark.run(system, governments, SEEDED);
+                return;
+            }
             DailyProgress.Run daily = system.bean(Service.MEASUREMENT, DailyProgress.Run.class);
 
             long seeding = System.nanoTime();

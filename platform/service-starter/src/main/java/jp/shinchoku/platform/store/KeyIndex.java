@@ -54,7 +54,20 @@ public final class KeyIndex {
     }
 
     public void remove(String key, String id) {
-        mongo.getCollection(collection).updateOne(Filters.eq("_id", key), Updates.pull(IDS, id));
+        removeAll(Map.of(key, List.of(id)));
+    }
+
+    /** Removes ids from their keys, in one bulk write. */
+    public void removeAll(Map<String, ? extends Collection<String>> idsByKey) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        idsByKey.forEach((key, ids) -> {
+            if (!ids.isEmpty()) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", key), Updates.pullAll(IDS, List.copyOf(ids))));
+            }
+        });
+        if (!writes.isEmpty()) {
+            mongo.getCollection(collection).bulkWrite(writes);
+        }
     }
 
     /** The ids under a key; empty when none (or the key was never indexed). */

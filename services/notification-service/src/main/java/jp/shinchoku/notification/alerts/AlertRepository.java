@@ -12,20 +12,23 @@ public interface AlertRepository {
 
     List<Alert> findAll(Collection<String> alertIds);
 
-    /** Stores a new or re-firing alert, with its {@code alert.raised} event. */
-    void raise(Alert alert);
+    /**
+     * Stores new or re-firing alerts, each with its {@code alert.raised} event, in one bulk write; an alert another
+     * instance raised meanwhile counts as seen again.
+     */
+    void raiseAll(List<Alert> alerts);
 
-    /** Records that a firing alert's condition was seen again (no event). */
-    void seenAgain(Alert alert);
+    /** Records that firing alerts' conditions were seen again (no event), in one bulk write. */
+    void seenAgainAll(List<Alert> alerts);
 
-    /** Resolves a firing alert, with its {@code alert.resolved} event. */
-    void resolve(Alert alert);
+    /** Resolves firing alerts, each with its {@code alert.resolved} event, in one bulk write. */
+    void resolveAll(List<Alert> alerts);
 
     /** Records the acknowledgement of a firing, unacknowledged alert, with its event; false if it was not. */
     boolean acknowledge(Alert alert);
 
-    /** Records that an unacknowledged alert was escalated to another receiver. */
-    void escalate(Alert alert);
+    /** Records that unacknowledged alerts were escalated to another receiver, in one bulk write. */
+    void escalateAll(List<Alert> alerts);
 
     /** Firing alerts about the KPI (the rules per KPI decide these). */
     List<Alert> firingForKpi(String kpiId);

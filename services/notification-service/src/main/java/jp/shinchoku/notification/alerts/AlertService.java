@@ -108,8 +108,10 @@ public class AlertService {
                     .filter(c -> c.rule() != AlertRule.TARGET_UNDECIDED).toList());
         }
         found.addAll(missingReports.evaluate(kpis, today));
-        Outcome outcome = reconcile(found, alerts.firing());
-        int escalated = escalateUnacknowledged();
+        List<Alert> firing = alerts.firing();
+        Reconciled reconciled = reconcileAll(found, firing);
+        int escalated = escalate(reconciled.stillFiring());
+        Outcome outcome = reconciled.outcome();
         return new Outcome(outcome.holding(), outcome.raised(), outcome.resolved(), escalated);
     }
 
@@ -145,6 +147,19 @@ public class AlertService {
     }
 
     private Outcome reconcile(List<AlertCondition> found, List<Alert> firing) {
+        return reconcileAll(found, firing).outcome();
+    }
+
+    /** What a reconciliation changed, and the alerts firing after it (those found and those seen again). */
+    private record Reconciled(Outcome outcome, List<Alert> stillFiring) {
+    }
+
+    /**
+     * Raises, updates and resolves so that what fires is what was found: one read for conditions not listed as firing,
+     * then one bulk write each of the raised, the seen again (only those whose text, receivers or link changed) and
+     * the resolved.
+     */
+    private Reconciled reconcileAll(List<AlertCondition> found, List<Alert> firing) {
         Instant now = clock.instant();
         Map<String, Alert> firingById = new HashMap<>();
         firing.forEach(alert -> firingById.putIfAbsent(alert.id(), alert));
@@ -155,36 +170,32 @@ public class AlertService {
         if (!unlisted.isEmpty()) {
             alerts.findAll(unlisted).stream().filter(Alert::isFiring).forEach(alert -> known.put(alert.id(), alert));
         }
-        int raised = 0;
+        Map<String, Alert> raised = new java.util.LinkedHashMap<>();
+        Map<String, Alert> changed = new java.util.LinkedHashMap<>();
+        Map<String, Alert> stillFiring = new java.util.LinkedHashMap<>();
         for (AlertCondition condition : found) {
-            raised += fire(condition, known.get(condition.alertId()), now) ? 1 : 0;
-        }
-        Set<String> holding = found.stream().map(AlertCondition::alertId).collect(Collectors.toSet());
-        int resolved = 0;
-        for (Alert alert : firing) {
-            if (!holding.contains(alert.id())) {
-                alerts.resolve(alert.resolved(now));
-                resolved++;
+            List<String> receivers = Route.receivers(settings(condition.labels()).routes(), condition.rule(),
+                    condition.labels());
+            Alert existing = known.get(condition.alertId());
+            if (existing == null) {
+                raised.computeIfAbsent(condition.alertId(), id -> Alert.raised(condition, receivers, now));
+                stillFiring.putIfAbsent(condition.alertId(), raised.get(condition.alertId()));
+                continue;
             }
-        }
-        return new Outcome(holding.size(), raised, resolved, 0);
-    }
-
-    /** @return whether the alert was raised (rather than seen again) */
-    private boolean fire(AlertCondition condition, Alert known, Instant now) {
-        List<String> receivers = Route.receivers(settings(condition.labels()).routes(), condition.rule(),
-                condition.labels());
-        Optional<Alert> existing = Optional.ofNullable(known);
-        if (existing.isPresent()) {
-            Alert again = existing.get().seenAgain(condition, receivers, now);
-            if (!again.summaryJa().equals(existing.get().summaryJa()) || !again.receivers().equals(existing.get().receivers())
-                    || !Objects.equals(again.link(), existing.get().link())) {
-                alerts.seenAgain(again);
+            Alert again = existing.seenAgain(condition, receivers, now);
+            if (!again.summaryJa().equals(existing.summaryJa()) || !again.receivers().equals(existing.receivers())
+                    || !Objects.equals(again.link(), existing.link())) {
+                changed.put(again.id(), again);
             }
-            return false;
+            stillFiring.putIfAbsent(again.id(), again);
         }
-        alerts.raise(Alert.raised(condition, receivers, now));
-        return true;
+        alerts.raiseAll(List.copyOf(raised.values()));
+        alerts.seenAgainAll(List.copyOf(changed.values()));
+        List<Alert> resolved = firing.stream().filter(alert -> !stillFiring.containsKey(alert.id()))
+                .map(alert -> alert.resolved(now)).toList();
+        alerts.resolveAll(resolved);
+        return new Reconciled(new Outcome(stillFiring.size(), raised.size(), resolved.size(), 0),
+                List.copyOf(stillFiring.values()));
     }
 
     /**
@@ -194,10 +205,14 @@ public class AlertService {
      * @return how many were escalated
      */
     public int escalateUnacknowledged() {
+        return escalate(alerts.firing());
+    }
+
+    private int escalate(List<Alert> firing) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
-        int escalated = 0;
-        for (Alert alert : alerts.firing()) {
+        List<Alert> escalated = new ArrayList<>();
+        for (Alert alert : firing) {
             RuleSettings settings = settings(alert.labels());
             if (alert.isAcknowledged() || alert.escalatedAt() != null || alert.severity() == AlertRule.Severity.INFO
                     || !alert.receivers().contains(Receiver.PROMOTION_HQ)
@@ -206,11 +221,11 @@ public class AlertService {
             }
             LocalDate raisedOn = LocalDate.ofInstant(alert.firstRaisedAt(), clock.getZone());
             if (!today.isBefore(BusinessDays.plus(raisedOn, settings.acknowledgeWithinBusinessDays()))) {
-                alerts.escalate(alert.escalatedTo(settings.escalateTo(), now));
-                escalated++;
+                escalated.add(alert.escalatedTo(settings.escalateTo(), now));
             }
         }
-        return escalated;
+        alerts.escalateAll(escalated);
+        return escalated.size();
     }
 
     /** What acknowledging did. */

@@ -19,7 +19,10 @@ import jp.shinchoku.platform.outbox.OutboxCollection;
 import jp.shinchoku.platform.outbox.OutboxEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,6 +40,9 @@ class MongoAlertRepository implements AlertRepository {
 
     static final String COLLECTION = "alerts";
     private static final String FIRING = Alert.State.FIRING.name();
+    private static final String RESOLVED = Alert.State.RESOLVED.name();
+    /** Documents per batch of a large read (a store's reply has a size limit). */
+    private static final int BATCH = 2_000;
     private static final String KPI = "kpi:";
     private static final String PLAN = "plan:";
 
@@ -54,10 +60,20 @@ class MongoAlertRepository implements AlertRepository {
         this.byKey = new KeyIndex(mongo, "alert_keys");
         if (mongo.getCollection("alert_keys").estimatedDocumentCount() == 0) {
             // alerts kept before the keys were: indexed once
-            firing().forEach(alert -> byKey.addAll(keysOf(alert)));
+            byKey.addAll(keysOf(firing()));
         }
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("alert.state", Sort.Direction.ASC).unique().named("id_state"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("alert.state", Sort.Direction.ASC)
                 .on("alert.receivers", Sort.Direction.ASC).named("state_receivers"));
+    }
+
+    /**
+     * An alert in a state, by equality on both keys: the unique (_id, state) index serves it on every store (one that
+     * uses only indexes matching a filter's keys exactly would otherwise read the whole collection per write).
+     */
+    private static Query inState(String alertId, String state) {
+        return Query.query(where("_id").is(alertId).and("alert.state").is(state));
     }
 
     @Override
@@ -71,43 +87,65 @@ class MongoAlertRepository implements AlertRepository {
     }
 
     /**
-     * Fires the alert unless it already fires: the upsert only matches an alert that is not firing, so of two
-     * concurrent raises one inserts and the other hits the unique _id and counts as seen again.
+     * Fires the alerts unless they already fire: each upsert matches only a resolved alert (or inserts a new one), so of
+     * two concurrent raises one writes and the other hits the unique _id and counts as seen again.
      */
     @Override
-    public void raise(Alert alert) {
-        byKey.addAll(keysOf(alert));
-        Query notFiring = Query.query(where("_id").is(alert.id()).and("alert.state").ne(FIRING));
-        Update fire = new Update().set("alert", alert)
-                .push(OutboxEntry.FIELD, outbox.entryFor(new AlertEvent.Raised(alert)));
-        try {
-            mongo.upsert(notFiring, fire, COLLECTION);
-            outbox.written(COLLECTION, alert.id());
-        } catch (DuplicateKeyException alreadyFiring) {
-            seenAgain(alert);
+    public void raiseAll(List<Alert> raised) {
+        if (raised.isEmpty()) {
+            return;
         }
+        byKey.addAll(keysOf(raised));
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        raised.forEach(alert -> bulk.upsert(inState(alert.id(), RESOLVED),
+                new Update().set("alert", alert).push(OutboxEntry.FIELD, outbox.entryFor(new AlertEvent.Raised(alert)))));
+        List<Alert> alreadyFiring = new ArrayList<>();
+        try {
+            bulk.execute();
+        } catch (BulkOperationException partly) {
+            for (BulkWriteError error : partly.getErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw partly;
+                }
+                alreadyFiring.add(raised.get(error.getIndex()));
+            }
+        }
+        outbox.written(COLLECTION, raised.stream().filter(alert -> !alreadyFiring.contains(alert)).map(Alert::id).toList());
+        seenAgainAll(alreadyFiring);
     }
 
     @Override
-    public void seenAgain(Alert alert) {
-        mongo.updateFirst(Query.query(where("_id").is(alert.id())), new Update()
+    public void seenAgainAll(List<Alert> seen) {
+        if (seen.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        seen.forEach(alert -> bulk.updateOne(Query.query(where("_id").is(alert.id())), new Update()
                 .set("alert.lastSeenAt", alert.lastSeenAt())
                 .set("alert.summaryJa", alert.summaryJa())
                 .set("alert.summaryEn", alert.summaryEn())
                 .set("alert.link", alert.link())
-                .set("alert.receivers", alert.receivers()), COLLECTION);
+                .set("alert.receivers", alert.receivers())));
+        bulk.execute();
     }
 
+    /**
+     * Resolves what still fires, each with its event; the relay is named every alert, and finds nothing to send for
+     * one that another instance resolved first.
+     */
     @Override
-    public void resolve(Alert alert) {
-        var result = mongo.updateFirst(Query.query(where("_id").is(alert.id()).and("alert.state").is(FIRING)), new Update()
-                .set("alert.state", Alert.State.RESOLVED)
-                .set("alert.resolvedAt", alert.resolvedAt())
-                .push(OutboxEntry.FIELD, outbox.entryFor(new AlertEvent.Resolved(alert))), COLLECTION);
-        if (result.getModifiedCount() > 0) {
-            outbox.written(COLLECTION, alert.id());
+    public void resolveAll(List<Alert> resolved) {
+        if (resolved.isEmpty()) {
+            return;
         }
-        keysOf(alert).keySet().forEach(key -> byKey.remove(key, alert.id()));
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        resolved.forEach(alert -> bulk.updateOne(inState(alert.id(), FIRING),
+                new Update().set("alert.state", Alert.State.RESOLVED)
+                        .set("alert.resolvedAt", alert.resolvedAt())
+                        .push(OutboxEntry.FIELD, outbox.entryFor(new AlertEvent.Resolved(alert)))));
+        bulk.execute();
+        outbox.written(COLLECTION, resolved.stream().map(Alert::id).toList());
+        byKey.removeAll(keysOf(resolved));
     }
 
     @Override
@@ -125,10 +163,14 @@ class MongoAlertRepository implements AlertRepository {
     }
 
     @Override
-    public void escalate(Alert alert) {
-        mongo.updateFirst(Query.query(where("_id").is(alert.id()).and("alert.state").is(FIRING)), new Update()
-                .set("alert.receivers", alert.receivers())
-                .set("alert.escalatedAt", alert.escalatedAt()), COLLECTION);
+    public void escalateAll(List<Alert> escalated) {
+        if (escalated.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        escalated.forEach(alert -> bulk.updateOne(inState(alert.id(), FIRING),
+                new Update().set("alert.receivers", alert.receivers()).set("alert.escalatedAt", alert.escalatedAt())));
+        bulk.execute();
     }
 
     @Override
@@ -165,18 +207,21 @@ class MongoAlertRepository implements AlertRepository {
                 : findAll(ids).stream().filter(alert -> alert.state() == Alert.State.FIRING).toList();
     }
 
-    /** The keys an alert is found by: its KPI, its plan, its department. */
-    private static Map<String, List<String>> keysOf(Alert alert) {
+    /** The keys alerts are found by: each one's KPI, plan and department. */
+    private static Map<String, List<String>> keysOf(Collection<Alert> alerts) {
         Map<String, List<String>> keys = new HashMap<>();
-        Map<String, String> labels = alert.labels();
-        if (labels.get("kpiId") != null) {
-            keys.put(KPI + labels.get("kpiId"), List.of(alert.id()));
-        }
-        if (labels.get("planId") != null) {
-            keys.put(PLAN + labels.get("planId"), List.of(alert.id()));
-        }
-        if (labels.get("departmentCode") != null) {
-            keys.put(department(labels.get("municipality"), labels.get("departmentCode")), List.of(alert.id()));
+        for (Alert alert : alerts) {
+            Map<String, String> labels = alert.labels();
+            if (labels.get("kpiId") != null) {
+                keys.computeIfAbsent(KPI + labels.get("kpiId"), k -> new ArrayList<>()).add(alert.id());
+            }
+            if (labels.get("planId") != null) {
+                keys.computeIfAbsent(PLAN + labels.get("planId"), k -> new ArrayList<>()).add(alert.id());
+            }
+            if (labels.get("departmentCode") != null) {
+                keys.computeIfAbsent(department(labels.get("municipality"), labels.get("departmentCode")),
+                        k -> new ArrayList<>()).add(alert.id());
+            }
         }
         return keys;
     }
@@ -187,7 +232,7 @@ class MongoAlertRepository implements AlertRepository {
 
     @Override
     public List<Alert> firing() {
-        return alerts(Query.query(where("alert.state").is(FIRING)));
+        return alerts(Query.query(where("alert.state").is(FIRING)).cursorBatchSize(BATCH));
     }
 
     @Override
@@ -218,7 +263,9 @@ class MongoAlertRepository implements AlertRepository {
         return alerts(query.with(Sort.by(Sort.Direction.DESC, "alert.lastSeenAt")));
     }
 
+    /** Alerts without their pending events (the relay's part), so that a read of many stays small. */
     private List<Alert> alerts(Query query) {
+        query.fields().exclude(OutboxEntry.FIELD);
         return mongo.find(query, AlertDocument.class, COLLECTION).stream().map(AlertDocument::alert).toList();
     }
 

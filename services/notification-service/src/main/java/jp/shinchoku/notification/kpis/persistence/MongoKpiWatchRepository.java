@@ -80,7 +80,8 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
 
     @Override
     public List<KpiWatch> findAll() {
-        return mongo.findAll(KpiWatch.class, COLLECTION);
+        // in batches: a store's reply has a size limit
+        return mongo.find(new Query().cursorBatchSize(2_000), KpiWatch.class, COLLECTION);
     }
 
     @Override

@@ -69,7 +69,7 @@ class MongoPlanWatchRepository implements PlanWatchRepository {
 
     @Override
     public List<PlanWatch> findAll() {
-        return mongo.findAll(PlanWatch.class, COLLECTION);
+        return mongo.find(new Query().cursorBatchSize(500), PlanWatch.class, COLLECTION);
     }
 
     @Override
