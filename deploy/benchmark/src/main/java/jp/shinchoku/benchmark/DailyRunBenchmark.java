@@ -19,6 +19,7 @@ import jp.shinchoku.calendar.ReportingPeriod;
 import jp.shinchoku.embedded.InProcessKafka;
 import jp.shinchoku.embedded.InProcessMongo;
 import jp.shinchoku.launcher.LocalSystem;
+import jp.shinchoku.launcher.LocalTokens;
 import jp.shinchoku.launcher.LocalSystem.Service;
 import jp.shinchoku.measurement.kpis.Direction;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
@@ -61,7 +62,9 @@ final class DailyRunBenchmark {
                 kafka == null ? kafkaServers : kafka.bootstrapServers(), mongo == null ? mongoUri : mongo.connectionString(),
                 "bench-" + System.currentTimeMillis() + "-", false, null, clock,
                 Map.of("shinchoku.progress.daily.check", "P3650D", "logging.level.root", "WARN",
-                        "shinchoku.notification.delivery.interval", "P3650D")), Service.MEASUREMENT, Service.NOTIFICATION)) {
+                        "shinchoku.notification.delivery.interval", "P3650D",
+                        LocalSystem.PUBLIC_KEY_PROPERTY, LocalTokens.in(dataDir.resolve("auth")).publicKeyLocation())),
+                Service.MEASUREMENT, Service.NOTIFICATION)) {
             if (alertsOnly) {
                 AlertEvaluationBenchmark.run(system, governments, SEEDED);
                 return;

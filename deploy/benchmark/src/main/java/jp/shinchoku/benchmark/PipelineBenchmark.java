@@ -1,5 +1,7 @@
 package jp.shinchoku.benchmark;
 
+import jp.shinchoku.launcher.LocalTokens;
+import jp.shinchoku.launcher.LocalSystem;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,6 +56,17 @@ import tools.jackson.databind.ObjectMapper;
 final class PipelineBenchmark {
 
     private static final String TODAY = "2024-11-25";
+    /** The services verify callers' tokens against this issuer's key; the benchmark calls as the administrator. */
+    private static final LocalTokens TOKENS = LocalTokens.in(tempFolder());
+    private static final String ADMIN = TOKENS.admin();
+
+    private static java.nio.file.Path tempFolder() {
+        try {
+            return java.nio.file.Files.createTempDirectory("shinchoku-bench-auth");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -148,7 +161,7 @@ final class PipelineBenchmark {
 
     private void startServices(Path logs) throws InterruptedException {
         List<String> common = List.of("--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongoUri,
-                "--shinchoku.clock.start-date=" + TODAY);
+                "--shinchoku.clock.start-date=" + TODAY, "--" + LocalSystem.PUBLIC_KEY_PROPERTY + "=" + TOKENS.publicKeyLocation());
         String[][] all = {
                 {"plan-service", "jp.shinchoku.plan.PlanServiceApplication", "18181"},
                 {"measurement-service", "jp.shinchoku.measurement.MeasurementServiceApplication", "18182"},
@@ -181,6 +194,7 @@ final class PipelineBenchmark {
                     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                                     URI.create("http://127.0.0.1:" + plans.port + "/api/plans"))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + ADMIN)
                             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(NationalPlans.plan(government))))
                             .build(), HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 201) {
@@ -337,6 +351,7 @@ final class PipelineBenchmark {
                                         + "/api/kpis/" + target.kpiId() + "/measurements"))
                                 .header("Content-Type", "application/json")
                                 .header("Idempotency-Key", "bench-" + target.kpiId())
+                                .header("Authorization", "Bearer " + ADMIN)
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"value\": " + value(target)
                                         + ", \"measuredOn\": \"2024-11-01\"}")).build(),
                         HttpResponse.BodyHandlers.discarding())
@@ -367,7 +382,8 @@ final class PipelineBenchmark {
                             .add(h(CloudEventHeaders.SOURCE, "/bench/" + target.kpiId().substring(0, 8)))
                             .add(h(CloudEventHeaders.TIME, Instant.now().toString()))
                             .add(h(CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPECVERSION_1_0))
-                            .add(h(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON));
+                            .add(h(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON))
+                            .add(h("Authorization", "Bearer " + ADMIN));
                     sentAt.put(target.kpiId(), System.nanoTime());
                     sent.incrementAndGet();
                     producer.send(record);

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
 import java.time.format.DateTimeParseException;
 
 import jp.shinchoku.embedded.InProcessKafka;
@@ -61,10 +62,13 @@ public final class LocalLauncher {
         }
         InProcessKafka kafka = InProcessKafka.start(dataDir.resolve("kafka"), KAFKA_PORT);
         InProcessMongo mongo = InProcessMongo.startPersistent(dataDir.resolve("mongo/shinchoku.mv"), MONGO_PORT);
+        LocalTokens tokens = LocalTokens.in(dataDir.resolve("auth"));
+        Path tokenFolder = tokens.writeDemoTokens();
         LocalSystem system;
         try {
             system = LocalSystem.start(new LocalSystem.Settings(kafka.bootstrapServers(), mongo.connectionString(),
-                    "shinchoku-", true, startDate));
+                    "shinchoku-", true, startDate, null, Map.of(LocalSystem.PUBLIC_KEY_PROPERTY,
+                    tokens.publicKeyLocation())));
         } catch (RuntimeException e) {
             mongo.close();
             kafka.close();
@@ -78,7 +82,7 @@ public final class LocalLauncher {
             kafka.close();
             System.out.println("進捗 Shinchoku: stopped.");
         }));
-        String demo = loadDemoPlan(system.url(Service.PLAN));
+        String demo = loadDemoPlan(system.url(Service.PLAN), tokens.issue(LocalTokens.DEMO.get("admin")));
         System.out.printf("""
 
                 ================================================================
@@ -87,6 +91,8 @@ public final class LocalLauncher {
                    measurement-service   %s/api/kpis/{kpiId}/measurements
                    notification-service  %s/api/inbox   (推進本部の受信箱)
                    metrics               %s/actuator/prometheus (each service)
+                   sign-in tokens        %s/<hq|somu|kikaku|…|admin>.jwt
+                                         (curl -H "Authorization: Bearer $(cat …/hq.jwt)")
                    Kafka                 %s
                    MongoDB (wire)        %s   data in %s
                  Demo data: %s
@@ -95,7 +101,7 @@ public final class LocalLauncher {
                 """,
                 date == null ? "" : " on " + date + " (SHINCHOKU_DATE)",
                 system.url(Service.PLAN), system.url(Service.MEASUREMENT), system.url(Service.NOTIFICATION),
-                system.url(Service.PLAN), kafka.bootstrapServers(), mongo.connectionString(), dataDir, demo);
+                system.url(Service.PLAN), tokenFolder, kafka.bootstrapServers(), mongo.connectionString(), dataDir, demo);
     }
 
     /** One launcher per data folder: a second one would corrupt the broker's and the store's files. */
@@ -132,16 +138,18 @@ public final class LocalLauncher {
     }
 
     /** Publishes the demo plan once: not again when the data folder already holds plans. */
-    static String loadDemoPlan(String planServiceUrl) {
+    static String loadDemoPlan(String planServiceUrl, String adminToken) {
         HttpClient http = HttpClient.newHttpClient();
         try {
-            HttpResponse<String> existing = http.send(HttpRequest.newBuilder(URI.create(planServiceUrl + "/api/plans?size=1")).build(),
+            HttpResponse<String> existing = http.send(HttpRequest.newBuilder(URI.create(planServiceUrl + "/api/plans?size=1"))
+                            .header("Authorization", "Bearer " + adminToken).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (existing.statusCode() == 200 && !existing.body().replace(" ", "").contains("\"totalItems\":0")) {
                 return "plans already loaded (" + planServiceUrl + "/api/plans)";
             }
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(planServiceUrl + "/api/plans"))
                             .header("Content-Type", "application/yaml")
+                            .header("Authorization", "Bearer " + adminToken)
                             .timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.ofString(resource(DEMO_PLAN), StandardCharsets.UTF_8))
                             .build(),

@@ -62,7 +62,17 @@ public final class LocalSystem implements AutoCloseable {
                 LocalDate date) {
             this(kafkaBootstrapServers, mongoUri, databasePrefix, fixedPorts, date, null, Map.of());
         }
+
+        /** The same settings and one more property for every service. */
+        public Settings with(String name, String value) {
+            Map<String, String> more = new java.util.HashMap<>(properties);
+            more.put(name, value);
+            return new Settings(kafkaBootstrapServers, mongoUri, databasePrefix, fixedPorts, date, clock, more);
+        }
     }
+
+    /** Where the services find the public key their callers' tokens are verified with (a PEM file's URI). */
+    public static final String PUBLIC_KEY_PROPERTY = "spring.security.oauth2.resourceserver.jwt.public-key-location";
 
     private final Map<Service, ConfigurableApplicationContext> running;
 
@@ -117,6 +127,11 @@ public final class LocalSystem implements AutoCloseable {
     /** A part of a running service, for a test that drives the system (its daily runs, its dispatcher). */
     public <T> T bean(Service service, Class<T> type) {
         return running.get(service).getBean(type);
+    }
+
+    /** A running service's application context (its request mappings, for the access matrix). */
+    public org.springframework.context.ApplicationContext context(Service service) {
+        return running.get(service);
     }
 
     public String url(Service service) {

@@ -12,6 +12,7 @@ import jp.shinchoku.contracts.Events;
 import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
 import jp.shinchoku.launcher.LocalSystem.Service;
 import jp.shinchoku.testsupport.HttpJson;
+import jp.shinchoku.testsupport.TestTokens;
 import jp.shinchoku.testsupport.SharedInfrastructure;
 import jp.shinchoku.testsupport.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class DeadLetterRedriveTest {
     void aDeadLetteredReportIsSentBackAndRecordedOnce() throws IOException {
         String kafka = SharedInfrastructure.get().bootstrapServers();
         try (LocalSystem system = LocalSystem.start(new LocalSystem.Settings(kafka, SharedInfrastructure.get().mongoUri(),
-                "redrive-" + UUID.randomUUID().toString().substring(0, 8) + "-", false, LocalDate.parse("2023-10-02")))) {
+                "redrive-" + UUID.randomUUID().toString().substring(0, 8) + "-", false, LocalDate.parse("2023-10-02")).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()))) {
             HttpJson plans = HttpJson.onPort(system.port(Service.PLAN));
             HttpJson measurements = HttpJson.onPort(system.port(Service.MEASUREMENT));
             HttpJson.Response plan = plans.post("/api/plans", EndToEndScenario.resource("/e2e-plan.json"));

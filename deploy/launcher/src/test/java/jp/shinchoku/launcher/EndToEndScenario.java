@@ -15,6 +15,7 @@ import java.util.stream.StreamSupport;
 
 import jp.shinchoku.launcher.LocalSystem.Service;
 import jp.shinchoku.testsupport.HttpJson;
+import jp.shinchoku.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ abstract class EndToEndScenario {
     @BeforeAll
     void startSystem() {
         system = LocalSystem.start(new LocalSystem.Settings(kafkaBootstrapServers(), mongoUri(),
-                "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-", false, TODAY));
+                "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-", false, TODAY).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()));
     }
 
     @AfterAll

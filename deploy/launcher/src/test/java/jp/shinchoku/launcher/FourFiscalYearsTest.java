@@ -34,6 +34,7 @@ import jp.shinchoku.notification.kpis.KpiWatch;
 import jp.shinchoku.notification.kpis.KpiWatchRepository;
 import jp.shinchoku.notification.plans.PlanWatchRepository;
 import jp.shinchoku.testsupport.HttpJson;
+import jp.shinchoku.testsupport.TestTokens;
 import jp.shinchoku.testsupport.MovableClock;
 import jp.shinchoku.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -78,6 +79,7 @@ class FourFiscalYearsTest {
         system = LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
                 SharedInfrastructure.get().mongoUri(), "years-" + UUID.randomUUID().toString().substring(0, 8) + "-",
                 false, null, clock, Map.of(
+                        TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation(),
                         "shinchoku.notification.evaluation.cron", "-",
                         "shinchoku.notification.delivery.interval", "P1D",
                         "shinchoku.progress.daily.check", "P3650D")));

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jp.shinchoku.launcher.LocalSystem.Service;
 import jp.shinchoku.testsupport.HttpJson;
+import jp.shinchoku.testsupport.TestTokens;
 import jp.shinchoku.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +17,11 @@ class LocalLauncherTest {
     void theDemoPlanIsLoadedOnceWithEveryKpi() {
         try (LocalSystem system = LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
                 SharedInfrastructure.get().mongoUri(), "demo-" + UUID.randomUUID().toString().substring(0, 8) + "-",
-                false, null))) {
+                false, null).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()))) {
             String url = system.url(Service.PLAN);
 
-            assertThat(LocalLauncher.loadDemoPlan(url)).startsWith("瀬戸内町官民データ活用推進計画 loaded as");
-            assertThat(LocalLauncher.loadDemoPlan(url)).startsWith("plans already loaded");
+            assertThat(LocalLauncher.loadDemoPlan(url, TestTokens.admin())).startsWith("瀬戸内町官民データ活用推進計画 loaded as");
+            assertThat(LocalLauncher.loadDemoPlan(url, TestTokens.admin())).startsWith("plans already loaded");
 
             HttpJson http = HttpJson.onPort(system.port(Service.PLAN));
             var plans = http.get("/api/plans").json();

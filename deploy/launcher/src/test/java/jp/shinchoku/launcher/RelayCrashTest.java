@@ -28,6 +28,7 @@ import jp.shinchoku.measurement.kpis.KpiDefinition;
 import jp.shinchoku.measurement.measurements.Measurement;
 import jp.shinchoku.measurement.measurements.MeasurementRepository;
 import jp.shinchoku.testsupport.EventProbe;
+import jp.shinchoku.testsupport.TestTokens;
 import jp.shinchoku.testsupport.HttpJson;
 import jp.shinchoku.testsupport.SharedInfrastructure;
 import org.bson.Document;
@@ -140,6 +141,6 @@ class RelayCrashTest {
     private static LocalSystem start(String databases, LocalDate date, Map<String, String> properties,
             Service... services) {
         return LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
-                SharedInfrastructure.get().mongoUri(), databases, false, date, null, properties), services);
+                SharedInfrastructure.get().mongoUri(), databases, false, date, null, properties).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()), services);
     }
 }

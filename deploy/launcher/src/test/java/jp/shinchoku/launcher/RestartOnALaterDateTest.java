@@ -13,6 +13,7 @@ import java.util.stream.StreamSupport;
 
 import jp.shinchoku.launcher.LocalSystem.Service;
 import jp.shinchoku.testsupport.HttpJson;
+import jp.shinchoku.testsupport.TestTokens;
 import jp.shinchoku.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -61,7 +62,7 @@ class RestartOnALaterDateTest {
 
     private static LocalSystem start(String databases, LocalDate date) {
         return LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
-                SharedInfrastructure.get().mongoUri(), databases, false, date));
+                SharedInfrastructure.get().mongoUri(), databases, false, date).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()));
     }
 
     private static List<String> rules(HttpJson notifications, String kpiId, String state) {

@@ -19,9 +19,26 @@ public final class HttpJson {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String token;
 
+    /** A client signed in as the administrator (see {@link #as}). */
     public HttpJson(String baseUrl) {
+        this(baseUrl, TestTokens.admin());
+    }
+
+    private HttpJson(String baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same service, called with this bearer token ({@link TestTokens}). */
+    public HttpJson as(String bearerToken) {
+        return new HttpJson(baseUrl, bearerToken);
+    }
+
+    /** The same service, called without any token. */
+    public HttpJson anonymous() {
+        return new HttpJson(baseUrl, null);
     }
 
     public static HttpJson onPort(int port) {
@@ -64,7 +81,17 @@ public final class HttpJson {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), Map.of());
     }
 
+    /** Any method, with a JSON body or none. */
+    public Response send(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), Map.of());
+    }
+
     private Response send(HttpRequest.Builder request, Map<String, String> headers) {
+        if (token != null) {
+            request.setHeader("Authorization", "Bearer " + token);
+        }
         headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),

@@ -9,9 +9,9 @@ public final class PoisonRecords {
     private PoisonRecords() {
     }
 
-    /** A record announcing {@code type} whose value is not JSON of that contract. */
+    /** A record announcing {@code type} with this raw value, sent by a trusted system (the administrator's token). */
     public static void send(String bootstrapServers, String topic, String key, String type, String value) {
         TestEvents.send(bootstrapServers, topic, key, type, UUID.randomUUID().toString(),
-                value.getBytes(StandardCharsets.UTF_8));
+                value.getBytes(StandardCharsets.UTF_8), TestTokens.admin());
     }
 }

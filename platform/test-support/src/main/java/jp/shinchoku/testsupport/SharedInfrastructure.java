@@ -60,6 +60,7 @@ public final class SharedInfrastructure {
                 "spring.mongodb.uri", mongoUri(),
                 "spring.mongodb.database", isolation,
                 "spring.kafka.consumer.group-id", isolation,
-                "shinchoku.kafka.retry-interval", "50ms");
+                "shinchoku.kafka.retry-interval", "50ms",
+                TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation());
     }
 }

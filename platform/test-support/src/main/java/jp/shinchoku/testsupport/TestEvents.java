@@ -28,21 +28,47 @@ public final class TestEvents {
         return publish(bootstrapServers, type, payload, UUID.randomUUID().toString());
     }
 
+    /**
+     * Sends with the administrator's token in the {@code Authorization} header, as a trusted system would (the report
+     * ingress checks it; other consumers ignore it).
+     */
     public static <T> String publish(String bootstrapServers, EventType<T> type, T payload, String eventId) {
-        send(bootstrapServers, type.topic().name(), type.keyOf(payload), type.id(), eventId, JSON.writeValueAsBytes(payload));
+        send(bootstrapServers, type.topic().name(), type.keyOf(payload), type.id(), eventId, JSON.writeValueAsBytes(payload),
+                TestTokens.admin());
+        return eventId;
+    }
+
+    /** Sends with this bearer token, or none when null. */
+    public static <T> String publishAs(String bootstrapServers, String token, EventType<T> type, T payload) {
+        return publishAs(bootstrapServers, token, type, payload, UUID.randomUUID().toString());
+    }
+
+    public static <T> String publishAs(String bootstrapServers, String token, EventType<T> type, T payload,
+            String eventId) {
+        send(bootstrapServers, type.topic().name(), type.keyOf(payload), type.id(), eventId, JSON.writeValueAsBytes(payload),
+                token);
         return eventId;
     }
 
     /** Publishes an event on another topic than its own (a dead-letter topic, say). */
     public static <T> String publishOn(String bootstrapServers, String topic, EventType<T> type, T payload) {
         String eventId = UUID.randomUUID().toString();
-        send(bootstrapServers, topic, type.keyOf(payload), type.id(), eventId, JSON.writeValueAsBytes(payload));
+        send(bootstrapServers, topic, type.keyOf(payload), type.id(), eventId, JSON.writeValueAsBytes(payload),
+                TestTokens.admin());
         return eventId;
     }
 
     /** Sends one record with the CloudEvents headers of an event of {@code type}, whatever its value. */
     static void send(String bootstrapServers, String topic, String key, String type, String eventId, byte[] value) {
+        send(bootstrapServers, topic, key, type, eventId, value, null);
+    }
+
+    static void send(String bootstrapServers, String topic, String key, String type, String eventId, byte[] value,
+            String token) {
         var record = new ProducerRecord<String, byte[]>(topic, key, value);
+        if (token != null) {
+            record.headers().add(header("Authorization", "Bearer " + token));
+        }
         record.headers()
                 .add(header(CloudEventHeaders.ID, eventId))
                 .add(header(CloudEventHeaders.TYPE, type))

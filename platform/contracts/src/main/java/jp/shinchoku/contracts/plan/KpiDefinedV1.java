@@ -27,6 +27,7 @@ import java.util.Objects;
  *                  {@code semiannual} or {@code annual}; absent = the plan does not say
  * @param planPeriod the fiscal years the plan covers (its stated period, or from its issue to its last deadline);
  *                  either end may be null where it cannot be told
+ * @param municipalityCode the municipality's key: its 地方公共団体コード, or its name where the plan gives no code
  * @param relativeTo for a {@code relative} KPI, what its factor multiplies: {@code previous-year} (前年度比, the
  *                  default when absent) or {@code baseline} (現行の1.5倍 by the target's deadline)
  * @param maintain  true when the level, once reached, is to be kept (その水準を維持); absent = false

@@ -2,7 +2,10 @@ package jp.shinchoku.platform.web;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
+import java.text.MessageFormat;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,6 +33,35 @@ public class ApiProblem extends RuntimeException {
         this.titleEn = titleEn;
         this.detailJa = detailJa;
         this.detailEn = detailEn;
+    }
+
+    private static final String BUNDLE = "jp.shinchoku.platform.web.problems";
+
+    /**
+     * A problem whose texts come from the message bundles ({@code problems.properties}, {@code problems_ja}): its
+     * title is {@code <type>.title}, its detail {@code <type>.detail} formatted with the arguments (a {@link Noun} is
+     * put in each language too).
+     */
+    public static ApiProblem of(HttpStatus status, String type, Object... args) {
+        return new ApiProblem(status, type, text(Locale.JAPANESE, type + ".title"), text(Locale.ENGLISH, type + ".title"),
+                format(Locale.JAPANESE, type + ".detail", args), format(Locale.ENGLISH, type + ".detail", args));
+    }
+
+    /** A word of the bundles ({@code noun.<key>}), put in the language of the text it goes into. */
+    public record Noun(String key) {
+    }
+
+    private static String text(Locale locale, String key) {
+        return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+    }
+
+    private static String format(Locale locale, String key, Object... args) {
+        Object[] localized = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            localized[i] = args[i] instanceof Noun noun ? text(locale, "noun." + noun.key()) : String.valueOf(args[i]);
+        }
+        return new MessageFormat(text(locale, key), locale).format(localized);
     }
 
     public ApiProblem with(String property, Object value) {

@@ -7,7 +7,11 @@ public class MeasurementRejectedException extends RuntimeException {
     public enum Reason {
         UNKNOWN_KPI, RETIRED_KPI, MISSING_VALUE, INVALID_VALUE, OUT_OF_RANGE, INVALID_DATE, FUTURE_DATE,
         OUTSIDE_PLAN_PERIOD, INVALID_PERIOD, MISSING_REASON, MEASUREMENT_NOT_FOUND, ALREADY_SUPERSEDED,
-        IDEMPOTENCY_KEY_REUSED
+        IDEMPOTENCY_KEY_REUSED,
+        /** The reporter's department is not the one the KPI's measure is assigned to. */
+        NOT_ASSIGNED,
+        /** A report on the ingress topic without a valid token. */
+        UNAUTHENTICATED
     }
 
     private final Reason reason;

@@ -69,11 +69,16 @@ public class MeasurementService {
      * @param idempotencyKey null = a new key (the report is not protected against being sent twice)
      */
     public record Report(String kpiId, ReportedValue value, LocalDate measuredOn, String period, String comment,
-            String reportedBy, String idempotencyKey, String supersedes, String reason) {
+            Reporter reporter, String idempotencyKey, String supersedes, String reason) {
 
         public static Report of(String kpiId, ReportedValue value, LocalDate measuredOn, String comment,
-                String reportedBy, String idempotencyKey) {
-            return new Report(kpiId, value, measuredOn, null, comment, reportedBy, idempotencyKey, null, null);
+                Reporter reporter, String idempotencyKey) {
+            return new Report(kpiId, value, measuredOn, null, comment, reporter, idempotencyKey, null, null);
+        }
+
+        /** Who reported, as recorded. */
+        public String reportedBy() {
+            return reporter == null ? null : reporter.who();
         }
     }
 
@@ -165,8 +170,17 @@ public class MeasurementService {
         if (report.kpiId() == null || report.kpiId().isBlank()) {
             throw new MeasurementRejectedException(Reason.UNKNOWN_KPI, "評価指標IDがありません", "The KPI id is missing");
         }
-        KpiDefinition kpi = Optional.ofNullable(known.get(report.kpiId())).orElseThrow(() -> new MeasurementRejectedException(Reason.UNKNOWN_KPI,
-                "評価指標「" + report.kpiId() + "」は登録されていません", "There is no KPI " + report.kpiId()));
+        KpiDefinition kpi = Optional.ofNullable(known.get(report.kpiId()))
+                // another municipality's KPI does not exist for the reporter: nothing leaks of it
+                .filter(found -> report.reporter() == null || report.reporter().sees(found))
+                .orElseThrow(() -> new MeasurementRejectedException(Reason.UNKNOWN_KPI,
+                        "評価指標「" + report.kpiId() + "」は登録されていません", "There is no KPI " + report.kpiId()));
+        if (report.reporter() == null || !report.reporter().mayReport(kpi)) {
+            throw new MeasurementRejectedException(Reason.NOT_ASSIGNED,
+                    "評価指標「" + kpi.name() + "」はあなたの部署の施策ではないため、報告できません（担当: " + kpi.departmentCode() + "）",
+                    "KPI " + kpi.id() + " belongs to a measure of another department (" + kpi.departmentCode()
+                            + "); only that department may report it");
+        }
         if (kpi.retired()) {
             throw new MeasurementRejectedException(Reason.RETIRED_KPI,
                     "評価指標「" + kpi.name() + "」の施策は計画の改定で廃止されたため、報告は受け付けません",

@@ -32,7 +32,7 @@ class MeasurementContractsTest {
     private final EventJson json = new EventJson();
     private final KpiDefinition kpi = new KpiDefinition("pln-7c1e.3-1.1", "pln-7c1e", "shimin", "マイナンバーカードの普及率",
             "%", KpiKind.PERCENTAGE, Direction.INCREASE, new BigDecimal("10.5"), LocalDate.parse("2018-04-01"),
-            BigDecimal.valueOf(20), LocalDate.parse("2024-03-31"), 1, false, null, List.of(), null, null,
+            BigDecimal.valueOf(20), LocalDate.parse("2024-03-31"), 1, false, "瀬戸内町", List.of(), null, null,
             new KpiDefinition.Placement("3", "マイナンバーカードの普及・活用", "3-1", "マイナンバーカードの取得率及び住民利便性の向上"),
             KpiDefinition.Accumulation.CUMULATIVE, ReportingCadence.ANNUAL, FiscalYear.of(2018), FiscalYear.of(2023),
             KpiDefinition.RelativeTo.PREVIOUS_YEAR, true,

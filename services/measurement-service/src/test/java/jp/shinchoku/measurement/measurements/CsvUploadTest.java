@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import jp.shinchoku.testsupport.TestTokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
@@ -108,7 +109,8 @@ class CsvUploadTest {
         assertThat(result.get("accepted").asInt()).isEqualTo(1);
         JsonNode kept = http.get("/api/kpis/" + kpiId + "/measurements").json();
         assertThat(kept.at("/0/comment").asString()).isEqualTo("９月末の交付率（速報値）");
-        assertThat(kept.at("/0/reportedBy").asString()).isEqualTo("市民課");
+        // who reported is the signed-in caller, not the file's 報告者 column
+        assertThat(kept.at("/0/reportedBy").asString()).isEqualTo("admin");
 
         JsonNode declared = upload(("kpiId,value,measuredOn\n" + kpiId + ",16,2023-10-01\n").getBytes(CP932),
                 "text/csv; charset=Shift_JIS");
@@ -140,7 +142,7 @@ class CsvUploadTest {
 
     private HttpResponse<String> send(byte[] body, String contentType) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/measurements/csv"))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                .header("Content-Type", contentType).header("Authorization", "Bearer " + TestTokens.admin()).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

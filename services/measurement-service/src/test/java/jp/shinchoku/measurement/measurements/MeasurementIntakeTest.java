@@ -2,6 +2,7 @@ package jp.shinchoku.measurement.measurements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import jp.shinchoku.measurement.TestKpis;
 import jp.shinchoku.measurement.TestKpis.Kpi;
 import jp.shinchoku.testsupport.EventProbe;
 import jp.shinchoku.testsupport.HttpJson;
+import jp.shinchoku.testsupport.TestTokens;
 import jp.shinchoku.testsupport.SharedInfrastructure;
 import jp.shinchoku.testsupport.ShinchokuServiceTest;
 import org.junit.jupiter.api.AfterEach;
@@ -155,8 +157,10 @@ class MeasurementIntakeTest {
         String original = report(kpi, "{\"value\": 45, \"measuredOn\": \"2024-09-30\", \"reportedBy\": \"市民課 田中\"}")
                 .json().get("id").asString();
 
-        HttpJson.Response corrected = http.post("/api/kpis/" + kpi + "/measurements/" + original + "/corrections",
-                "{\"value\": 54, \"reason\": \"交付数の集計漏れ（出張申請分）\", \"correctedBy\": \"市民課 佐藤\"}",
+        // who corrects is the signed-in person of the department (a name in the body is not believed)
+        HttpJson sato = http.as(TestTokens.token("市民課 佐藤", List.of("DEPARTMENT"), "462233", "shimin", List.of()));
+        HttpJson.Response corrected = sato.post("/api/kpis/" + kpi + "/measurements/" + original + "/corrections",
+                "{\"value\": 54, \"reason\": \"交付数の集計漏れ（出張申請分）\", \"correctedBy\": \"誰か\"}",
                 Map.of("Idempotency-Key", "fix-" + original));
         assertThat(corrected.status()).isEqualTo(201);
         assertThat(corrected.json().get("supersedes").asString()).isEqualTo(original);
@@ -179,8 +183,8 @@ class MeasurementIntakeTest {
         org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(
                 http.get("/api/kpis/" + kpi + "/progress").json().get("latestValue").decimalValue()).isEqualByComparingTo("54"));
 
-        HttpJson.Response replay = http.post("/api/kpis/" + kpi + "/measurements/" + original + "/corrections",
-                "{\"value\": 54, \"reason\": \"交付数の集計漏れ（出張申請分）\", \"correctedBy\": \"市民課 佐藤\"}",
+        HttpJson.Response replay = sato.post("/api/kpis/" + kpi + "/measurements/" + original + "/corrections",
+                "{\"value\": 54, \"reason\": \"交付数の集計漏れ（出張申請分）\", \"correctedBy\": \"誰か\"}",
                 Map.of("Idempotency-Key", "fix-" + original));
         assertThat(replay.status()).isEqualTo(200);
         HttpJson.Response twice = http.post("/api/kpis/" + kpi + "/measurements/" + original + "/corrections",

@@ -1,5 +1,7 @@
 package jp.shinchoku.measurement.measurements;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,6 +23,7 @@ import jp.shinchoku.testsupport.PoisonRecords;
 import jp.shinchoku.testsupport.SharedInfrastructure;
 import jp.shinchoku.testsupport.ShinchokuServiceTest;
 import jp.shinchoku.testsupport.TestEvents;
+import jp.shinchoku.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +60,10 @@ class ReportIngressTest {
         MeasurementReportedV1 report = new MeasurementReportedV1(kpi, "52.5", "令和6年9月30日", "FY2024-Q2",
                 "住基システムから連携", "shimin-system", null, null, null);
 
-        String eventId = TestEvents.publish(kafka, Events.MEASUREMENT_REPORTED, report);
-        TestEvents.publish(kafka, Events.MEASUREMENT_REPORTED, report, eventId);
+        // the department's system signs in; its token names who reported
+        String system = TestTokens.token("shimin-system", List.of("SYSTEM"), "462233", "shimin", List.of());
+        String eventId = TestEvents.publishAs(kafka, system, Events.MEASUREMENT_REPORTED, report);
+        TestEvents.publishAs(kafka, system, Events.MEASUREMENT_REPORTED, report, eventId);
 
         MeasurementRecordedV1 recorded = probe.awaitEvent(Events.MEASUREMENT_RECORDED, e -> e.kpiId().equals(kpi));
         assertThat(recorded.value()).isEqualByComparingTo("52.5");

@@ -12,4 +12,9 @@ public record ReviewDraft(String fiscalYear, String note, String reviewedBy, Lis
     public ReviewDraft {
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
     }
+
+    /** The same review, and the revisions it decides, recorded by this signed-in person. */
+    public ReviewDraft by(String who) {
+        return new ReviewDraft(fiscalYear, note, who, revisions.stream().map(revision -> revision.by(who)).toList());
+    }
 }

@@ -17,6 +17,11 @@ public record RevisionDraft(String revisedBy, String reason, List<ChangeDraft> c
         changes = changes == null ? List.of() : List.copyOf(changes);
     }
 
+    /** The same revision made by this signed-in person (never what a request body claims). */
+    public RevisionDraft by(String who) {
+        return new RevisionDraft(who, reason, changes);
+    }
+
     /**
      * One change. {@code type} says which, and which fields it reads:
      * <ul>

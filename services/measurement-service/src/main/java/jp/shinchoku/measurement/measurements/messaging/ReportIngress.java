@@ -12,6 +12,7 @@ import jp.shinchoku.measurement.measurements.RejectionLog;
 import jp.shinchoku.measurement.measurements.ReportRejected;
 import jp.shinchoku.measurement.measurements.ReportedDay;
 import jp.shinchoku.measurement.measurements.ReportedValue;
+import jp.shinchoku.measurement.measurements.Reporter;
 import jp.shinchoku.platform.events.EventMetadata;
 import jp.shinchoku.platform.kafka.RecordBatches;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,7 +33,10 @@ class ReportIngress {
     private final RejectionLog rejections;
     private final Clock clock;
 
-    ReportIngress(MeasurementService measurements, RejectionLog rejections, Clock clock) {
+    private final IngressTokens tokens;
+
+    ReportIngress(MeasurementService measurements, RejectionLog rejections, Clock clock, IngressTokens tokens) {
+        this.tokens = tokens;
         this.measurements = measurements;
         this.rejections = rejections;
         this.clock = clock;
@@ -54,7 +58,7 @@ class ReportIngress {
             }
             EventMetadata event = EventMetadata.of(record);
             try {
-                reports.add(report(report, event));
+                reports.add(report(report, event, tokens.reporterOf(record)));
                 events.add(event);
                 received.add(report);
             } catch (MeasurementRejectedException e) {
@@ -70,11 +74,12 @@ class ReportIngress {
         rejections.rejectedAll(rejected);
     }
 
-    private static MeasurementService.Report report(MeasurementReportedV1 report, EventMetadata event) {
+    /** The report as its system sent it; who reports is its verified token (the event's {@code reportedBy} is not believed). */
+    private static MeasurementService.Report report(MeasurementReportedV1 report, EventMetadata event, Reporter reporter) {
         return new MeasurementService.Report(report.kpiId(), ReportedValue.of(
                 ReportedValue.text(report.value()), ReportedValue.text(report.numerator()),
                 ReportedValue.text(report.denominator())),
-                ReportedDay.parse(report.measuredOn()), report.period(), report.comment(), report.reportedBy(),
+                ReportedDay.parse(report.measuredOn()), report.period(), report.comment(), reporter,
                 report.idempotencyKey() == null || report.idempotencyKey().isBlank()
                         ? "ce:" + event.source() + ":" + event.id() : report.idempotencyKey(),
                 report.supersedes(), report.reason());

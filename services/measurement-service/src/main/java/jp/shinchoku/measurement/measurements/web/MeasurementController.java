@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import jp.shinchoku.measurement.kpis.web.KpiAccess;
 
 /** Departments report measured values of their KPIs, and correct them. */
 @RestController
@@ -29,9 +30,11 @@ class MeasurementController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final MeasurementService measurements;
+    private final KpiAccess kpiAccess;
 
-    MeasurementController(MeasurementService measurements) {
+    MeasurementController(MeasurementService measurements, KpiAccess kpiAccess) {
         this.measurements = measurements;
+        this.kpiAccess = kpiAccess;
     }
 
     /**
@@ -40,13 +43,13 @@ class MeasurementController {
      * {@code 令和6年度上期}; absent = the one containing the date), an optional comment and reporter. A percentage may
      * be reported as {@code numerator} and {@code denominator} instead of (or with) its value.
      */
-    record ReportRequest(JsonNode value, LocalDate measuredOn, String period, String comment, String reportedBy,
+    record ReportRequest(JsonNode value, LocalDate measuredOn, String period, String comment,
             JsonNode numerator, JsonNode denominator) {
     }
 
-    /** A correction: the new value, why, and who corrects it; date and period default to the corrected value's. */
+    /** A correction: the new value and why; date and period default to the corrected value's. */
     record CorrectionRequest(JsonNode value, LocalDate measuredOn, String period, String comment, String reason,
-            String correctedBy, JsonNode numerator, JsonNode denominator) {
+            JsonNode numerator, JsonNode denominator) {
     }
 
     /**
@@ -58,7 +61,7 @@ class MeasurementController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         return answer(kpiId, measurements.record(new MeasurementService.Report(kpiId,
                 ReportedValue.of(value(request.value()), value(request.numerator()), value(request.denominator())),
-                request.measuredOn(), request.period(), request.comment(), request.reportedBy(), idempotencyKey, null,
+                request.measuredOn(), request.period(), request.comment(), Reporters.current(), idempotencyKey, null,
                 null)));
     }
 
@@ -72,18 +75,20 @@ class MeasurementController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         return answer(kpiId, measurements.record(new MeasurementService.Report(kpiId,
                 ReportedValue.of(value(request.value()), value(request.numerator()), value(request.denominator())),
-                request.measuredOn(), request.period(), request.comment(), request.correctedBy(), idempotencyKey,
+                request.measuredOn(), request.period(), request.comment(), Reporters.current(), idempotencyKey,
                 measurementId, request.reason())));
     }
 
     /** The KPI's whole history: every value reported, corrections and what they superseded included. */
     @GetMapping
     List<MeasurementView> history(@PathVariable String kpiId) {
+        kpiAccess.readable(kpiId);
         return MeasurementView.history(measurements.history(kpiId));
     }
 
     @GetMapping("/{measurementId}")
     MeasurementView one(@PathVariable String kpiId, @PathVariable String measurementId) {
+        kpiAccess.readable(kpiId);
         return MeasurementView.history(measurements.history(kpiId)).stream()
                 .filter(view -> view.id().equals(measurementId)).findFirst()
                 .orElseThrow(() -> new MeasurementRejectedException(MeasurementRejectedException.Reason.MEASUREMENT_NOT_FOUND,
@@ -125,6 +130,9 @@ class MeasurementController {
                     "測定値が見つかりません", "Measurement not found", e.messageJa(), e.messageEn());
             case RETIRED_KPI -> new ApiProblem(HttpStatus.GONE, "kpi-retired", "廃止された評価指標です",
                     "The KPI is retired", e.messageJa(), e.messageEn());
+            case UNAUTHENTICATED -> ApiProblem.of(HttpStatus.UNAUTHORIZED, "unauthenticated", e.messageEn());
+            case NOT_ASSIGNED -> new ApiProblem(HttpStatus.FORBIDDEN, "kpi-not-assigned", "担当外の評価指標です",
+                    "Not your department's KPI", e.messageJa(), e.messageEn());
             case IDEMPOTENCY_KEY_REUSED -> new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-reused",
                     "冪等キーが別の報告に使われています", "Idempotency key reused", e.messageJa(), e.messageEn());
             case ALREADY_SUPERSEDED -> new ApiProblem(HttpStatus.CONFLICT, "measurement-already-corrected",

@@ -16,6 +16,9 @@ import jp.shinchoku.measurement.measurements.MeasurementRejectedException;
 import jp.shinchoku.measurement.measurements.MeasurementService;
 import jp.shinchoku.measurement.measurements.ReportedDay;
 import jp.shinchoku.measurement.measurements.ReportedValue;
+import jp.shinchoku.measurement.measurements.Reporter;
+import jp.shinchoku.platform.security.Access;
+import jp.shinchoku.platform.security.Role;
 import jp.shinchoku.platform.web.ApiProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -63,6 +66,8 @@ class MeasurementCsvController {
 
     @PostMapping(value = "/api/measurements/csv", consumes = {"text/csv", "application/csv", "text/plain"})
     UploadResult upload(@RequestBody byte[] body, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+        // departments (people and systems) report; each row is then checked against the KPI's department
+        Access.anyOf(Role.DEPARTMENT, Role.SYSTEM, Role.ADMIN);
         CsvTable table = CsvTable.read(body, MediaType.parseMediaType(contentType).getCharset());
         List<CsvTable.Record> records = table.records().stream().filter(record -> !record.blank()).toList();
         if (records.isEmpty()) {
@@ -72,10 +77,11 @@ class MeasurementCsvController {
         RowResult[] rows = new RowResult[records.size() - 1];
         List<Integer> lines = new ArrayList<>();
         List<MeasurementService.Report> reports = new ArrayList<>();
+        Reporter reporter = Reporters.current();
         for (int i = 1; i < records.size(); i++) {
             CsvTable.Record record = records.get(i);
             try {
-                reports.add(report(record, columns));
+                reports.add(report(record, columns, reporter));
                 lines.add(i - 1);
             } catch (MeasurementRejectedException e) {
                 rows[i - 1] = rejected(record.line(), normalize(cell(record, columns, "kpiId")), e);
@@ -107,13 +113,15 @@ class MeasurementCsvController {
         return new RowResult(line, "rejected", kpiId, null, e.messageJa(), e.getMessage());
     }
 
-    private static MeasurementService.Report report(CsvTable.Record record, Map<String, Integer> columns) {
+    /** A row's report; who reports is the signed-in caller (a {@code reportedBy} column is not believed). */
+    private static MeasurementService.Report report(CsvTable.Record record, Map<String, Integer> columns,
+            Reporter reporter) {
         String kpiId = normalize(cell(record, columns, "kpiId"));
         String value = cell(record, columns, "value");
         LocalDate measuredOn = ReportedDay.parse(cell(record, columns, "measuredOn"));
         String period = blankToNull(normalize(cell(record, columns, "period")));
         String comment = blankToNull(cell(record, columns, "comment"));
-        String reportedBy = blankToNull(cell(record, columns, "reportedBy"));
+        String reportedBy = reporter.who();
         String key = blankToNull(cell(record, columns, "idempotencyKey"));
         String numerator = blankToNull(cell(record, columns, "numerator"));
         String denominator = blankToNull(cell(record, columns, "denominator"));
@@ -123,7 +131,7 @@ class MeasurementCsvController {
         }
         ReportedValue reported = ReportedValue.of(blankToNull(value) == null && numerator != null ? null
                 : ReportedValue.text(value), ReportedValue.text(numerator), ReportedValue.text(denominator));
-        return new MeasurementService.Report(kpiId, reported, measuredOn, period, comment, reportedBy, key, null, null);
+        return new MeasurementService.Report(kpiId, reported, measuredOn, period, comment, reporter, key, null, null);
     }
 
     private static Map<String, Integer> columns(CsvTable.Record header) {

@@ -85,6 +85,7 @@ class OpenDataController {
             List<Map<String, Object>> rows) {
     }
 
+    /** Open data: anyone may read it (shinchoku.security.public-paths). */
     @GetMapping(value = "/api/plans/{planId}/progress/export", produces = MediaType.APPLICATION_JSON_VALUE)
     Export json(@PathVariable String planId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String fiscalYear) {
@@ -133,10 +134,14 @@ class OpenDataController {
         };
     }
 
-    /** RFC 4180: fields with commas, quotes or line breaks are quoted; lines end in CRLF. */
+    /**
+     * RFC 4180: fields with commas, quotes or line breaks are quoted; lines end in CRLF. A text that a spreadsheet
+     * would run as a formula (beginning with = + - @, a tab or a carriage return) is written after a single quote;
+     * numbers are not (-3 stays a number).
+     */
     private static void line(StringBuilder csv, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
-            String field = fields.get(i);
+            String field = defused(fields.get(i));
             csv.append(i == 0 ? "" : ",");
             if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
                 csv.append('"').append(field.replace("\"", "\"\"")).append('"');
@@ -146,4 +151,13 @@ class OpenDataController {
         }
         csv.append("\r\n");
     }
+
+    static String defused(String field) {
+        if (field.isEmpty() || "=+-@\t\r".indexOf(field.charAt(0)) < 0 || NUMBER.matcher(field).matches()) {
+            return field;
+        }
+        return "'" + field;
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
 }

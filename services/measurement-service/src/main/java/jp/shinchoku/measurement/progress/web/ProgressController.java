@@ -1,5 +1,6 @@
 package jp.shinchoku.measurement.progress.web;
 
+import jp.shinchoku.measurement.kpis.web.KpiAccess;
 import jp.shinchoku.measurement.progress.Progress;
 import jp.shinchoku.measurement.progress.ProgressService;
 import jp.shinchoku.platform.web.ApiProblem;
@@ -13,12 +14,16 @@ class ProgressController {
 
     private final ProgressService progress;
 
-    ProgressController(ProgressService progress) {
+    private final KpiAccess kpiAccess;
+
+    ProgressController(ProgressService progress, KpiAccess kpiAccess) {
         this.progress = progress;
+        this.kpiAccess = kpiAccess;
     }
 
     @GetMapping("/api/kpis/{kpiId}/progress")
     Progress progress(@PathVariable String kpiId) {
+        kpiAccess.readable(kpiId);
         return progress.current(kpiId).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "progress-not-found",
                 "進捗が見つかりません", "No progress found",
                 "評価指標「" + kpiId + "」の進捗はまだありません", "There is no progress for KPI " + kpiId + " yet"));

@@ -1,5 +1,6 @@
 package jp.shinchoku.measurement.progress.web;
 
+import jp.shinchoku.measurement.kpis.web.KpiAccess;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProgressQueryController {
 
     private final ProgressQueries queries;
+    private final KpiAccess kpiAccess;
 
-    ProgressQueryController(ProgressQueries queries) {
+    ProgressQueryController(ProgressQueries queries, KpiAccess kpiAccess) {
         this.queries = queries;
+        this.kpiAccess = kpiAccess;
     }
 
     record Method(String ja, String en) {
@@ -63,6 +66,7 @@ class ProgressQueryController {
     @GetMapping("/api/plans/{planId}/progress")
     RollupView rollup(@PathVariable String planId, @RequestParam(defaultValue = "pillar") String by,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) String fiscalYear) {
+        kpiAccess.wholePlan(planId);
         Grouping grouping = grouping(by);
         LocalDate day = day(queries, asOf, fiscalYear);
         ProgressQueries.Rollup rollup = queries.rollup(planId, grouping, day);
@@ -86,6 +90,7 @@ class ProgressQueryController {
     /** A KPI's reported values, each with what the trajectory expected on its date, and the trajectory itself. */
     @GetMapping("/api/kpis/{kpiId}/series")
     SeriesView series(@PathVariable String kpiId) {
+        kpiAccess.readable(kpiId);
         ProgressQueries.Series series = queries.series(kpiId);
         KpiDefinition kpi = series.kpi();
         return new SeriesView(kpi.id(), kpi.name(), kpi.unit(), kpi.kind().name().toLowerCase(Locale.ROOT),
@@ -105,6 +110,7 @@ class ProgressQueryController {
     /** The department's KPIs and their report for the reporting period that ended last, due by 翌月末. */
     @GetMapping("/api/plans/{planId}/departments/{departmentCode}/due")
     List<DueView> due(@PathVariable String planId, @PathVariable String departmentCode) {
+        kpiAccess.department(planId, departmentCode);
         return queries.due(planId, departmentCode).stream().map(d -> new DueView(d.kpi().id(), d.kpi().name(),
                 d.kpi().placement().measureTitle(), d.period().code(), d.period().label(), d.dueOn(),
                 Wareki.format(d.dueOn()), d.state().name(), d.state().label(),

@@ -64,7 +64,10 @@ class PlanTriggers {
                         measure.code(), measure.departmentCode(), m.text(), m.due(), m.decidesTargetOf(),
                         m.status() == null ? "not-started" : m.status(), Boolean.TRUE.equals(measure.retired()))))
                 .toList();
-        return new PlanWatch(published.planId(), published.municipality().code(), published.municipality().name(),
+        // the municipality's key: its 地方公共団体コード, or its name where the plan gives none (as kpi.defined says)
+        String municipality = published.municipality().code() != null ? published.municipality().code()
+                : published.municipality().name();
+        return new PlanWatch(published.planId(), municipality, published.municipality().name(),
                 published.title(), published.issuedOn(), published.revision(), milestones, List.of());
     }
 }

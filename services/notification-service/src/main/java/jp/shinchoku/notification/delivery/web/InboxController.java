@@ -1,5 +1,8 @@
 package jp.shinchoku.notification.delivery.web;
 
+import jp.shinchoku.platform.security.Access;
+import jp.shinchoku.platform.security.Caller;
+import jp.shinchoku.platform.security.Role;
 import java.time.Clock;
 import java.util.List;
 
@@ -48,10 +51,14 @@ class InboxController {
             @RequestParam(required = false) Alert.State state, @RequestParam(required = false) AlertRule rule,
             @RequestParam(required = false) String municipality, @RequestParam(required = false) String plan,
             @RequestParam(required = false) String department, @RequestParam(required = false) Boolean acknowledged) {
+        Caller caller = Access.anyOf(Role.HQ, Role.PREFECTURE, Role.ADMIN, Role.DEPARTMENT);
+        if (municipality == null && (caller.is(Role.HQ) || caller.is(Role.DEPARTMENT)) && !caller.is(Role.ADMIN)) {
+            municipality = caller.municipality(); // its own: read by that key, not every municipality's
+        }
         List<Alert> firing = alerts.firing();
         List<Silence> all = silences.findAll();
         return alerts.inbox(new AlertRepository.InboxQuery(receiver, state, rule, municipality, plan, department,
-                acknowledged)).stream()
+                acknowledged)).stream().filter(alert -> visible(caller, alert))
                 .map(alert -> AlertView.of(alert, alert.isFiring() ? dispatcher.muting(alert, firing, all, clock.instant())
                         : new Dispatcher.Muting(List.of(), List.of()), links))
                 .toList();
@@ -60,21 +67,34 @@ class InboxController {
     @GetMapping("/api/alerts/{alertId}")
     AlertView alert(@PathVariable String alertId) {
         Alert alert = alerts.find(alertId).orElseThrow(() -> notFound(alertId));
+        Access.readsDepartment(alert.labels().get("municipality"), alert.labels().get("departmentCode"), "alert", alertId);
+        if (alert.labels().get("departmentCode") == null) {
+            Access.readsWhole(alert.labels().get("municipality"), "alert", alertId);
+        }
         return AlertView.of(alert, dispatcher.muting(alert), links);
     }
 
-    /** 確認: who acknowledges, and what is being done. */
-    record AcknowledgementRequest(String acknowledgedBy, String comment) {
+    /** A department reads the alerts about its own part; the 推進本部, a prefecture granted it and the administrator all. */
+    static boolean visible(Caller caller, Alert alert) {
+        String municipality = alert.labels().get("municipality");
+        String department = alert.labels().get("departmentCode");
+        return department == null ? caller.readsWhole(municipality) : caller.readsDepartment(municipality, department);
+    }
+
+    /** 確認: what is being done (who acknowledges: the signed-in 推進本部). */
+    record AcknowledgementRequest(String comment) {
     }
 
     @PostMapping("/api/alerts/{alertId}/acknowledgement")
     AlertView acknowledge(@PathVariable String alertId, @RequestBody AcknowledgementRequest request) {
-        if (request == null || blank(request.acknowledgedBy()) || blank(request.comment())) {
+        Alert found = alerts.find(alertId).orElseThrow(() -> notFound(alertId));
+        Caller caller = Access.manages(found.labels().get("municipality"), "alert", alertId);
+        if (request == null || blank(request.comment())) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "acknowledgement-incomplete", "確認の記入が不足しています",
-                    "Acknowledgement incomplete", "確認者（acknowledgedBy）と対応方針のコメント（comment）を記入してください",
-                    "Say who acknowledges (acknowledgedBy) and what is being done (comment)");
+                    "Acknowledgement incomplete", "対応方針のコメント（comment）を記入してください",
+                    "Say what is being done (comment)");
         }
-        return switch (alerts.acknowledge(alertId, request.acknowledgedBy().strip(), request.comment().strip())) {
+        return switch (alerts.acknowledge(alertId, caller.subject(), request.comment().strip())) {
             case AlertService.Acknowledged.Done done -> AlertView.of(done.alert(), dispatcher.muting(done.alert()), links);
             case AlertService.Acknowledged.NotFound ignored -> throw notFound(alertId);
             case AlertService.Acknowledged.NotFiring resolved -> throw new ApiProblem(HttpStatus.CONFLICT,

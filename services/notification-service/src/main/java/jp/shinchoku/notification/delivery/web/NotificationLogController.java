@@ -1,5 +1,8 @@
 package jp.shinchoku.notification.delivery.web;
 
+import jp.shinchoku.platform.security.Access;
+import jp.shinchoku.platform.security.Caller;
+import jp.shinchoku.platform.security.Role;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,7 +36,9 @@ class NotificationLogController {
     @GetMapping("/api/notifications")
     List<NotificationView> notifications(@RequestParam(required = false) String receiver,
             @RequestParam(required = false) Instant since, @RequestParam(defaultValue = "100") int limit) {
+        Caller caller = Access.anyOf(Role.HQ, Role.PREFECTURE, Role.ADMIN);
         return log.notifications(receiver, since, Math.clamp(limit, 1, 1000)).stream()
+                .filter(n -> caller.readsWhole(n.groupLabels().get("municipality")))
                 .map(n -> new NotificationView(n, log.deliveries(n.id()))).toList();
     }
 
@@ -42,6 +47,7 @@ class NotificationLogController {
         Notification notification = log.notification(id).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
                 "notification-not-found", "通知が見つかりません", "Notification not found", "通知 " + id + " はありません",
                 "There is no notification " + id));
+        Access.readsWhole(notification.groupLabels().get("municipality"), "notification", id);
         return new NotificationView(notification, log.deliveries(id));
     }
 
@@ -49,12 +55,15 @@ class NotificationLogController {
     @GetMapping("/api/deliveries")
     List<Delivery> deliveries(@RequestParam(required = false) Delivery.Status status,
             @RequestParam(defaultValue = "100") int limit) {
+        // the delivery machinery (targets, errors, dead letters) is the operators'
+        Access.anyOf(Role.OPS, Role.ADMIN);
         return log.deliveries(status, Math.clamp(limit, 1, 1000));
     }
 
     /** Sends a dead letter again (after the target was fixed). */
     @PostMapping("/api/deliveries/{id}/retry")
     Delivery retry(@PathVariable String id) {
+        Access.anyOf(Role.OPS, Role.ADMIN);
         Delivery delivery = log.delivery(id).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
                 "delivery-not-found", "配信記録が見つかりません", "Delivery not found", "配信 " + id + " はありません",
                 "There is no delivery " + id));

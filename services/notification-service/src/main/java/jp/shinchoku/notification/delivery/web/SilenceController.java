@@ -1,5 +1,8 @@
 package jp.shinchoku.notification.delivery.web;
 
+import jp.shinchoku.platform.security.Access;
+import jp.shinchoku.platform.security.Caller;
+import jp.shinchoku.platform.security.Role;
 import java.net.URI;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -60,9 +63,9 @@ class SilenceController {
     @PostMapping("/api/silences")
     ResponseEntity<SilenceView> create(@RequestBody SilenceRequest request) {
         Instant now = clock.instant();
-        if (request == null || InboxController.blank(request.createdBy()) || InboxController.blank(request.comment())) {
-            throw invalid("作成者（createdBy）と理由のコメント（comment）を記入してください",
-                    "Say who silences (createdBy) and why (comment)");
+        Caller caller = Access.anyOf(Role.HQ, Role.ADMIN);
+        if (request == null || InboxController.blank(request.comment())) {
+            throw invalid("理由のコメント（comment）を記入してください", "Say why (comment)");
         }
         if (request.matchers() == null || request.matchers().isEmpty()) {
             throw invalid("対象のアラートを絞り込む条件（matchers、例: milestoneId=pln-1.2-1.m1）を1つ以上指定してください",
@@ -70,7 +73,7 @@ class SilenceController {
         }
         List<LabelMatcher> matchers;
         try {
-            matchers = request.matchers().stream().map(LabelMatcher::parse).toList();
+            matchers = new java.util.ArrayList<>(request.matchers().stream().map(LabelMatcher::parse).toList());
         } catch (IllegalArgumentException e) {
             throw invalid("条件は name=value、name!=value、name=~正規表現、name!~正規表現 のいずれかの形で書いてください: " + e.getMessage(),
                     "Write each matcher as name=value, name!=value, name=~regex or name!~regex: " + e.getMessage());
@@ -84,8 +87,13 @@ class SilenceController {
         if (!endsAt.isAfter(startsAt) || !endsAt.isAfter(now)) {
             throw invalid("終了日時は開始日時と現在より後にしてください", "endsAt must be after startsAt and after now");
         }
+        if (!caller.is(Role.ADMIN)) {
+            // the 推進本部 silences its own municipality's alerts only
+            matchers.removeIf(matcher -> matcher.name().equals(MUNICIPALITY));
+            matchers.add(LabelMatcher.parse(MUNICIPALITY + "=" + caller.municipality()));
+        }
         Silence silence = new Silence("sil-" + UUID.randomUUID().toString().substring(0, 13), matchers, startsAt, endsAt,
-                request.createdBy().strip(), request.comment().strip(), now, null, null);
+                caller.subject(), request.comment().strip(), now, null, null);
         silences.save(silence);
         return ResponseEntity.created(URI.create("/api/silences/" + silence.id())).body(SilenceView.of(silence, now));
     }
@@ -93,29 +101,43 @@ class SilenceController {
     @GetMapping("/api/silences")
     List<SilenceView> list(@RequestParam(required = false) String state) {
         Instant now = clock.instant();
-        return silences.findAll().stream().filter(s -> state == null || state.equals(s.state(now)))
+        Caller caller = Access.anyOf(Role.HQ, Role.PREFECTURE, Role.ADMIN);
+        return silences.findAll().stream().filter(s -> caller.is(Role.ADMIN) || caller.readsWhole(municipalityOf(s)))
+                .filter(s -> state == null || state.equals(s.state(now)))
                 .map(s -> SilenceView.of(s, now)).toList();
     }
 
     @GetMapping("/api/silences/{id}")
     SilenceView get(@PathVariable String id) {
-        return SilenceView.of(silences.find(id).orElseThrow(() -> notFound(id)), clock.instant());
+        Silence silence = silences.find(id).orElseThrow(() -> notFound(id));
+        if (!Caller.required().is(Role.ADMIN)) {
+            Access.readsWhole(municipalityOf(silence), "silence", id);
+        }
+        return SilenceView.of(silence, clock.instant());
     }
 
     /** Ends a silence early; the one who ended it is kept. */
     @DeleteMapping("/api/silences/{id}")
-    SilenceView expire(@PathVariable String id, @RequestParam(required = false) String by) {
-        if (InboxController.blank(by)) {
-            throw invalid("サイレンスを終了する人（by）を指定してください", "Say who ends the silence (by)");
-        }
+    SilenceView expire(@PathVariable String id) {
         Instant now = clock.instant();
         Silence silence = silences.find(id).orElseThrow(() -> notFound(id));
+        Caller caller = Caller.required().is(Role.ADMIN) ? Caller.required()
+                : Access.manages(municipalityOf(silence), "silence", id);
+        String by = caller.subject();
         if (silence.isExpired(now)) {
             return SilenceView.of(silence, now);
         }
         Silence expired = silence.expire(by.strip(), now);
         silences.save(expired);
         return SilenceView.of(expired, now);
+    }
+
+    private static final String MUNICIPALITY = "municipality";
+
+    /** The municipality a silence is confined to (its {@code municipality=…} matcher), or null. */
+    static String municipalityOf(Silence silence) {
+        return silence.matchers().stream().filter(m -> m.name().equals(MUNICIPALITY) && m.operator() == LabelMatcher.Operator.EQUAL)
+                .map(LabelMatcher::value).findFirst().orElse(null);
     }
 
     private static Instant instant(String text, boolean endOfDay) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import jp.shinchoku.platform.security.Access;
 
 /**
  * A municipality's department registry (担当部署). {@code municipality} is its 地方公共団体コード, or its name where
@@ -38,12 +39,14 @@ class DepartmentController {
     PageView<RegisteredDepartment> list(@PathVariable String municipality,
             @RequestParam(defaultValue = "false") boolean includeInactive,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        Access.sees(municipality, "municipality", municipality);
         return PageView.of(departments.list(municipality).stream()
                 .filter(department -> includeInactive || department.active()).toList(), page, size);
     }
 
     @GetMapping("/{code}")
     RegisteredDepartment get(@PathVariable String municipality, @PathVariable String code) {
+        Access.sees(municipality, "municipality", municipality);
         return departments.find(municipality, code).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
                 "department-not-found", "部署が見つかりません", "Department not found",
                 "部署「" + code + "」は" + municipality + "に登録されていません",
@@ -54,6 +57,8 @@ class DepartmentController {
     @PutMapping("/{code}")
     ResponseEntity<RegisteredDepartment> register(@PathVariable String municipality, @PathVariable String code,
             @RequestBody RegisteredDepartment.Entry entry) {
+        // a department's contact decides where its alerts go: the 推進本部's to keep
+        Access.manages(municipality, "municipality", municipality);
         DepartmentService.Registration registration = departments.register(municipality, code, entry);
         return registration.outcome() == DepartmentService.Registration.Outcome.REGISTERED
                 ? ResponseEntity.created(URI.create("/api/municipalities/" + municipality + "/departments/" + code))

@@ -55,7 +55,7 @@ public final class PlanContracts {
         return new KpiDefinedV1(
                 kpi.id(),
                 plan.id(),
-                plan.municipality().code(),
+                plan.municipalityKey(),
                 located.pillar().code(),
                 located.measure().code(),
                 located.measure().title(),

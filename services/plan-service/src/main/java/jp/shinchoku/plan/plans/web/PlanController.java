@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import jp.shinchoku.platform.security.Access;
+import jp.shinchoku.platform.security.Caller;
 
 @RestController
 @RequestMapping("/api/plans")
@@ -46,14 +48,32 @@ class PlanController {
 
     /** Publishes a plan written in the plan-definition format, as JSON. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PlanView> publish(@RequestBody PlanDraft draft, @RequestParam(required = false) String publishedBy) {
-        return created(plans.publish(draft, publishedBy));
+    ResponseEntity<PlanView> publish(@RequestBody PlanDraft draft) {
+        return created(plans.publish(draft, publisher(draft)));
     }
 
     /** Publishes a plan written in the plan-definition format, as YAML (UTF-8). */
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
-    ResponseEntity<PlanView> publishYaml(@RequestBody byte[] yaml, @RequestParam(required = false) String publishedBy) {
-        return created(plans.publish(PlanDocuments.readYaml(yaml), publishedBy));
+    ResponseEntity<PlanView> publishYaml(@RequestBody byte[] yaml) {
+        PlanDraft draft = PlanDocuments.readYaml(yaml);
+        return created(plans.publish(draft, publisher(draft)));
+    }
+
+    /** Who publishes: the 推進本部 of the plan's municipality (or the administrator). */
+    private static String publisher(PlanDraft draft) {
+        String municipality = draft.municipality() == null || draft.municipality().name() == null ? null
+                : draft.municipality().key();
+        if (municipality == null) {
+            return Caller.required().subject(); // the plan is invalid: its validation says why
+        }
+        return Access.manages(municipality, "municipality", municipality).subject();
+    }
+
+    /** The plan, if the caller may see its municipality (else it does not exist for it). */
+    private Plan visible(String planId) {
+        Plan plan = plans.get(planId);
+        Access.sees(plan.municipalityKey(), "plan", planId);
+        return plan;
     }
 
     /**
@@ -65,36 +85,46 @@ class PlanController {
             @RequestParam(required = false) String department, @RequestParam(required = false) String fiscalYear,
             @RequestParam(required = false) String dueFrom, @RequestParam(required = false) String dueTo,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        Caller caller = Caller.required();
         return PageView.of(plans.list(ListParameters.filter(municipality, null, department, fiscalYear, dueFrom, dueTo,
-                null, false)).stream().map(PlanSummary::of).toList(), page, size);
+                null, false)).stream().filter(plan -> caller.sees(plan.municipalityKey())).map(PlanSummary::of).toList(),
+                page, size);
     }
 
     /** The plan now, or as it stood at the end of a past day ({@code asOf=2024-06-30} or {@code 令和6年6月}). */
     @GetMapping("/{planId}")
     PlanView get(@PathVariable String planId, @RequestParam(required = false) String asOf) {
-        return PlanView.of(asOf == null ? plans.get(planId) : plans.asOf(planId, ListParameters.day("asOf", asOf)));
+        Plan plan = visible(planId);
+        return PlanView.of(asOf == null ? plan : plans.asOf(planId, ListParameters.day("asOf", asOf)));
     }
 
-    /** The body of a milestone report: the status (未着手 / not-started, …), a comment, who reports. */
-    record MilestoneReport(String status, String comment, String reportedBy) {
+    /** The body of a milestone report: the status (未着手 / not-started, …) and a comment (who reports: the token). */
+    record MilestoneReport(String status, String comment) {
     }
 
     /** A department reports a milestone's status (スケジュールの進捗報告). */
     @PutMapping("/{planId}/milestones/{milestoneId}/status")
     PlanView reportMilestone(@PathVariable String planId, @PathVariable String milestoneId,
             @RequestBody MilestoneReport report) {
-        MilestoneStatus status = MilestoneStatus.parse(report.status()).orElseThrow(() -> new ApiProblem(
+        Plan plan = visible(planId);
+        Plan.LocatedMilestone milestone = plan.locatedMilestones().filter(m -> m.milestone().id().equals(milestoneId))
+                .findFirst().orElseThrow(() -> new MilestoneNotFoundException(planId, milestoneId));
+        Caller caller = Access.reportsFor(plan.municipalityKey(), milestone.measure().departmentCode(), "milestone",
+                milestoneId);
+        String given = report == null ? null : report.status();
+        MilestoneStatus status = MilestoneStatus.parse(given).orElseThrow(() -> new ApiProblem(
                 HttpStatus.BAD_REQUEST, "invalid-milestone-status", "スケジュールの状況を受け付けられません",
                 "The milestone status is invalid",
-                "状況「" + report.status() + "」は使えません（未着手, 実施中, 完了, 遅延, 中止）",
-                "unknown status '" + report.status() + "' (not-started, in-progress, done, delayed, cancelled)"));
-        return PlanView.of(plans.reportMilestone(planId, milestoneId, status, report.comment(), report.reportedBy()));
+                "状況「" + given + "」は使えません（未着手, 実施中, 完了, 遅延, 中止）",
+                "unknown status '" + given + "' (not-started, in-progress, done, delayed, cancelled)"));
+        return PlanView.of(plans.reportMilestone(planId, milestoneId, status, report.comment(), caller.subject()));
     }
 
     /** The 推進本部 revises the plan (計画の改定): the new revision, with who, why and what changed. */
     @PostMapping("/{planId}/revisions")
     ResponseEntity<PlanView> revise(@PathVariable String planId, @RequestBody RevisionDraft revision) {
-        Plan revised = plans.revise(planId, revision);
+        Caller caller = Access.manages(visible(planId).municipalityKey(), "plan", planId);
+        Plan revised = plans.revise(planId, revision.by(caller.subject()));
         return ResponseEntity.created(URI.create("/api/plans/" + planId + "/revisions/" + revised.revision()))
                 .body(PlanView.of(revised));
     }
@@ -102,25 +132,28 @@ class PlanController {
     /** The plan's history: every revision, from its publication (第1版) on. */
     @GetMapping("/{planId}/revisions")
     List<RevisionView> revisions(@PathVariable String planId) {
-        return plans.get(planId).history().stream().map(RevisionView::of).toList();
+        return visible(planId).history().stream().map(RevisionView::of).toList();
     }
 
     /** The plan as a revision made it. */
     @GetMapping("/{planId}/revisions/{revision}")
     PlanView revision(@PathVariable String planId, @PathVariable int revision) {
+        visible(planId);
         return PlanView.of(plans.atRevision(planId, revision));
     }
 
     /** What differs between two revisions ({@code from} and {@code to} are revision numbers). */
     @GetMapping("/{planId}/diff")
     ComparisonView diff(@PathVariable String planId, @RequestParam int from, @RequestParam int to) {
+        visible(planId);
         return ComparisonView.of(plans.compare(planId, from, to));
     }
 
     /** The 推進本部 records a fiscal year's review (年度見直し) with its note and the revisions it decided. */
     @PostMapping("/{planId}/reviews")
     ResponseEntity<ReviewView> review(@PathVariable String planId, @RequestBody ReviewDraft review) {
-        Plan reviewed = plans.review(planId, review);
+        Caller caller = Access.manages(visible(planId).municipalityKey(), "plan", planId);
+        Plan reviewed = plans.review(planId, review.by(caller.subject()));
         Plan.Review held = reviewed.reviews().getLast();
         return ResponseEntity.created(URI.create("/api/plans/" + planId + "/reviews/" + held.fiscalYear()))
                 .body(ReviewView.of(held));
@@ -128,12 +161,12 @@ class PlanController {
 
     @GetMapping("/{planId}/reviews")
     List<ReviewView> reviews(@PathVariable String planId) {
-        return plans.get(planId).reviews().stream().map(ReviewView::of).toList();
+        return visible(planId).reviews().stream().map(ReviewView::of).toList();
     }
 
     @GetMapping("/{planId}/reviews/{fiscalYear}")
     ReviewView review(@PathVariable String planId, @PathVariable int fiscalYear) {
-        return plans.get(planId).reviews().stream().filter(held -> held.fiscalYear() == fiscalYear).findFirst()
+        return visible(planId).reviews().stream().filter(held -> held.fiscalYear() == fiscalYear).findFirst()
                 .map(ReviewView::of)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "review-not-found", "年度見直しが見つかりません",
                         "Review not found", fiscalYear + "年度の見直しは記録されていません",

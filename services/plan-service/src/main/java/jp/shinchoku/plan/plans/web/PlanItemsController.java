@@ -6,6 +6,7 @@ import jp.shinchoku.platform.web.PageView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import jp.shinchoku.platform.security.Caller;
 
 /**
  * KPIs and milestones across plans, a page at a time, filtered by municipality, plan, department, fiscal year
@@ -37,7 +38,8 @@ class PlanItemsController {
             @RequestParam(required = false) String dueTo, @RequestParam(defaultValue = "false") boolean includeRetired,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return PageView.of(plans.kpis(ListParameters.filter(municipality, plan, department, fiscalYear, dueFrom, dueTo,
-                null, includeRetired)).stream().map(item -> {
+                null, includeRetired)).stream().filter(item -> visible(item.plan(), item.located().measure()))
+                .map(item -> {
                     Plan.LocatedKpi located = item.located();
                     return new KpiItem(item.plan().id(), item.plan().title(), item.plan().municipality().name(),
                             located.pillar().code(), located.measure().code(), located.measure().title(),
@@ -53,12 +55,18 @@ class PlanItemsController {
             @RequestParam(defaultValue = "false") boolean includeRetired,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return PageView.of(plans.milestones(ListParameters.filter(municipality, plan, department, fiscalYear, dueFrom,
-                dueTo, status, includeRetired)).stream().map(item -> {
+                dueTo, status, includeRetired)).stream().filter(item -> visible(item.plan(), item.located().measure()))
+                .map(item -> {
                     Plan.LocatedMilestone located = item.located();
                     return new MilestoneItem(item.plan().id(), item.plan().title(), item.plan().municipality().name(),
                             located.pillar().code(), located.measure().code(), located.measure().title(),
                             located.measure().departmentCode(), located.measure().retired(),
                             PlanView.milestone(located.milestone()));
                 }).toList(), page, size);
+    }
+
+    /** What the caller may read: its municipality's (a department: its own measures'), a prefecture's granted ones. */
+    private static boolean visible(Plan plan, Plan.Measure measure) {
+        return Caller.required().readsDepartment(plan.municipalityKey(), measure.departmentCode());
     }
 }

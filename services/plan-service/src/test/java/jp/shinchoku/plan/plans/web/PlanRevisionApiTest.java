@@ -11,7 +11,9 @@ import jp.shinchoku.contracts.plan.PlanReviewedV1;
 import jp.shinchoku.contracts.plan.PlanRevisedV1;
 import jp.shinchoku.plan.plans.DemoPlans;
 import jp.shinchoku.testsupport.EventProbe;
+import java.util.List;
 import jp.shinchoku.testsupport.HttpJson;
+import jp.shinchoku.testsupport.TestTokens;
 import jp.shinchoku.testsupport.MovableClock;
 import jp.shinchoku.testsupport.SharedInfrastructure;
 import jp.shinchoku.testsupport.ShinchokuServiceTest;
@@ -71,8 +73,10 @@ class PlanRevisionApiTest {
                 "{\"status\":\"完了\",\"comment\":\"受付開始\",\"reportedBy\":\"somu\"}").status()).isEqualTo(200);
 
         clock.moveTo(LocalDate.of(2024, 5, 20));
-        HttpJson.Response revised = http.post("/api/plans/" + planId + "/revisions", """
-                {"revisedBy": "情報化推進本部 事務局", "reason": "令和6年度第1回推進本部会議で目標値を決定",
+        // who revised is the signed-in person, never what the body says
+        HttpJson.Response revised = http.as(TestTokens.token("情報化推進本部 事務局", List.of("ADMIN"), null, null, List.of()))
+                .post("/api/plans/" + planId + "/revisions", """
+                {"revisedBy": "誰か", "reason": "令和6年度第1回推進本部会議で目標値を決定",
                  "changes": [{"type": "set-target", "kpi": "%s", "kind": "count", "direction": "increase",
                               "target": {"value": 40, "due": "令和7年度末"}}]}""".formatted(kpiId));
 
