@@ -97,11 +97,15 @@ class AccessMatrixTest {
                 false, LocalDate.parse("2023-10-02")).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()));
         String plan = system.url(Service.PLAN);
         assertThat(LocalLauncher.loadDemoPlan(plan, TestTokens.admin())).contains("loaded");
+        // the notification service hears other tests' plans on the shared broker too: the matrix is about this one
+        String demoPlan = HttpJson.onPort(system.port(Service.PLAN)).get("/api/plans").json().at("/items/0/id").asString();
         HttpJson admin = HttpJson.onPort(system.port(Service.NOTIFICATION));
         // an alert about one KPI of one department: that department is the one the matrix is about
         JsonNode alert = await().atMost(Duration.ofSeconds(60)).until(() -> {
             for (JsonNode a : admin.get("/api/inbox?receiver=promotion-hq").json()) {
-                if (a.at("/labels/kpiId").isString() && a.at("/labels/departmentCode").isString()) {
+                if (a.at("/labels/kpiId").isString() && a.at("/labels/departmentCode").isString()
+                        && demoPlan.equals(a.at("/labels/planId").asString())
+                        && M.equals(a.at("/labels/municipality").asString())) {
                     return a;
                 }
             }

@@ -60,6 +60,10 @@ abstract class EndToEndScenario {
 
         // 1. the 推進本部 publishes the plan; 2. the measurement service learns the KPI from the plan's events
         String kpiId = importPlan(plans, measurements);
+        // ... and so does the notification service (the alert names the KPI by what its definition says)
+        await().atMost(Duration.ofSeconds(60)).until(() -> system.bean(Service.NOTIFICATION,
+                jp.shinchoku.notification.kpis.KpiWatchRepository.class).find(kpiId)
+                .map(watch -> watch.name() != null).orElse(false));
 
         // 3. the department reports a value far behind the trajectory
         HttpJson.Response reported = measurements.post("/api/kpis/" + kpiId + "/measurements",

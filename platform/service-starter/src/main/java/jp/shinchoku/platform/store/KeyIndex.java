@@ -41,16 +41,7 @@ public final class KeyIndex {
 
     /** Adds ids under their keys, in one bulk write. */
     public void addAll(Map<String, ? extends Collection<String>> idsByKey) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        idsByKey.forEach((key, ids) -> {
-            if (!ids.isEmpty()) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", key),
-                        Updates.addEachToSet(IDS, List.copyOf(ids)), new UpdateOptions().upsert(true)));
-            }
-        });
-        if (!writes.isEmpty()) {
-            mongo.getCollection(collection).bulkWrite(writes);
-        }
+        write(idsByKey, ids -> Updates.addEachToSet(IDS, ids), true);
     }
 
     public void remove(String key, String id) {
@@ -59,10 +50,16 @@ public final class KeyIndex {
 
     /** Removes ids from their keys, in one bulk write. */
     public void removeAll(Map<String, ? extends Collection<String>> idsByKey) {
+        write(idsByKey, ids -> Updates.pullAll(IDS, ids), false);
+    }
+
+    private void write(Map<String, ? extends Collection<String>> idsByKey,
+            java.util.function.Function<List<String>, org.bson.conversions.Bson> update, boolean upsert) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         idsByKey.forEach((key, ids) -> {
             if (!ids.isEmpty()) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", key), Updates.pullAll(IDS, List.copyOf(ids))));
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", key), update.apply(List.copyOf(ids)),
+                        new UpdateOptions().upsert(upsert)));
             }
         });
         if (!writes.isEmpty()) {
