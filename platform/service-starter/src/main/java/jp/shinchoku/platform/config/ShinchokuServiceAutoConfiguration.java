@@ -15,6 +15,10 @@ import jp.shinchoku.platform.outbox.OutboxRelay;
 import jp.shinchoku.platform.time.ShinchokuClockAutoConfiguration;
 import jp.shinchoku.platform.tracing.TracingInterceptors;
 import jp.shinchoku.platform.web.ApiProblemHandler;
+import jp.shinchoku.platform.web.RequestLimits;
+import jp.shinchoku.platform.web.RequestSizeFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,7 +34,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 @AutoConfiguration(after = {ShinchokuKafkaAutoConfiguration.class, ShinchokuClockAutoConfiguration.class},
         afterName = {"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
                 "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({OutboxProperties.class, RequestLimits.class})
 public class ShinchokuServiceAutoConfiguration {
 
     @Bean
@@ -79,5 +83,13 @@ public class ShinchokuServiceAutoConfiguration {
     @Bean
     ApiProblemHandler apiProblemHandler() {
         return new ApiProblemHandler();
+    }
+
+    /** Request bodies held to {@link RequestLimits}, before anything reads them. */
+    @Bean
+    FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(RequestLimits limits) {
+        FilterRegistrationBean<RequestSizeFilter> registration = new FilterRegistrationBean<>(new RequestSizeFilter(limits));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -23,7 +22,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every service is an OAuth2 resource server: each API call carries a JWT (from the launcher's authorization server,
@@ -44,8 +42,6 @@ public class ShinchokuSecurityAutoConfiguration {
             publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
         }
     }
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
@@ -88,18 +84,6 @@ public class ShinchokuSecurityAutoConfiguration {
     }
 
     private static void write(HttpServletResponse response, ApiProblem problem) throws IOException {
-        response.setStatus(problem.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        var detail = problem.toProblemDetail();
-        var body = new java.util.LinkedHashMap<String, Object>();
-        body.put("type", detail.getType().toString());
-        body.put("title", detail.getTitle());
-        body.put("status", detail.getStatus());
-        body.put("detail", detail.getDetail());
-        if (detail.getProperties() != null) {
-            body.putAll(detail.getProperties());
-        }
-        response.getWriter().write(JSON.writeValueAsString(body));
+        problem.writeTo(response);
     }
 }

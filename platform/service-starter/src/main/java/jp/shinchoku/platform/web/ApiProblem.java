@@ -1,5 +1,6 @@
 package jp.shinchoku.platform.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -7,9 +8,12 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.text.MessageFormat;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An error the API reports as RFC 9457 problem details: a stable type, a title and detail in Japanese
@@ -35,6 +39,7 @@ public class ApiProblem extends RuntimeException {
         this.detailEn = detailEn;
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BUNDLE = "jp.shinchoku.platform.web.problems";
 
     /**
@@ -84,6 +89,23 @@ public class ApiProblem extends RuntimeException {
 
     public ResponseEntity<ProblemDetail> toResponse() {
         return ResponseEntity.status(status).body(toProblemDetail());
+    }
+
+    /** Writes the problem as the response, where no handler of Spring MVC is reached (filters, security). */
+    public void writeTo(HttpServletResponse response) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        ProblemDetail detail = toProblemDetail();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", detail.getType().toString());
+        body.put("title", detail.getTitle());
+        body.put("status", detail.getStatus());
+        body.put("detail", detail.getDetail());
+        if (detail.getProperties() != null) {
+            body.putAll(detail.getProperties());
+        }
+        response.getWriter().write(JSON.writeValueAsString(body));
     }
 
     public static URI typeUri(String type) {

@@ -356,7 +356,7 @@ public class MeasurementService {
     private static String qualitative(ReportedValue value) {
         String text = switch (value) {
             case ReportedValue.Text(String t) -> t.strip();
-            case ReportedValue.Number(BigDecimal n) -> n.toPlainString();
+            case ReportedValue.Number(BigDecimal n) -> n.abs().compareTo(MAX_MAGNITUDE) < 0 ? n.toPlainString() : n.toString();
             case ReportedValue.Bool(boolean b) -> b ? "実現" : "未実現";
             case ReportedValue.Fraction f -> throw new IllegalStateException("read before");
         };
@@ -370,7 +370,8 @@ public class MeasurementService {
     private static boolean realized(ReportedValue value) {
         String word = switch (value) {
             case ReportedValue.Bool(boolean b) -> Boolean.toString(b);
-            case ReportedValue.Number(BigDecimal n) -> n.stripTrailingZeros().toPlainString();
+            case ReportedValue.Number(BigDecimal n) -> n.compareTo(BigDecimal.ONE) == 0 ? "1"
+                    : n.signum() == 0 ? "0" : n.toString();
             case ReportedValue.Text(String t) -> Normalizer.normalize(t, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
             case ReportedValue.Fraction f -> throw new IllegalStateException("read before");
         };
@@ -385,8 +386,22 @@ public class MeasurementService {
                 "A boolean KPI takes true (realized) or false (not yet), not '" + word + "'");
     }
 
-    /** A JSON number, or text with full-width digits or thousands separators (1,234 / １２．５). */
+    /** The largest value a report may carry, and its decimals: beyond them a value is a mistake, not a measurement. */
+    static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1E15");
+    static final int MAX_DECIMALS = 6;
+
+    /** A JSON number, or text with full-width digits or thousands separators (1,234 / １２．５), within range. */
     private static BigDecimal number(ReportedValue value) {
+        BigDecimal number = unbounded(value);
+        if (number.abs().compareTo(MAX_MAGNITUDE) >= 0 || number.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE,
+                    "実績値は整数部15桁・小数部" + MAX_DECIMALS + "桁までの数値で報告してください",
+                    "A value takes at most 15 digits before and " + MAX_DECIMALS + " after the decimal point");
+        }
+        return number;
+    }
+
+    private static BigDecimal unbounded(ReportedValue value) {
         return switch (value) {
             case ReportedValue.Number(BigDecimal n) -> n;
             case ReportedValue.Bool(boolean b) -> throw new MeasurementRejectedException(Reason.INVALID_VALUE,

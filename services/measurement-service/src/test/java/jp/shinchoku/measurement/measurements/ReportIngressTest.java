@@ -27,11 +27,15 @@ import jp.shinchoku.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Departments' own systems report over Kafka: accepted once, answered with a rejection, or dead-lettered. */
 @ShinchokuServiceTest(properties = "shinchoku.clock.start-date=2024-11-25")
+@ExtendWith(OutputCaptureExtension.class)
 class ReportIngressTest {
 
     @LocalServerPort
@@ -90,6 +94,44 @@ class ReportIngressTest {
         MeasurementRecordedV1 yes = probe.awaitEvent(Events.MEASUREMENT_RECORDED, e -> e.kpiId().equals(realized));
         assertThat(yes.value()).isEqualByComparingTo("1");
         assertThat(yes.period()).isEqualTo("FY2024-Q3");
+    }
+
+    @Test
+    void aReportIsCheckedLikeARestCallAndOnlyTheKpisOwnDepartmentMayReportIt(CapturedOutput output) {
+        String kpi = plan.define(http, Kpi.percentage("rate", "shimin", "30", "90"));
+        MeasurementReportedV1 report = new MeasurementReportedV1(kpi, "52.5", "2024-09-30", null, null, null, null,
+                null, null);
+        String otherDepartment = TestTokens.token("zeimu-system", List.of("SYSTEM"), "462233", "zeimu", List.of());
+        String otherMunicipality = TestTokens.token("shimin-system", List.of("SYSTEM"), "999999", "shimin", List.of());
+        String expired = TestTokens.expired("shimin-system", List.of("SYSTEM"), "462233");
+        String own = TestTokens.system("462233", "shimin");
+        String forged = own.substring(0, own.lastIndexOf('.') + 1) + "AAAA" + own.substring(own.lastIndexOf('.') + 5);
+
+        String unsigned = TestEvents.publishAs(kafka, null, Events.MEASUREMENT_REPORTED, report);
+        String stale = TestEvents.publishAs(kafka, expired, Events.MEASUREMENT_REPORTED, report);
+        String tampered = TestEvents.publishAs(kafka, forged, Events.MEASUREMENT_REPORTED, report);
+        String notOwned = TestEvents.publishAs(kafka, otherDepartment, Events.MEASUREMENT_REPORTED, report);
+        String elsewhere = TestEvents.publishAs(kafka, otherMunicipality, Events.MEASUREMENT_REPORTED, report);
+        TestEvents.publishAs(kafka, own, Events.MEASUREMENT_REPORTED, report);
+
+        for (String reportId : List.of(unsigned, stale, tampered)) {
+            MeasurementRejectedV1 rejected = probe.awaitEvent(Events.MEASUREMENT_REJECTED, e -> reportId.equals(e.reportId()));
+            assertThat(rejected.reason()).isEqualTo("UNAUTHENTICATED");
+            assertThat(rejected.report()).as("the report is kept whole, to be sent again").isEqualTo(report);
+        }
+        MeasurementRejectedV1 rejected = probe.awaitEvent(Events.MEASUREMENT_REJECTED, e -> notOwned.equals(e.reportId()));
+        assertThat(rejected.reason()).isEqualTo("NOT_ASSIGNED");
+        assertThat(rejected.messageJa()).contains("担当");
+        assertThat(probe.awaitEvent(Events.MEASUREMENT_REJECTED, e -> elsewhere.equals(e.reportId())).reason())
+                .as("another municipality's KPI does not exist for the caller").isEqualTo("UNKNOWN_KPI");
+        MeasurementRecordedV1 recorded = probe.awaitEvent(Events.MEASUREMENT_RECORDED, e -> e.kpiId().equals(kpi));
+        assertThat(recorded.reportedBy()).as("who reported: the token's subject").isEqualTo("system-shimin@462233");
+        assertThat(http.get("/api/kpis/" + kpi + "/measurements").json()).as("only the owner's report").hasSize(1);
+        // no token, valid or not, reaches a log line
+        for (String token : List.of(otherDepartment, otherMunicipality, expired, forged, own)) {
+            assertThat(output.getAll()).doesNotContain(token.substring(token.lastIndexOf('.') + 1));
+        }
+        assertThat(output.getAll()).doesNotContain("Bearer ey");
     }
 
     @Test

@@ -198,6 +198,11 @@ class AMonthOfMilestonesTest {
         HttpJson suzuki = http.as(TestTokens.token("情報政策課 鈴木", List.of("HQ"), MUNICIPALITY, null, List.of()));
         assertThat(yamada.post("/api/alerts/" + m1Overdue + "/acknowledgement", "{\"acknowledgedBy\":\"情報政策課 山田\"}")
                 .status()).isEqualTo(400);
+        HttpJson.Response essay = yamada.post("/api/alerts/" + m1Overdue + "/acknowledgement",
+                "{\"comment\":\"" + "確認".repeat(1001) + "\"}");
+        assertThat(essay.status()).as("a comment of 2,002 characters").isEqualTo(400);
+        assertThat(essay.json().get("type").asString()).endsWith("too-long");
+        assertThat(essay.json().get("detail").asString()).contains("2000");
         HttpJson.Response ack = yamada.post("/api/alerts/" + m1Overdue + "/acknowledgement",
                 "{\"acknowledgedBy\":\"情報政策課 山田\",\"comment\":\"調達は3月10日に契約予定と総務課に確認\"}");
         assertThat(ack.status()).isEqualTo(200);
@@ -248,6 +253,14 @@ class AMonthOfMilestonesTest {
                 + "\"createdBy\":\"総務課 田中\"}").status()).isEqualTo(400);
         assertThat(tanaka.post("/api/silences", "{\"matchers\":[\"milestoneId~" + m3 + "\"],\"endsAt\":\"2025-03-31\","
                 + "\"createdBy\":\"総務課 田中\",\"comment\":\"延長承認\"}").status()).isEqualTo(400);
+        String elevenMatchers = String.join(",", java.util.Collections.nCopies(11, "\"milestoneId=" + m3 + "\""));
+        assertThat(tanaka.post("/api/silences", "{\"matchers\":[" + elevenMatchers + "],\"endsAt\":\"2025-03-31\","
+                + "\"comment\":\"延長承認\"}").status()).as("at most 10 matchers").isEqualTo(400);
+        assertThat(tanaka.post("/api/silences", "{\"matchers\":[\"milestoneId=~" + "a".repeat(201) + "\"],"
+                + "\"endsAt\":\"2025-03-31\",\"comment\":\"延長承認\"}").status()).as("a pattern of 201 characters")
+                .isEqualTo(400);
+        assertThat(tanaka.post("/api/silences", "{\"matchers\":[\"milestoneId=" + m3 + "\"],\"endsAt\":\"2025-03-31\","
+                + "\"comment\":\"" + "x".repeat(2001) + "\"}").status()).as("a comment of 2,001 characters").isEqualTo(400);
         HttpJson.Response silence = tanaka.post("/api/silences", "{\"matchers\":[\"milestoneId=" + m3 + "\"],"
                 + "\"endsAt\":\"2025-03-31\",\"createdBy\":\"総務課 田中\",\"comment\":\"3月末までの延長を本部長が承認\"}");
         assertThat(silence.status()).isEqualTo(201);

@@ -109,7 +109,11 @@ class MeasurementController {
             return null;
         }
         if (node.isNumber()) {
-            return new ReportedValue.Number(node.decimalValue());
+            try {
+                return new ReportedValue.Number(node.decimalValue());
+            } catch (NumberFormatException notFinite) { // a double beyond its range: Infinity
+                return new ReportedValue.Text(node.toString());
+            }
         }
         if (node.isBoolean()) {
             return new ReportedValue.Bool(node.booleanValue());

@@ -20,6 +20,7 @@ import jp.shinchoku.measurement.measurements.Reporter;
 import jp.shinchoku.platform.security.Access;
 import jp.shinchoku.platform.security.Role;
 import jp.shinchoku.platform.web.ApiProblem;
+import jp.shinchoku.platform.web.RequestLimits;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,9 +53,11 @@ class MeasurementCsvController {
     private static final int BATCH = 500;
 
     private final MeasurementService measurements;
+    private final RequestLimits limits;
 
-    MeasurementCsvController(MeasurementService measurements) {
+    MeasurementCsvController(MeasurementService measurements, RequestLimits limits) {
         this.measurements = measurements;
+        this.limits = limits;
     }
 
     /** One row's outcome: {@code accepted}, {@code replayed} (sent before) or {@code rejected} with the reason. */
@@ -73,13 +76,23 @@ class MeasurementCsvController {
         if (records.isEmpty()) {
             throw invalidCsv("ファイルが空です", "the file is empty");
         }
+        if (records.getFirst().broken()) {
+            throw invalidCsv("見出し行を読めません: " + records.getFirst().problem(),
+                    "the header row cannot be read: " + records.getFirst().problem());
+        }
+        limits.checkRows(records.size() - 1);
         Map<String, Integer> columns = columns(records.getFirst());
+        int width = records.getFirst().fields().size();
         RowResult[] rows = new RowResult[records.size() - 1];
         List<Integer> lines = new ArrayList<>();
         List<MeasurementService.Report> reports = new ArrayList<>();
         Reporter reporter = Reporters.current();
         for (int i = 1; i < records.size(); i++) {
             CsvTable.Record record = records.get(i);
+            if (record.broken() || record.fields().size() > width) {
+                rows[i - 1] = unreadable(record, width);
+                continue;
+            }
             try {
                 reports.add(report(record, columns, reporter));
                 lines.add(i - 1);
@@ -107,6 +120,16 @@ class MeasurementCsvController {
 
     private static UploadResult result(String encoding, List<RowResult> rows) {
         return new UploadResult(encoding, count(rows, "accepted"), count(rows, "replayed"), count(rows, "rejected"), rows);
+    }
+
+    private static RowResult unreadable(CsvTable.Record record, int width) {
+        return record.broken()
+                ? new RowResult(record.line(), "rejected", null, null, "この行を CSV として読めません: " + record.problem(),
+                        "This row cannot be read as CSV: " + record.problem())
+                : new RowResult(record.line(), "rejected", null, null,
+                        "列が見出しより多くあります（" + record.fields().size() + "列、見出しは" + width + "列）。値の中のカンマは \"\" で囲んでください",
+                        "The row has more columns than the header (" + record.fields().size() + " for " + width
+                                + "); quote values that hold commas");
     }
 
     private static RowResult rejected(int line, String kpiId, MeasurementRejectedException e) {

@@ -16,6 +16,7 @@ import jp.shinchoku.notification.delivery.Dispatcher;
 import jp.shinchoku.notification.delivery.Silence;
 import jp.shinchoku.notification.delivery.SilenceRepository;
 import jp.shinchoku.platform.web.ApiProblem;
+import jp.shinchoku.platform.web.RequestLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,9 +37,11 @@ class InboxController {
     private final SilenceRepository silences;
     private final Links links;
     private final Clock clock;
+    private final RequestLimits limits;
 
     InboxController(AlertService alerts, Dispatcher dispatcher, SilenceRepository silences,
-            Links links, Clock clock) {
+            Links links, Clock clock, RequestLimits limits) {
+        this.limits = limits;
         this.alerts = alerts;
         this.dispatcher = dispatcher;
         this.silences = silences;
@@ -94,6 +97,7 @@ class InboxController {
                     "Acknowledgement incomplete", "対応方針のコメント（comment）を記入してください",
                     "Say what is being done (comment)");
         }
+        limits.checkText("comment", request.comment());
         return switch (alerts.acknowledge(alertId, caller.subject(), request.comment().strip())) {
             case AlertService.Acknowledged.Done done -> AlertView.of(done.alert(), dispatcher.muting(done.alert()), links);
             case AlertService.Acknowledged.NotFound ignored -> throw notFound(alertId);

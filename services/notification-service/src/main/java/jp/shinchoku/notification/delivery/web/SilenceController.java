@@ -16,6 +16,7 @@ import jp.shinchoku.notification.alerts.LabelMatcher;
 import jp.shinchoku.notification.delivery.Silence;
 import jp.shinchoku.notification.delivery.SilenceRepository;
 import jp.shinchoku.platform.web.ApiProblem;
+import jp.shinchoku.platform.web.RequestLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,10 +36,12 @@ class SilenceController {
 
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
+    private final RequestLimits limits;
     private final SilenceRepository silences;
     private final Clock clock;
 
-    SilenceController(SilenceRepository silences, Clock clock) {
+    SilenceController(SilenceRepository silences, Clock clock, RequestLimits limits) {
+        this.limits = limits;
         this.silences = silences;
         this.clock = clock;
     }
@@ -70,6 +73,11 @@ class SilenceController {
         if (request.matchers() == null || request.matchers().isEmpty()) {
             throw invalid("対象のアラートを絞り込む条件（matchers、例: milestoneId=pln-1.2-1.m1）を1つ以上指定してください",
                     "Give at least one label matcher (matchers, e.g. milestoneId=pln-1.2-1.m1)");
+        }
+        limits.checkText("comment", request.comment());
+        if (request.matchers().size() > LabelMatcher.MAX_PER_SILENCE) {
+            throw invalid("条件（matchers）は" + LabelMatcher.MAX_PER_SILENCE + "個までです",
+                    "A silence takes at most " + LabelMatcher.MAX_PER_SILENCE + " matchers");
         }
         List<LabelMatcher> matchers;
         try {

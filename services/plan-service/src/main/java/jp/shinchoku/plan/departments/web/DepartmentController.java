@@ -7,6 +7,7 @@ import jp.shinchoku.plan.departments.DepartmentService;
 import jp.shinchoku.plan.departments.InvalidDepartmentException;
 import jp.shinchoku.plan.departments.RegisteredDepartment;
 import jp.shinchoku.platform.web.ApiProblem;
+import jp.shinchoku.platform.web.RequestLimits;
 import jp.shinchoku.platform.web.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -59,6 +60,8 @@ class DepartmentController {
             @RequestBody RegisteredDepartment.Entry entry) {
         // a department's contact decides where its alerts go: the 推進本部's to keep
         Access.manages(municipality, "municipality", municipality);
+        RequestLimits.checkText("name", entry.name(), 200);
+        RequestLimits.checkText("contact", entry.contact(), 500);
         DepartmentService.Registration registration = departments.register(municipality, code, entry);
         return registration.outcome() == DepartmentService.Registration.Outcome.REGISTERED
                 ? ResponseEntity.created(URI.create("/api/municipalities/" + municipality + "/departments/" + code))

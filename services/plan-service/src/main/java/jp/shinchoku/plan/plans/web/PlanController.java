@@ -19,6 +19,7 @@ import jp.shinchoku.plan.plans.web.RevisionViews.PlanSummary;
 import jp.shinchoku.plan.plans.web.RevisionViews.ReviewView;
 import jp.shinchoku.plan.plans.web.RevisionViews.RevisionView;
 import jp.shinchoku.platform.web.ApiProblem;
+import jp.shinchoku.platform.web.RequestLimits;
 import jp.shinchoku.platform.web.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,9 +42,11 @@ import jp.shinchoku.platform.security.Caller;
 class PlanController {
 
     private final PlanService plans;
+    private final RequestLimits limits;
 
-    PlanController(PlanService plans) {
+    PlanController(PlanService plans, RequestLimits limits) {
         this.plans = plans;
+        this.limits = limits;
     }
 
     /** Publishes a plan written in the plan-definition format, as JSON. */
@@ -112,6 +115,7 @@ class PlanController {
         Caller caller = Access.reportsFor(plan.municipalityKey(), milestone.measure().departmentCode(), "milestone",
                 milestoneId);
         String given = report == null ? null : report.status();
+        limits.checkText("comment", report == null ? null : report.comment());
         MilestoneStatus status = MilestoneStatus.parse(given).orElseThrow(() -> new ApiProblem(
                 HttpStatus.BAD_REQUEST, "invalid-milestone-status", "スケジュールの状況を受け付けられません",
                 "The milestone status is invalid",
@@ -124,6 +128,7 @@ class PlanController {
     @PostMapping("/{planId}/revisions")
     ResponseEntity<PlanView> revise(@PathVariable String planId, @RequestBody RevisionDraft revision) {
         Caller caller = Access.manages(visible(planId).municipalityKey(), "plan", planId);
+        limits.checkText("reason", revision.reason());
         Plan revised = plans.revise(planId, revision.by(caller.subject()));
         return ResponseEntity.created(URI.create("/api/plans/" + planId + "/revisions/" + revised.revision()))
                 .body(PlanView.of(revised));
@@ -153,6 +158,10 @@ class PlanController {
     @PostMapping("/{planId}/reviews")
     ResponseEntity<ReviewView> review(@PathVariable String planId, @RequestBody ReviewDraft review) {
         Caller caller = Access.manages(visible(planId).municipalityKey(), "plan", planId);
+        limits.checkText("note", review.note());
+        if (review.revisions() != null) {
+            review.revisions().forEach(revision -> limits.checkText("revisions[].reason", revision.reason()));
+        }
         Plan reviewed = plans.review(planId, review.by(caller.subject()));
         Plan.Review held = reviewed.reviews().getLast();
         return ResponseEntity.created(URI.create("/api/plans/" + planId + "/reviews/" + held.fiscalYear()))

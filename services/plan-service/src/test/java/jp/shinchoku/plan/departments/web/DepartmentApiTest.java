@@ -85,6 +85,16 @@ class DepartmentApiTest {
     }
 
     @Test
+    void aContactOverFiveHundredCharactersIsRefused() {
+        HttpJson.Response refused = http.put(departments(DemoPlans.uniqueName("橿原市")) + "/dx",
+                "{\"name\": \"DX推進課\", \"contact\": \"" + "a".repeat(490) + "@example.lg.jp\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:shinchoku:problem:too-long");
+        assertThat(refused.json().get("field").asString()).isEqualTo("contact");
+    }
+
+    @Test
     void plansRegisterTheirDepartmentsAndMayUseAnyRegisteredOne() {
         String municipality = DemoPlans.uniqueName("三条市");
         JsonNode plan = DemoPlans.publish(http, "sanjo", municipality).json();

@@ -69,6 +69,10 @@ class PlanRevisionApiTest {
         String milestoneId = published.at("/pillars/0/measures/0/milestones/0/id").asString();
 
         clock.moveTo(LocalDate.of(2023, 6, 10));
+        HttpJson.Response essay = http.put("/api/plans/" + planId + "/milestones/" + milestoneId + "/status",
+                "{\"status\":\"完了\",\"comment\":\"" + "受付".repeat(1001) + "\"}");
+        assertThat(essay.status()).as("a comment of 2,002 characters").isEqualTo(400);
+        assertThat(essay.json().get("type").asString()).endsWith("too-long");
         assertThat(http.put("/api/plans/" + planId + "/milestones/" + milestoneId + "/status",
                 "{\"status\":\"完了\",\"comment\":\"受付開始\",\"reportedBy\":\"somu\"}").status()).isEqualTo(200);
 
