@@ -14,6 +14,8 @@ import jp.shinchoku.platform.outbox.OutboxProperties;
 import jp.shinchoku.platform.outbox.OutboxRelay;
 import jp.shinchoku.platform.time.ShinchokuClockAutoConfiguration;
 import jp.shinchoku.platform.tracing.TracingInterceptors;
+import jp.shinchoku.platform.audit.AuditController;
+import jp.shinchoku.platform.audit.AuditTrail;
 import jp.shinchoku.platform.web.ApiProblemHandler;
 import jp.shinchoku.platform.web.RequestLimits;
 import jp.shinchoku.platform.web.RequestSizeFilter;
@@ -83,6 +85,17 @@ public class ShinchokuServiceAutoConfiguration {
     @Bean
     ApiProblemHandler apiProblemHandler() {
         return new ApiProblemHandler();
+    }
+
+    /** Who did what, when and from where, with before and after: this service's append-only trail. */
+    @Bean
+    AuditTrail auditTrail(MongoTemplate mongo, Clock clock, @Value("${spring.application.name}") String service) {
+        return new AuditTrail(mongo, clock, service);
+    }
+
+    @Bean
+    AuditController auditController(AuditTrail trail) {
+        return new AuditController(trail);
     }
 
     /** Request bodies held to {@link RequestLimits}, before anything reads them. */

@@ -86,8 +86,11 @@ public class MeasurementService {
     public sealed interface Outcome permits Recorded, Rejected {
     }
 
-    /** The measurement kept for a report; {@code replayed} when the report was a repeat of an earlier one. */
-    public record Recorded(Measurement measurement, boolean replayed) implements Outcome {
+    /**
+     * The measurement kept for a report; {@code replayed} when the report was a repeat of an earlier one;
+     * {@code municipality} the KPI's.
+     */
+    public record Recorded(Measurement measurement, boolean replayed, String municipality) implements Outcome {
     }
 
     /** A report that cannot be accepted, and why. */
@@ -130,11 +133,11 @@ public class MeasurementService {
         for (Measurement measurement : toInsert) {
             int i = fresh.get(measurement);
             if (!notKept.contains(measurement)) {
-                outcomes[i] = new Recorded(measurement, false);
+                outcomes[i] = new Recorded(measurement, false, known.get(measurement.kpiId()).municipalityCode());
                 continue;
             }
             try {
-                outcomes[i] = earlier(reports.get(i), measurement);
+                outcomes[i] = earlier(reports.get(i), measurement, known.get(measurement.kpiId()).municipalityCode());
             } catch (MeasurementRejectedException e) {
                 outcomes[i] = new Rejected(e);
             }
@@ -152,7 +155,7 @@ public class MeasurementService {
     }
 
     /** A report whose key (or correction) collided with a kept measurement: the same report again, or a refusal. */
-    private Recorded earlier(Report report, Measurement measurement) {
+    private Recorded earlier(Report report, Measurement measurement, String municipality) {
         Optional<Measurement> earlier = measurements.findByIdempotencyKey(measurement.idempotencyKey());
         if (earlier.isEmpty()) {
             throw alreadySuperseded(measurements.findSupersederOf(report.supersedes())
@@ -163,7 +166,7 @@ public class MeasurementService {
                     "冪等キー「" + measurement.idempotencyKey() + "」は別の内容の報告に使われています",
                     "The idempotency key " + measurement.idempotencyKey() + " was already used for a different report");
         }
-        return new Recorded(earlier.get(), true);
+        return new Recorded(earlier.get(), true, municipality);
     }
 
     private Measurement measurementFor(Report report, Map<String, KpiDefinition> known) {

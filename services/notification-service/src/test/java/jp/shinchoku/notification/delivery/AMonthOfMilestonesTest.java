@@ -297,6 +297,19 @@ class AMonthOfMilestonesTest {
         assertThat(ended.json().get("expiredBy").asString()).isEqualTo("総務課 田中");
         assertThat(http.get("/api/silences?state=active").json().findValuesAsString("id")).doesNotContain(silenceId);
         assertThat(alert("promotion-hq", "MILESTONE_OVERDUE", m3).get("silencedBy")).isEmpty();
+
+        // each acknowledgement and silence is in the 推進本部's audit trail: who, what, before and after
+        JsonNode trail = tanaka.get("/api/audit").json();
+        assertThat(trail.valueStream().map(e -> e.get("action").asString() + " " + e.get("actor").asString()))
+                .containsExactly("silence.expired 総務課 田中", "silence.created 総務課 田中",
+                        "alert.acknowledged 情報政策課 山田");
+        JsonNode acknowledged = trail.get(2);
+        assertThat(acknowledged.get("target").asString()).isEqualTo(m1Overdue);
+        assertThat(acknowledged.at("/before/state").asString()).isEqualTo("FIRING");
+        assertThat(acknowledged.at("/after/comment").asString()).isEqualTo("調達は3月10日に契約予定と総務課に確認");
+        assertThat(trail.get(1).at("/after/matchers").asString()).contains("milestoneId=" + m3)
+                .contains("municipality=" + MUNICIPALITY);
+        assertThat(tanaka.get("/api/audit/export").body()).contains("alert.acknowledged");
     }
 
     /** A day's 09:00 evaluation, then telling at 09:00 and 09:05. */

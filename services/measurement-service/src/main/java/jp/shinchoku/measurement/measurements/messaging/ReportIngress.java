@@ -1,5 +1,7 @@
 package jp.shinchoku.measurement.measurements.messaging;
 
+import jp.shinchoku.measurement.measurements.web.ReportAudit;
+import jp.shinchoku.platform.audit.AuditTrail;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,11 @@ class ReportIngress {
 
     private final IngressTokens tokens;
 
-    ReportIngress(MeasurementService measurements, RejectionLog rejections, Clock clock, IngressTokens tokens) {
+    private final AuditTrail audit;
+
+    ReportIngress(MeasurementService measurements, RejectionLog rejections, Clock clock, IngressTokens tokens,
+            AuditTrail audit) {
+        this.audit = audit;
         this.tokens = tokens;
         this.measurements = measurements;
         this.rejections = rejections;
@@ -66,6 +72,8 @@ class ReportIngress {
             }
         }
         List<MeasurementService.Outcome> outcomes = measurements.recordAll(reports);
+        // one insert for the batch's entries, after the measurements are kept
+        audit.recordAll(ReportAudit.ofIngress(audit, "kafka:" + Topics.Names.MEASUREMENT_REPORTS, outcomes));
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i) instanceof MeasurementService.Rejected(MeasurementRejectedException reason)) {
                 rejected.add(rejection(events.get(i), received.get(i), reason));

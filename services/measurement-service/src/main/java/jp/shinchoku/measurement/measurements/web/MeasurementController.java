@@ -1,5 +1,8 @@
 package jp.shinchoku.measurement.measurements.web;
 
+import jp.shinchoku.measurement.measurements.Measurement;
+import java.util.Map;
+import jp.shinchoku.platform.audit.AuditTrail;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,7 +35,10 @@ class MeasurementController {
     private final MeasurementService measurements;
     private final KpiAccess kpiAccess;
 
-    MeasurementController(MeasurementService measurements, KpiAccess kpiAccess) {
+    private final AuditTrail audit;
+
+    MeasurementController(MeasurementService measurements, KpiAccess kpiAccess, AuditTrail audit) {
+        this.audit = audit;
         this.measurements = measurements;
         this.kpiAccess = kpiAccess;
     }
@@ -59,10 +65,10 @@ class MeasurementController {
     @PostMapping
     ResponseEntity<MeasurementView> report(@PathVariable String kpiId, @RequestBody ReportRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        return answer(kpiId, measurements.record(new MeasurementService.Report(kpiId,
+        return answer(kpiId, audited(measurements.record(new MeasurementService.Report(kpiId,
                 ReportedValue.of(value(request.value()), value(request.numerator()), value(request.denominator())),
                 request.measuredOn(), request.period(), request.comment(), Reporters.current(), idempotencyKey, null,
-                null)));
+                null)), Map.of()));
     }
 
     /**
@@ -73,10 +79,12 @@ class MeasurementController {
     ResponseEntity<MeasurementView> correct(@PathVariable String kpiId, @PathVariable String measurementId,
             @RequestBody CorrectionRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        return answer(kpiId, measurements.record(new MeasurementService.Report(kpiId,
+        MeasurementService.Recorded recorded = measurements.record(new MeasurementService.Report(kpiId,
                 ReportedValue.of(value(request.value()), value(request.numerator()), value(request.denominator())),
                 request.measuredOn(), request.period(), request.comment(), Reporters.current(), idempotencyKey,
-                measurementId, request.reason())));
+                measurementId, request.reason()));
+        return answer(kpiId, audited(recorded, measurements.find(measurementId)
+                .map(previous -> Map.of(previous.id(), previous)).orElse(Map.of())));
     }
 
     /** The KPI's whole history: every value reported, corrections and what they superseded included. */
@@ -94,6 +102,11 @@ class MeasurementController {
                 .orElseThrow(() -> new MeasurementRejectedException(MeasurementRejectedException.Reason.MEASUREMENT_NOT_FOUND,
                         "評価指標「" + kpiId + "」に測定値「" + measurementId + "」はありません",
                         "KPI " + kpiId + " has no measurement " + measurementId));
+    }
+
+    private MeasurementService.Recorded audited(MeasurementService.Recorded recorded, Map<String, Measurement> corrected) {
+        audit.recordAll(ReportAudit.ofRequest(audit, List.of(recorded), corrected));
+        return recorded;
     }
 
     private static ResponseEntity<MeasurementView> answer(String kpiId, MeasurementService.Recorded recorded) {

@@ -19,6 +19,7 @@ import jp.shinchoku.measurement.measurements.ReportedValue;
 import jp.shinchoku.measurement.measurements.Reporter;
 import jp.shinchoku.platform.security.Access;
 import jp.shinchoku.platform.security.Role;
+import jp.shinchoku.platform.audit.AuditTrail;
 import jp.shinchoku.platform.web.ApiProblem;
 import jp.shinchoku.platform.web.RequestLimits;
 import org.springframework.http.HttpHeaders;
@@ -55,7 +56,10 @@ class MeasurementCsvController {
     private final MeasurementService measurements;
     private final RequestLimits limits;
 
-    MeasurementCsvController(MeasurementService measurements, RequestLimits limits) {
+    private final AuditTrail audit;
+
+    MeasurementCsvController(MeasurementService measurements, RequestLimits limits, AuditTrail audit) {
+        this.audit = audit;
         this.measurements = measurements;
         this.limits = limits;
     }
@@ -104,6 +108,7 @@ class MeasurementCsvController {
         for (int from = 0; from < reports.size(); from += BATCH) {
             List<MeasurementService.Report> batch = reports.subList(from, Math.min(reports.size(), from + BATCH));
             List<MeasurementService.Outcome> outcomes = measurements.recordAll(batch);
+            audit.recordAll(ReportAudit.ofRequest(audit, outcomes, Map.of()));
             for (int j = 0; j < outcomes.size(); j++) {
                 int row = lines.get(from + j);
                 int line = records.get(row + 1).line();

@@ -1,5 +1,6 @@
 package jp.shinchoku.measurement.progress.web;
 
+import jp.shinchoku.platform.web.CsvLines;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 class OpenDataController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    private static final String BOM = "\uFEFF";
+    private static final String BOM = CsvLines.BOM;
 
     /** A column of the export: its JSON key, its Japanese name (the CSV header), its type and meaning. */
     record Column(String key, String name, String type, String description, Function<Standing, Object> value) {
@@ -140,24 +141,6 @@ class OpenDataController {
      * numbers are not (-3 stays a number).
      */
     private static void line(StringBuilder csv, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            String field = defused(fields.get(i));
-            csv.append(i == 0 ? "" : ",");
-            if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
-                csv.append('"').append(field.replace("\"", "\"\"")).append('"');
-            } else {
-                csv.append(field);
-            }
-        }
-        csv.append("\r\n");
+        CsvLines.line(csv, fields);
     }
-
-    static String defused(String field) {
-        if (field.isEmpty() || "=+-@\t\r".indexOf(field.charAt(0)) < 0 || NUMBER.matcher(field).matches()) {
-            return field;
-        }
-        return "'" + field;
-    }
-
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
 }

@@ -15,6 +15,8 @@ import jp.shinchoku.notification.alerts.Receiver;
 import jp.shinchoku.notification.delivery.Dispatcher;
 import jp.shinchoku.notification.delivery.Silence;
 import jp.shinchoku.notification.delivery.SilenceRepository;
+import jp.shinchoku.platform.audit.AuditEntry;
+import jp.shinchoku.platform.audit.AuditTrail;
 import jp.shinchoku.platform.web.ApiProblem;
 import jp.shinchoku.platform.web.RequestLimits;
 import org.springframework.http.HttpStatus;
@@ -38,10 +40,12 @@ class InboxController {
     private final Links links;
     private final Clock clock;
     private final RequestLimits limits;
+    private final AuditTrail audit;
 
     InboxController(AlertService alerts, Dispatcher dispatcher, SilenceRepository silences,
-            Links links, Clock clock, RequestLimits limits) {
+            Links links, Clock clock, RequestLimits limits, AuditTrail audit) {
         this.limits = limits;
+        this.audit = audit;
         this.alerts = alerts;
         this.dispatcher = dispatcher;
         this.silences = silences;
@@ -99,7 +103,12 @@ class InboxController {
         }
         limits.checkText("comment", request.comment());
         return switch (alerts.acknowledge(alertId, caller.subject(), request.comment().strip())) {
-            case AlertService.Acknowledged.Done done -> AlertView.of(done.alert(), dispatcher.muting(done.alert()), links);
+            case AlertService.Acknowledged.Done done -> {
+                audit.record(audit.entry("alert.acknowledged", alertId, found.labels().get("municipality"),
+                        found.labels().get("departmentCode"), AuditEntry.state("state", found.state()),
+                        AuditEntry.state("state", done.alert().state(), "comment", request.comment().strip())));
+                yield AlertView.of(done.alert(), dispatcher.muting(done.alert()), links);
+            }
             case AlertService.Acknowledged.NotFound ignored -> throw notFound(alertId);
             case AlertService.Acknowledged.NotFiring resolved -> throw new ApiProblem(HttpStatus.CONFLICT,
                     "alert-resolved", "解消済みのアラートです", "Alert already resolved",

@@ -10,11 +10,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jp.shinchoku.notification.alerts.LabelMatcher;
 import jp.shinchoku.notification.delivery.Silence;
 import jp.shinchoku.notification.delivery.SilenceRepository;
+import jp.shinchoku.platform.audit.AuditEntry;
+import jp.shinchoku.platform.audit.AuditTrail;
 import jp.shinchoku.platform.web.ApiProblem;
 import jp.shinchoku.platform.web.RequestLimits;
 import org.springframework.http.HttpStatus;
@@ -37,11 +40,13 @@ class SilenceController {
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final RequestLimits limits;
+    private final AuditTrail audit;
     private final SilenceRepository silences;
     private final Clock clock;
 
-    SilenceController(SilenceRepository silences, Clock clock, RequestLimits limits) {
+    SilenceController(SilenceRepository silences, Clock clock, RequestLimits limits, AuditTrail audit) {
         this.limits = limits;
+        this.audit = audit;
         this.silences = silences;
         this.clock = clock;
     }
@@ -103,6 +108,7 @@ class SilenceController {
         Silence silence = new Silence("sil-" + UUID.randomUUID().toString().substring(0, 13), matchers, startsAt, endsAt,
                 caller.subject(), request.comment().strip(), now, null, null);
         silences.save(silence);
+        audit.record(audit.entry("silence.created", silence.id(), municipalityOf(silence), null, Map.of(), state(silence)));
         return ResponseEntity.created(URI.create("/api/silences/" + silence.id())).body(SilenceView.of(silence, now));
     }
 
@@ -137,10 +143,17 @@ class SilenceController {
         }
         Silence expired = silence.expire(by.strip(), now);
         silences.save(expired);
+        audit.record(audit.entry("silence.expired", id, municipalityOf(silence), null, state(silence),
+                AuditEntry.state("endsAt", now)));
         return SilenceView.of(expired, now);
     }
 
     private static final String MUNICIPALITY = "municipality";
+
+    private static Map<String, String> state(Silence silence) {
+        return AuditEntry.state("matchers", silence.matchers().stream().map(LabelMatcher::toString).toList(),
+                "startsAt", silence.startsAt(), "endsAt", silence.endsAt(), "comment", silence.comment());
+    }
 
     /** The municipality a silence is confined to (its {@code municipality=…} matcher), or null. */
     static String municipalityOf(Silence silence) {

@@ -2,10 +2,13 @@ package jp.shinchoku.plan.departments.web;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 import jp.shinchoku.plan.departments.DepartmentService;
 import jp.shinchoku.plan.departments.InvalidDepartmentException;
 import jp.shinchoku.plan.departments.RegisteredDepartment;
+import jp.shinchoku.platform.audit.AuditEntry;
+import jp.shinchoku.platform.audit.AuditTrail;
 import jp.shinchoku.platform.web.ApiProblem;
 import jp.shinchoku.platform.web.RequestLimits;
 import jp.shinchoku.platform.web.PageView;
@@ -32,8 +35,11 @@ class DepartmentController {
 
     private final DepartmentService departments;
 
-    DepartmentController(DepartmentService departments) {
+    private final AuditTrail audit;
+
+    DepartmentController(DepartmentService departments, AuditTrail audit) {
         this.departments = departments;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -62,11 +68,21 @@ class DepartmentController {
         Access.manages(municipality, "municipality", municipality);
         RequestLimits.checkText("name", entry.name(), 200);
         RequestLimits.checkText("contact", entry.contact(), 500);
+        Optional<RegisteredDepartment> before = departments.find(municipality, code);
         DepartmentService.Registration registration = departments.register(municipality, code, entry);
+        if (registration.outcome() != DepartmentService.Registration.Outcome.UNCHANGED) {
+            audit.record(audit.entry(before.isEmpty() ? "department.registered" : "department.changed",
+                    municipality + "/" + code, municipality, code, before.map(DepartmentController::state).orElse(Map.of()),
+                    state(registration.department())));
+        }
         return registration.outcome() == DepartmentService.Registration.Outcome.REGISTERED
                 ? ResponseEntity.created(URI.create("/api/municipalities/" + municipality + "/departments/" + code))
                         .body(registration.department())
                 : ResponseEntity.ok(registration.department());
+    }
+
+    private static Map<String, String> state(RegisteredDepartment department) {
+        return AuditEntry.state("name", department.name(), "contact", department.contact(), "active", department.active());
     }
 
     @ExceptionHandler(InvalidDepartmentException.class)

@@ -2,6 +2,7 @@ package jp.shinchoku.plan.plans.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import jp.shinchoku.plan.plans.InvalidPlanException;
 import jp.shinchoku.plan.plans.InvalidRevisionException;
@@ -18,6 +19,8 @@ import jp.shinchoku.plan.plans.web.RevisionViews.ComparisonView;
 import jp.shinchoku.plan.plans.web.RevisionViews.PlanSummary;
 import jp.shinchoku.plan.plans.web.RevisionViews.ReviewView;
 import jp.shinchoku.plan.plans.web.RevisionViews.RevisionView;
+import jp.shinchoku.platform.audit.AuditEntry;
+import jp.shinchoku.platform.audit.AuditTrail;
 import jp.shinchoku.platform.web.ApiProblem;
 import jp.shinchoku.platform.web.RequestLimits;
 import jp.shinchoku.platform.web.PageView;
@@ -43,23 +46,32 @@ class PlanController {
 
     private final PlanService plans;
     private final RequestLimits limits;
+    private final AuditTrail audit;
 
-    PlanController(PlanService plans, RequestLimits limits) {
+    PlanController(PlanService plans, RequestLimits limits, AuditTrail audit) {
         this.plans = plans;
         this.limits = limits;
+        this.audit = audit;
     }
 
     /** Publishes a plan written in the plan-definition format, as JSON. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PlanView> publish(@RequestBody PlanDraft draft) {
-        return created(plans.publish(draft, publisher(draft)));
+        return created(audited(plans.publish(draft, publisher(draft))));
     }
 
     /** Publishes a plan written in the plan-definition format, as YAML (UTF-8). */
     @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
     ResponseEntity<PlanView> publishYaml(@RequestBody byte[] yaml) {
         PlanDraft draft = PlanDocuments.readYaml(yaml);
-        return created(plans.publish(draft, publisher(draft)));
+        return created(audited(plans.publish(draft, publisher(draft))));
+    }
+
+    private Plan audited(Plan published) {
+        audit.record(audit.entry("plan.published", published.id(), published.municipalityKey(), null, Map.of(),
+                AuditEntry.state("title", published.title(), "revision", published.revision(),
+                        "kpis", published.kpis().count())));
+        return published;
     }
 
     /** Who publishes: the 推進本部 of the plan's municipality (or the administrator). */
@@ -121,7 +133,12 @@ class PlanController {
                 "The milestone status is invalid",
                 "状況「" + given + "」は使えません（未着手, 実施中, 完了, 遅延, 中止）",
                 "unknown status '" + given + "' (not-started, in-progress, done, delayed, cancelled)"));
-        return PlanView.of(plans.reportMilestone(planId, milestoneId, status, report.comment(), caller.subject()));
+        Plan reported = plans.reportMilestone(planId, milestoneId, status, report.comment(), caller.subject());
+        audit.record(audit.entry("milestone.status-reported", milestoneId, plan.municipalityKey(),
+                milestone.measure().departmentCode(),
+                AuditEntry.state("status", milestone.milestone().status(), "comment", milestone.milestone().comment()),
+                AuditEntry.state("status", status, "comment", report.comment())));
+        return PlanView.of(reported);
     }
 
     /** The 推進本部 revises the plan (計画の改定): the new revision, with who, why and what changed. */
@@ -129,7 +146,12 @@ class PlanController {
     ResponseEntity<PlanView> revise(@PathVariable String planId, @RequestBody RevisionDraft revision) {
         Caller caller = Access.manages(visible(planId).municipalityKey(), "plan", planId);
         limits.checkText("reason", revision.reason());
+        Plan current = visible(planId);
         Plan revised = plans.revise(planId, revision.by(caller.subject()));
+        audit.record(audit.entry("plan.revised", planId, revised.municipalityKey(), null,
+                AuditEntry.state("revision", current.revision()),
+                AuditEntry.state("revision", revised.revision(), "reason", revision.reason(),
+                        "changes", revision.changes() == null ? 0 : revision.changes().size())));
         return ResponseEntity.created(URI.create("/api/plans/" + planId + "/revisions/" + revised.revision()))
                 .body(PlanView.of(revised));
     }
@@ -164,6 +186,8 @@ class PlanController {
         }
         Plan reviewed = plans.review(planId, review.by(caller.subject()));
         Plan.Review held = reviewed.reviews().getLast();
+        audit.record(audit.entry("plan.reviewed", planId, reviewed.municipalityKey(), null, Map.of(),
+                AuditEntry.state("fiscalYear", held.fiscalYear(), "note", held.note(), "revisions", held.revisions())));
         return ResponseEntity.created(URI.create("/api/plans/" + planId + "/reviews/" + held.fiscalYear()))
                 .body(ReviewView.of(held));
     }

@@ -67,6 +67,14 @@ class DepartmentApiTest {
                 e -> e.municipality().equals(municipality) && e.version() == 2).contact()).isEqualTo("dx-suishin@example.lg.jp");
         assertThat(http.get(departments(municipality) + "/dx").json().get("name").asString()).isEqualTo("DX推進課");
         assertThat(http.get(departments(municipality)).json().get("totalItems").asInt()).isEqualTo(1);
+        // the audit trail: registered, then changed (where its alerts go), with before and after; the repeat is not there
+        JsonNode trail = http.get("/api/audit?municipality=" + HttpJson.encode(municipality)).json();
+        assertThat(trail.valueStream().map(e -> e.get("action").asString()))
+                .containsExactly("department.changed", "department.registered");
+        assertThat(trail.get(0).at("/before/contact").asString()).isEqualTo("dx@example.lg.jp");
+        assertThat(trail.get(0).at("/after/contact").asString()).isEqualTo("dx-suishin@example.lg.jp");
+        assertThat(trail.get(0).get("target").asString()).isEqualTo(municipality + "/dx");
+        assertThat(trail.get(1).get("before").isEmpty()).isTrue();
 
         HttpJson.Response missing = http.get(departments(municipality) + "/none");
         assertThat(missing.status()).isEqualTo(404);

@@ -94,6 +94,17 @@ class PlanRevisionApiTest {
         PlanRevisedV1 event = probe.awaitEvent(Events.PLAN_REVISED, e -> e.planId().equals(planId));
         assertThat(event.revision()).isEqualTo(2);
         assertThat(event.revisedBy()).isEqualTo("情報化推進本部 事務局");
+        // the audit trail: published, the milestone's status (before, after), the revision (from 1 to 2, why)
+        JsonNode trail = http.get("/api/audit?target=" + planId).json();
+        assertThat(trail.valueStream().map(e -> e.get("action").asString())).containsExactly("plan.revised", "plan.published");
+        assertThat(trail.get(0).get("actor").asString()).isEqualTo("情報化推進本部 事務局");
+        assertThat(trail.get(0).at("/before/revision").asString()).isEqualTo("1");
+        assertThat(trail.get(0).at("/after/revision").asString()).isEqualTo("2");
+        assertThat(trail.get(0).at("/after/reason").asString()).isEqualTo("令和6年度第1回推進本部会議で目標値を決定");
+        JsonNode status = http.get("/api/audit?target=" + milestoneId).json().get(0);
+        assertThat(status.get("action").asString()).isEqualTo("milestone.status-reported");
+        assertThat(status.at("/before/status").asString()).isEqualTo("NOT_STARTED");
+        assertThat(status.at("/after/status").asString()).isEqualTo("DONE");
         assertThat(event.changes()).extracting(PlanRevisedV1.Change::path)
                 .contains("measures[1-2].kpis[" + kpiId + "].target.value");
         KpiDefinedV1 redefined = probe.awaitEvent(Events.KPI_DEFINED, e -> e.kpiId().equals(kpiId) && e.revision() == 2);
