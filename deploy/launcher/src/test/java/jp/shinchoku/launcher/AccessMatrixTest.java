@@ -84,7 +84,10 @@ class AccessMatrixTest {
             Map.entry("GET /api/notifications",               "UFFAAAAAFF"),
             Map.entry("GET /api/notifications/{id}",          "UNNNNNNNNN"),
             Map.entry("GET /api/deliveries",                  "UFFFFFFAFA"),
-            Map.entry("POST /api/deliveries/{id}/retry",      "UFFFFFFNFN"));
+            Map.entry("POST /api/deliveries/{id}/retry",      "UFFFFFFNFN"),
+            // every service: its audit trail (each caller's own municipalities)
+            Map.entry("GET /api/audit",                       "UFFAAAAAFF"),
+            Map.entry("GET /api/audit/export",                "UFFAAAAAFF"));
 
     private LocalSystem system;
     private final Map<String, String> ids = new LinkedHashMap<>();
