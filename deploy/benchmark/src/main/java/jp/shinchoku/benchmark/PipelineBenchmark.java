@@ -161,7 +161,9 @@ final class PipelineBenchmark {
 
     private void startServices(Path logs) throws InterruptedException {
         List<String> common = List.of("--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongoUri,
-                "--shinchoku.clock.start-date=" + TODAY, "--" + LocalSystem.PUBLIC_KEY_PROPERTY + "=" + TOKENS.publicKeyLocation());
+                "--shinchoku.clock.start-date=" + TODAY, "--" + LocalSystem.PUBLIC_KEY_PROPERTY + "=" + TOKENS.publicKeyLocation(),
+                // the benchmark's class path is the launcher's: the authorization server's auto-configuration is on it
+                "--spring.autoconfigure.exclude=" + String.join(",", LocalSystem.EXCLUDED_AUTO_CONFIGURATIONS));
         String[][] all = {
                 {"plan-service", "jp.shinchoku.plan.PlanServiceApplication", "18181"},
                 {"measurement-service", "jp.shinchoku.measurement.MeasurementServiceApplication", "18182"},

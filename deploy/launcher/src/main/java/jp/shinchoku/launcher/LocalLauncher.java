@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.time.format.DateTimeParseException;
 
@@ -27,11 +29,14 @@ import jp.shinchoku.launcher.LocalSystem.Service;
 
 /**
  * Brings up the whole system on one machine with nothing installed but a JDK: a real Kafka broker (KRaft)
- * and a MongoDB-wire store in this process, keeping their data in {@code .shinchoku-data/}, the three services
- * on ports 8081-8083, and a seed plan as demo data. Ctrl-C stops everything cleanly.
+ * and a MongoDB-wire store in this process, keeping their data in {@code .shinchoku-data/}, an OpenID Connect
+ * provider with the demo users on port 9000 ({@link LocalAuthorizationServer}), the three services on ports 8081-8083,
+ * and a seed plan as demo data. Ctrl-C stops everything cleanly.
  * <p>
  * Settings (environment variables): {@code SHINCHOKU_DATE} starts the system on that date (e.g.
- * {@code 2023-10-02}); {@code SHINCHOKU_DATA_DIR} moves the data folder.
+ * {@code 2023-10-02}); {@code SHINCHOKU_DATA_DIR} moves the data folder; {@code SHINCHOKU_AUTH_PORT} (or
+ * {@code -Dshinchoku.auth.port}) moves the sign-in server, {@code SHINCHOKU_AUTH_ENABLED=false} (or
+ * {@code -Dshinchoku.auth.enabled=false}) leaves it out.
  */
 public final class LocalLauncher {
 
@@ -48,13 +53,23 @@ public final class LocalLauncher {
     public static void main(String[] args) {
         Path dataDir = Path.of(setting("SHINCHOKU_DATA_DIR", ".shinchoku-data")).toAbsolutePath();
         String date = setting("SHINCHOKU_DATE", null);
+        boolean authEnabled = !"false".equalsIgnoreCase(setting("SHINCHOKU_AUTH_ENABLED",
+                System.getProperty(LocalAuthorizationServer.ENABLED_PROPERTY, "true")));
+        String authPortSetting = setting("SHINCHOKU_AUTH_PORT", System.getProperty(LocalAuthorizationServer.PORT_PROPERTY,
+                String.valueOf(LocalAuthorizationServer.DEFAULT_PORT)));
         LocalDate startDate;
+        int authPort;
         try {
             startDate = date == null ? null : LocalDate.parse(date);
+            authPort = Integer.parseInt(authPortSetting);
             lockDataDir(dataDir);
-            requireFreePorts();
+            requireFreePorts(authEnabled ? authPort : null);
         } catch (DateTimeParseException e) {
             exit("SHINCHOKU_DATE は YYYY-MM-DD で指定してください / SHINCHOKU_DATE must be YYYY-MM-DD: " + date);
+            return;
+        } catch (NumberFormatException e) {
+            exit("SHINCHOKU_AUTH_PORT はポート番号で指定してください / SHINCHOKU_AUTH_PORT must be a port: "
+                    + authPortSetting);
             return;
         } catch (IllegalStateException e) {
             exit(e.getMessage());
@@ -62,22 +77,36 @@ public final class LocalLauncher {
         }
         InProcessKafka kafka = InProcessKafka.start(dataDir.resolve("kafka"), KAFKA_PORT);
         InProcessMongo mongo = InProcessMongo.startPersistent(dataDir.resolve("mongo/shinchoku.mv"), MONGO_PORT);
-        LocalTokens tokens = LocalTokens.in(dataDir.resolve("auth"));
-        Path tokenFolder = tokens.writeDemoTokens();
+        LocalTokens keys = LocalTokens.in(dataDir.resolve("auth"));
+        LocalAuthorizationServer auth = null;
         LocalSystem system;
         try {
+            // before the services, which never call it: they verify its tokens with the public key file
+            if (authEnabled) {
+                auth = LocalAuthorizationServer.start(keys, authPort);
+            }
             system = LocalSystem.start(new LocalSystem.Settings(kafka.bootstrapServers(), mongo.connectionString(),
                     "shinchoku-", true, startDate, null, Map.of(LocalSystem.PUBLIC_KEY_PROPERTY,
-                    tokens.publicKeyLocation())));
+                    keys.publicKeyLocation())));
         } catch (RuntimeException e) {
+            if (auth != null) {
+                auth.close();
+            }
             mongo.close();
             kafka.close();
             exit("起動に失敗しました / Could not start: " + e);
             return;
         }
+        // the pre-signed tokens name the same issuer as the server's
+        LocalTokens tokens = auth == null ? keys : keys.issuedBy(auth.issuer());
+        Path tokenFolder = tokens.writeDemoTokens();
+        LocalAuthorizationServer signIn = auth;
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shinchoku-shutdown").unstarted(() -> {
             System.out.println("進捗 Shinchoku: stopping ...");
             system.close();
+            if (signIn != null) {
+                signIn.close();
+            }
             mongo.close();
             kafka.close();
             System.out.println("進捗 Shinchoku: stopped.");
@@ -91,6 +120,7 @@ public final class LocalLauncher {
                    measurement-service   %s/api/kpis/{kpiId}/measurements
                    notification-service  %s/api/inbox   (推進本部の受信箱)
                    metrics               %s/actuator/prometheus (each service)
+                %s
                    sign-in tokens        %s/<hq|somu|kikaku|…|admin>.jwt
                                          (curl -H "Authorization: Bearer $(cat …/hq.jwt)")
                    Kafka                 %s
@@ -101,7 +131,23 @@ public final class LocalLauncher {
                 """,
                 date == null ? "" : " on " + date + " (SHINCHOKU_DATE)",
                 system.url(Service.PLAN), system.url(Service.MEASUREMENT), system.url(Service.NOTIFICATION),
-                system.url(Service.PLAN), tokenFolder, kafka.bootstrapServers(), mongo.connectionString(), dataDir, demo);
+                system.url(Service.PLAN), signInLines(signIn), tokenFolder, kafka.bootstrapServers(),
+                mongo.connectionString(), dataDir, demo);
+    }
+
+    /** Where and how to sign in, for the banner; or that the server was left out. */
+    static String signInLines(LocalAuthorizationServer auth) {
+        if (auth == null) {
+            return "   sign-in (OIDC)        off (SHINCHOKU_AUTH_ENABLED=false): use the tokens below";
+        }
+        String password = LocalAuthorizationServer.DEMO_PASSWORD;
+        return String.join("\n",
+                "   sign-in (OIDC)        " + auth.issuer() + "   (" + auth.issuer() + "/.well-known/openid-configuration)",
+                "                         users setouchi-hq (推進本部), setouchi-<fukushi|kikaku|…|zeimu> (departments),",
+                "                         kagoshima-pref, ops, admin; password " + password,
+                "                         clients " + LocalAuthorizationServer.CLI_CLIENT + " (PKCE), "
+                        + LocalAuthorizationServer.PORTAL_CLIENT + ", setouchi-kikaku-system (client credentials)",
+                "                         (TOKEN=$(deploy/launcher/sign-in.sh setouchi-kikaku " + password + "))");
     }
 
     /** One launcher per data folder: a second one would corrupt the broker's and the store's files. */
@@ -119,15 +165,20 @@ public final class LocalLauncher {
         }
     }
 
-    private static void requireFreePorts() {
-        int[] ports = {KAFKA_PORT, MONGO_PORT, Service.PLAN.defaultPort, Service.MEASUREMENT.defaultPort,
-                Service.NOTIFICATION.defaultPort};
+    /** The stack's ports, and the sign-in server's when it runs ({@code null}: it does not). */
+    private static void requireFreePorts(Integer authPort) {
+        List<Integer> ports = new ArrayList<>(List.of(KAFKA_PORT, MONGO_PORT, Service.PLAN.defaultPort,
+                Service.MEASUREMENT.defaultPort, Service.NOTIFICATION.defaultPort));
+        if (authPort != null && authPort != 0) {
+            ports.add(authPort);
+        }
         for (int port : ports) {
             try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 probe.setReuseAddress(true);
             } catch (IOException e) {
                 throw new IllegalStateException("ポート " + port + " は使用中です / Port " + port
-                        + " is in use: the stack needs 9092, 27017 and 8081-8083 on 127.0.0.1");
+                        + " is in use: the stack needs 9092, 27017, 8081-8083"
+                        + (authPort == null ? "" : " and " + authPort + " (sign-in)") + " on 127.0.0.1");
             }
         }
     }

@@ -74,6 +74,19 @@ public final class LocalSystem implements AutoCloseable {
     /** Where the services find the public key their callers' tokens are verified with (a PEM file's URI). */
     public static final String PUBLIC_KEY_PROPERTY = "spring.security.oauth2.resourceserver.jwt.public-key-location";
 
+    /**
+     * Auto-configurations on the launcher's class path that are not the services': the authorization server's (the
+     * launcher runs it in a context of its own, {@link LocalAuthorizationServer}) would give each service authorization
+     * server settings and a JWK source of a random key.
+     */
+    public static final List<String> EXCLUDED_AUTO_CONFIGURATIONS = List.of(
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet"
+                    + ".OAuth2AuthorizationServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet"
+                    + ".OAuth2AuthorizationServerJwtAutoConfiguration");
+
+    private static final String EXCLUDE_PROPERTY = "spring.autoconfigure.exclude";
+
     private final Map<Service, ConfigurableApplicationContext> running;
 
     private LocalSystem(Map<Service, ConfigurableApplicationContext> running) {
@@ -116,7 +129,16 @@ public final class LocalSystem implements AutoCloseable {
         if (settings.date() != null) {
             args.add("--shinchoku.clock.start-date=" + settings.date());
         }
-        settings.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
+        List<String> excluded = new ArrayList<>(EXCLUDED_AUTO_CONFIGURATIONS);
+        if (settings.properties().containsKey(EXCLUDE_PROPERTY)) {
+            excluded.add(settings.properties().get(EXCLUDE_PROPERTY));
+        }
+        args.add("--" + EXCLUDE_PROPERTY + "=" + String.join(",", excluded));
+        settings.properties().forEach((name, value) -> {
+            if (!name.equals(EXCLUDE_PROPERTY)) {
+                args.add("--" + name + "=" + value);
+            }
+        });
         return args.toArray(String[]::new);
     }
 
