@@ -37,6 +37,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,6 +61,7 @@ import tools.jackson.databind.JsonNode;
         "shinchoku.notification.delivery.initial-backoff=PT1M",
         "shinchoku.notification.webhook.allowed-hosts=127.0.0.1"})
 @Import(AMonthOfMilestonesTest.Time.class)
+@ExtendWith(OutputCaptureExtension.class)
 class AMonthOfMilestonesTest {
 
     static final String MUNICIPALITY = "9" + (100000 + new java.util.Random().nextInt(800000));
@@ -151,7 +155,7 @@ class AMonthOfMilestonesTest {
     }
 
     @Test
-    void aMonthOfMilestones() throws Exception {
+    void aMonthOfMilestones(CapturedOutput output) throws Exception {
         // Mon 3 March: m1 due tomorrow, m2 due 31 March, m3 overdue since 28 February
         TestEvents.publish(kafka, Events.PLAN_PUBLISHED, plan());
         await().untilAsserted(() -> assertThat(firing("department:somu")).hasSize(4));
@@ -310,6 +314,10 @@ class AMonthOfMilestonesTest {
         assertThat(trail.get(1).at("/after/matchers").asString()).contains("milestoneId=" + m3)
                 .contains("municipality=" + MUNICIPALITY);
         assertThat(tanaka.get("/api/audit/export").body()).contains("alert.acknowledged");
+
+        // people's addresses went out in mail, never into a log line of the service (the test's mail server logs its own)
+        assertThat(output.getAll().lines().filter(line -> !line.contains("greenmail"))
+                .filter(line -> line.contains("@city.example.lg.jp"))).isEmpty();
     }
 
     /** A day's 09:00 evaluation, then telling at 09:00 and 09:05. */
