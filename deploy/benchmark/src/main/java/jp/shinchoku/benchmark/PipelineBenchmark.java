@@ -172,7 +172,7 @@ final class PipelineBenchmark {
             List<String> arguments = new ArrayList<>(common);
             arguments.add("--spring.mongodb.database=" + prefix + service[0]);
             arguments.add("--spring.kafka.consumer.group-id=" + prefix + service[0]);
-            services.add(ServiceProcess.start(service[0], service[1], Integer.parseInt(service[2]), arguments, logs));
+            services.add(ServiceProcess.start(service[0], service[1], Integer.parseInt(service[2]), arguments, logs, ADMIN));
         }
         for (ServiceProcess service : services) {
             service.awaitReady(Duration.ofMinutes(3));

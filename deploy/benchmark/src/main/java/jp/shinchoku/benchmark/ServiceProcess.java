@@ -32,7 +32,11 @@ final class ServiceProcess implements AutoCloseable {
     private final AtomicLong maxHeap = new AtomicLong();
     private final AtomicLong maxRss = new AtomicLong();
 
-    private ServiceProcess(String name, int port, String mainClass, List<String> arguments, Process process) {
+    private final String metricsToken;
+
+    private ServiceProcess(String name, int port, String mainClass, List<String> arguments, Process process,
+            String metricsToken) {
+        this.metricsToken = metricsToken;
         this.name = name;
         this.port = port;
         this.mainClass = mainClass;
@@ -40,7 +44,9 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(String name, String mainClass, int port, List<String> arguments, Path logs) {
+    /** @param metricsToken a token of the OPS or ADMIN role, which the actuator's metrics ask for */
+    static ServiceProcess start(String name, String mainClass, int port, List<String> arguments, Path logs,
+            String metricsToken) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m"));
         // e.g. -Dbench.serviceJvmArgs=-XX:StartFlightRecording=filename=/tmp/%s.jfr to profile each service
@@ -55,7 +61,7 @@ final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logs);
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(logs.resolve(name + ".log").toFile()).start();
-            return new ServiceProcess(name, port, mainClass, arguments, process);
+            return new ServiceProcess(name, port, mainClass, arguments, process, metricsToken);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,7 +93,9 @@ final class ServiceProcess implements AutoCloseable {
     /** Samples heap used (Micrometer) and resident memory (/proc), keeping the highest seen. */
     void sample() {
         try {
-            HttpResponse<String> heap = get("/actuator/metrics/jvm.memory.used?tag=area:heap");
+            HttpResponse<String> heap = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/actuator/metrics/jvm.memory.used?tag=area:heap")).header("Authorization", "Bearer " + metricsToken)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
             Matcher value = HEAP.matcher(heap.body());
             if (heap.statusCode() == 200 && value.find()) {
                 maxHeap.accumulateAndGet((long) Double.parseDouble(value.group(1)), Math::max);

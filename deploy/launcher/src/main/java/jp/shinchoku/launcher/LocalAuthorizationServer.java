@@ -79,6 +79,7 @@ public final class LocalAuthorizationServer implements AutoCloseable {
     public static final String PORTAL_CLIENT = "shinchoku-portal";
     public static final String PORTAL_SECRET = "demo-portal-secret";
     public static final String PORTAL_REDIRECT_URI = "http://localhost:8084/login/oauth2/code/shinchoku";
+    public static final String PORTAL_LOOPBACK_REDIRECT_URI = "http://127.0.0.1:8084/login/oauth2/code/shinchoku";
     /** A demo system's client secret: this prefix and its key among the demo identities ({@code demo-kikaku-system}). */
     public static final String SYSTEM_SECRET_PREFIX = "demo-";
     /** Long enough for a day of trying the demo without signing in again. */
@@ -209,6 +210,8 @@ public final class LocalAuthorizationServer implements AutoCloseable {
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                     .redirectUri(PORTAL_REDIRECT_URI)
+                    // a loopback address takes any port (RFC 8252): the portal of a test, on a free port
+                    .redirectUri(PORTAL_LOOPBACK_REDIRECT_URI)
                     .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE)
                     .tokenSettings(tokens)
                     .build();

@@ -79,7 +79,8 @@ public final class LocalLauncher {
         InProcessMongo mongo = InProcessMongo.startPersistent(dataDir.resolve("mongo/shinchoku.mv"), MONGO_PORT);
         LocalTokens keys = LocalTokens.in(dataDir.resolve("auth"));
         LocalAuthorizationServer auth = null;
-        LocalSystem system;
+        LocalSystem system = null;
+        LocalPortal portal = null;
         try {
             // before the services, which never call it: they verify its tokens with the public key file
             if (authEnabled) {
@@ -88,7 +89,14 @@ public final class LocalLauncher {
             system = LocalSystem.start(new LocalSystem.Settings(kafka.bootstrapServers(), mongo.connectionString(),
                     "shinchoku-", true, startDate, null, Map.of(LocalSystem.PUBLIC_KEY_PROPERTY,
                     keys.publicKeyLocation())));
+            // the portal signs in at the authorization server: without it there is no portal
+            if (auth != null) {
+                portal = LocalPortal.start(system, auth.issuer(), LocalPortal.DEFAULT_PORT);
+            }
         } catch (RuntimeException e) {
+            if (system != null) {
+                system.close();
+            }
             if (auth != null) {
                 auth.close();
             }
@@ -101,9 +109,14 @@ public final class LocalLauncher {
         LocalTokens tokens = auth == null ? keys : keys.issuedBy(auth.issuer());
         Path tokenFolder = tokens.writeDemoTokens();
         LocalAuthorizationServer signIn = auth;
+        LocalSystem services = system;
+        LocalPortal pages = portal;
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shinchoku-shutdown").unstarted(() -> {
             System.out.println("進捗 Shinchoku: stopping ...");
-            system.close();
+            if (pages != null) {
+                pages.close();
+            }
+            services.close();
             if (signIn != null) {
                 signIn.close();
             }
@@ -116,6 +129,7 @@ public final class LocalLauncher {
 
                 ================================================================
                  進捗 Shinchoku is running%s
+                   portal                %s
                    plan-service          %s/api/plans
                    measurement-service   %s/api/kpis/{kpiId}/measurements
                    notification-service  %s/api/inbox   (推進本部の受信箱)
@@ -130,6 +144,8 @@ public final class LocalLauncher {
                 ================================================================
                 """,
                 date == null ? "" : " on " + date + " (SHINCHOKU_DATE)",
+                portal == null ? "(off: it signs in at the authorization server)"
+                        : "http://localhost:" + portal.port() + "/   (sign in as setouchi-kikaku or setouchi-hq, password demo)",
                 system.url(Service.PLAN), system.url(Service.MEASUREMENT), system.url(Service.NOTIFICATION),
                 system.url(Service.PLAN), signInLines(signIn), tokenFolder, kafka.bootstrapServers(),
                 mongo.connectionString(), dataDir, demo);
@@ -171,6 +187,7 @@ public final class LocalLauncher {
                 Service.MEASUREMENT.defaultPort, Service.NOTIFICATION.defaultPort));
         if (authPort != null && authPort != 0) {
             ports.add(authPort);
+            ports.add(LocalPortal.DEFAULT_PORT);
         }
         for (int port : ports) {
             try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
@@ -178,7 +195,7 @@ public final class LocalLauncher {
             } catch (IOException e) {
                 throw new IllegalStateException("ポート " + port + " は使用中です / Port " + port
                         + " is in use: the stack needs 9092, 27017, 8081-8083"
-                        + (authPort == null ? "" : " and " + authPort + " (sign-in)") + " on 127.0.0.1");
+                        + (authPort == null ? "" : ", " + authPort + " (sign-in) and 8084 (portal)") + " on 127.0.0.1");
             }
         }
     }

@@ -77,13 +77,12 @@ public final class LocalSystem implements AutoCloseable {
     /**
      * Auto-configurations on the launcher's class path that are not the services': the authorization server's (the
      * launcher runs it in a context of its own, {@link LocalAuthorizationServer}) would give each service authorization
-     * server settings and a JWK source of a random key.
+     * server settings and a JWK source of a random key; the portal's (web pages, signing in as an OAuth2 client) are
+     * its own ({@link LocalPortal}).
      */
-    public static final List<String> EXCLUDED_AUTO_CONFIGURATIONS = List.of(
-            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet"
-                    + ".OAuth2AuthorizationServerAutoConfiguration",
-            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet"
-                    + ".OAuth2AuthorizationServerJwtAutoConfiguration");
+    public static final List<String> EXCLUDED_AUTO_CONFIGURATIONS = AutoConfigurations.under(List.of(
+            "org.springframework.boot.security.oauth2.server.authorization.",
+            "org.springframework.boot.security.oauth2.client.", "org.springframework.boot.thymeleaf."));
 
     private static final String EXCLUDE_PROPERTY = "spring.autoconfigure.exclude";
 

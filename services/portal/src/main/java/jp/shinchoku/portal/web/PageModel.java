@@ -1,0 +1,55 @@
+package jp.shinchoku.portal.web;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jp.shinchoku.calendar.Wareki;
+import jp.shinchoku.portal.api.ApiProblemException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page shows: who is signed in, the language switch, the path (for the current menu item). */
+@ControllerAdvice
+class PageModel {
+
+    @ModelAttribute("me")
+    Me me(@AuthenticationPrincipal OidcUser user) {
+        return user == null ? null : Me.of(user);
+    }
+
+    @ModelAttribute("path")
+    String path(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    @ModelAttribute("english")
+    boolean english() {
+        return Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+
+    /** A refusal the page could not turn into a message of its own: the service's reason, on an error page. */
+    @ExceptionHandler(ApiProblemException.class)
+    String refused(ApiProblemException problem, Model model, HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, @AuthenticationPrincipal OidcUser user) {
+        // an exception handler's model has none of the page's attributes
+        model.addAttribute("me", me(user));
+        model.addAttribute("path", path(request));
+        model.addAttribute("english", english());
+        response.setStatus(problem.status() == 401 ? 403 : problem.status());
+        model.addAttribute("status", problem.status());
+        model.addAttribute("detail", problem.detail(LocaleContextHolder.getLocale()));
+        return "refused";
+    }
+
+    /** A date as 和暦 with 西暦 ({@code 令和5年9月30日（2023-09-30）}), or a dash. */
+    static String date(String isoDate) {
+        return isoDate == null || isoDate.isBlank() || "null".equals(isoDate) ? "—"
+                : Wareki.formatBoth(LocalDate.parse(isoDate.substring(0, Math.min(10, isoDate.length()))));
+    }
+}

@@ -1,0 +1,188 @@
+package jp.shinchoku.portal.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jp.shinchoku.calendar.ReportingPeriod;
+import jp.shinchoku.portal.api.Api;
+import jp.shinchoku.portal.api.ApiProblemException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 報告一覧: a department's KPIs with what is due this period, the last value, status and grade, a form per KPI fitted
+ * to its kind; its milestones with a status form. A report sent from a row (htmx) answers with that row redrawn.
+ */
+@Controller
+class ReportsController {
+
+    private final Api api;
+    private final MessageSource messages;
+
+    ReportsController(Api api, MessageSource messages) {
+        this.api = api;
+        this.messages = messages;
+    }
+
+    /** A KPI's row: what it is, where it stands, what is due. */
+    record Row(String kpiId, String name, String measureTitle, String unit, String kind, String latestValue,
+            String latestText, String latestMeasuredOn, String status, String grade, String period, String periodLabel,
+            String dueOn, String dueState, String defaultDate, String message, boolean failed) {
+
+        Row withMessage(String text, boolean failure) {
+            return new Row(kpiId, name, measureTitle, unit, kind, latestValue, latestText, latestMeasuredOn, status,
+                    grade, period, periodLabel, dueOn, dueState, defaultDate, text, failure);
+        }
+    }
+
+    record MilestoneRow(String planId, String id, String text, String measureTitle, String due, String status,
+            String statusLabel, String comment) {
+    }
+
+    @GetMapping("/reports")
+    String reports(@RequestParam(required = false) String plan, @AuthenticationPrincipal OidcUser user, Model model) {
+        Me me = Me.of(user);
+        Plans plans = Plans.of(api, plan);
+        model.addAttribute("plans", plans);
+        if (plans.chosen() == null || me.department() == null) {
+            model.addAttribute("rows", List.of());
+            model.addAttribute("milestones", List.of());
+            return "reports";
+        }
+        model.addAttribute("rows", rows(plans.chosen().id(), me.department()));
+        model.addAttribute("milestones", milestones(plans.chosen().id(), me.department()));
+        return "reports";
+    }
+
+    /** A report from a row's form: the value as the KPI's kind takes it, its date and period, a comment. */
+    @PostMapping("/reports/{kpiId}")
+    String report(@PathVariable String kpiId, @RequestParam String plan, @RequestParam(required = false) String value,
+            @RequestParam(required = false) String numerator, @RequestParam(required = false) String denominator,
+            @RequestParam(required = false) String measuredOn, @RequestParam(required = false) String period,
+            @RequestParam(required = false) String comment, @AuthenticationPrincipal OidcUser user,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+            RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        put(body, "value", value);
+        put(body, "numerator", numerator);
+        put(body, "denominator", denominator);
+        put(body, "measuredOn", measuredOn);
+        put(body, "period", period);
+        put(body, "comment", comment);
+        String text;
+        boolean failed;
+        try {
+            api.post(Api.Service.MEASUREMENT, body, "/api/kpis/{kpiId}/measurements", kpiId);
+            JsonNode progress = api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/progress", kpiId);
+            text = message("reports.reported", message("status." + Statuses.code(progress.path("status").asString())));
+            failed = false;
+        } catch (ApiProblemException refused) {
+            text = refused.detail(LocaleContextHolder.getLocale());
+            failed = true;
+        }
+        if (htmx != null) {
+            Me me = Me.of(user);
+            Row row = rows(plan, me.department()).stream().filter(r -> r.kpiId().equals(kpiId)).findFirst()
+                    .orElseThrow();
+            model.addAttribute("row", row.withMessage(text, failed));
+            model.addAttribute("planId", plan);
+            return "reports :: reportRow(row=${row})";
+        }
+        redirect.addFlashAttribute(failed ? "problem" : "notice", text);
+        redirect.addAttribute("plan", plan);
+        return "redirect:/reports";
+    }
+
+    /** A milestone's status (未着手, 実施中, 完了, 遅延, 中止) with a comment. */
+    @PostMapping("/milestones/{planId}/{milestoneId}")
+    String milestone(@PathVariable String planId, @PathVariable String milestoneId, @RequestParam String status,
+            @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        put(body, "status", status);
+        put(body, "comment", comment);
+        try {
+            api.put(Api.Service.PLAN, body, "/api/plans/{planId}/milestones/{milestoneId}/status", planId, milestoneId);
+            redirect.addFlashAttribute("notice", message("reports.milestone-saved"));
+        } catch (ApiProblemException refused) {
+            redirect.addFlashAttribute("problem", refused.detail(LocaleContextHolder.getLocale()));
+        }
+        redirect.addAttribute("plan", planId);
+        return "redirect:/reports";
+    }
+
+    List<Row> rows(String planId, String department) {
+        Map<String, JsonNode> due = new HashMap<>();
+        for (JsonNode item : api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/departments/{department}/due", planId,
+                department)) {
+            due.put(item.path("kpiId").asString(), item);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode kpi : api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/progress/export", planId).path("rows")) {
+            if (!department.equals(kpi.path("departmentCode").asString())) {
+                continue;
+            }
+            JsonNode d = due.get(kpi.path("kpiId").asString());
+            String dueOn = d == null ? null : text(d.path("dueOn"));
+            String period = d == null ? null : text(d.path("period"));
+            rows.add(new Row(kpi.path("kpiId").asString(), kpi.path("kpiName").asString(),
+                    kpi.path("measureTitle").asString(), text(kpi.path("unit")), kpi.path("kind").asString(),
+                    text(kpi.path("latestValue")), text(kpi.path("latestText")),
+                    PageModel.date(text(kpi.path("latestMeasuredOn"))), Statuses.code(kpi.path("status").asString()),
+                    kpi.path("grade").asString(), period, d == null ? null : text(d.path("periodLabel")),
+                    PageModel.date(dueOn), d == null ? null : text(d.path("state")), lastDay(period), null, false));
+        }
+        return rows;
+    }
+
+    /** The day a period's value is measured on, by default: its last (the form's date). */
+    private static String lastDay(String period) {
+        try {
+            return period == null ? null : ReportingPeriod.parse(period).lastDay().toString();
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private List<MilestoneRow> milestones(String planId, String department) {
+        List<MilestoneRow> rows = new ArrayList<>();
+        for (JsonNode item : api.get(Api.Service.PLAN, "/api/milestones?plan={plan}&department={department}&size=200",
+                planId, department).path("items")) {
+            JsonNode milestone = item.path("milestone");
+            rows.add(new MilestoneRow(planId, milestone.path("id").asString(), milestone.path("text").asString(),
+                    item.path("measureTitle").asString(), PageModel.date(text(milestone.path("due").path("date"))),
+                    milestone.path("status").asString(), milestone.path("statusLabel").asString(),
+                    text(milestone.path("comment"))));
+        }
+        return rows;
+    }
+
+    private String message(String key, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(key, args, locale);
+    }
+
+    private static void put(Map<String, Object> body, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            body.put(name, value.strip());
+        }
+    }
+
+    static String text(JsonNode node) {
+        return node == null || node.isMissingNode() || node.isNull() ? null : node.asString();
+    }
+}

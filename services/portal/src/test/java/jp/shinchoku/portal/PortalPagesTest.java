@@ -1,0 +1,331 @@
+package jp.shinchoku.portal;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jp.shinchoku.portal.api.Api;
+import jp.shinchoku.portal.api.ApiProblemException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Each page of the portal, rendered by its controller from what the services answer (their answers here are
+ * fixtures of their JSON; {@code PortalBrowserTest} in the launcher runs the same pages over the real services).
+ */
+@SpringBootTest(properties = {
+        "spring.config.name=portal",
+        // a provider that needs no discovery at start-up: nothing here signs in for real
+        "spring.security.oauth2.client.registration.shinchoku.provider=test",
+        "spring.security.oauth2.client.provider.test.authorization-uri=http://auth.test/oauth2/authorize",
+        "spring.security.oauth2.client.provider.test.token-uri=http://auth.test/oauth2/token",
+        "spring.security.oauth2.client.provider.test.jwk-set-uri=http://auth.test/oauth2/jwks",
+        "spring.security.oauth2.client.provider.test.user-name-attribute=sub"})
+@AutoConfigureMockMvc
+class PortalPagesTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PLAN = "pln-setouchi";
+    private static final String KPI = PLAN + ".3-1.1";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    Api api;
+
+    @BeforeEach
+    void services() {
+        when(api.get(Api.Service.PLAN, "/api/plans?size=100")).thenReturn(json("""
+                {"items": [{"id": "%s", "title": "瀬戸内町官民データ活用推進計画", "municipality": {"name": "瀬戸内町"}}]}
+                """.formatted(PLAN)));
+        when(api.get(eq(Api.Service.MEASUREMENT), eq("/api/plans/{planId}/departments/{department}/due"), any(), any()))
+                .thenReturn(json("""
+                        [{"kpiId": "%s", "name": "窓口申請のオンライン化率", "period": "FY2023-Q2", "periodLabel": "令和5年度第2四半期",
+                          "dueOn": "2023-10-31", "state": "DUE", "stateLabel": "報告待ち"}]""".formatted(KPI)));
+        when(api.get(eq(Api.Service.MEASUREMENT), eq("/api/plans/{planId}/progress/export"), any())).thenReturn(export());
+        when(api.get(eq(Api.Service.MEASUREMENT), eq("/api/plans/{planId}/progress/export?asOf={asOf}&fiscalYear={fiscalYear}"),
+                any(), any(), any())).thenReturn(export());
+        when(api.get(eq(Api.Service.PLAN), eq("/api/milestones?plan={plan}&department={department}&size=200"), any(), any()))
+                .thenReturn(json("""
+                        {"items": [{"measureTitle": "行政手続のオンライン化", "milestone": {"id": "%s.m1", "text": "電子申請の受付開始",
+                          "due": {"date": "2024-03-31"}, "status": "in-progress", "statusLabel": "実施中"}}]}""".formatted(KPI)));
+    }
+
+    private static JsonNode export() {
+        return json("""
+                {"rows": [
+                  {"kpiId": "%1$s", "kpiName": "窓口申請のオンライン化率", "measureCode": "3-1", "measureTitle": "行政手続のオンライン化",
+                   "pillarCode": "3", "pillarTitle": "オンライン化", "departmentCode": "shimin", "unit": "%%", "kind": "percentage",
+                   "latestValue": null, "status": "未報告", "grade": "−", "targetValue": 50, "targetDue": "2024-03-31"},
+                  {"kpiId": "%2$s.1-1.1", "kpiName": "オープンデータ公開数", "measureCode": "1-1", "measureTitle": "オープンデータの推進",
+                   "pillarCode": "1", "pillarTitle": "オープンデータ", "departmentCode": "kikaku", "unit": "件", "kind": "count",
+                   "latestValue": 12, "latestMeasuredOn": "2023-09-30", "status": "遅れ", "grade": "A", "targetValue": 30,
+                   "targetDue": "2024-03-31"}]}""".formatted(KPI, PLAN));
+    }
+
+    @Test
+    void reportsShowTheDepartmentsKpisWithAFormFittedToTheirKind() throws Exception {
+        mvc.perform(get("/reports").with(department("shimin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("窓口申請のオンライン化率"), containsString("報告待ち"),
+                        containsString("令和5年10月31日"), containsString("未報告"), containsString("inputmode=\"decimal\""),
+                        containsString("value=\"2023-09-30\""), containsString("電子申請の受付開始"),
+                        not(containsString("オープンデータ公開数")))));
+    }
+
+    @Test
+    void aReportFromARowIsSentAndTheRowRedrawnWithTheNewStatus() throws Exception {
+        when(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/progress", KPI)).thenReturn(json("{\"status\": \"BEHIND\"}"));
+
+        mvc.perform(post("/reports/" + KPI).with(department("shimin")).with(csrf()).header("HX-Request", "true")
+                        .param("plan", PLAN).param("value", "8").param("measuredOn", "2023-09-30"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<tr"), containsString("報告しました。現在の進捗状況: 遅れ"),
+                        not(containsString("<html")))));
+        verify(api).post(Api.Service.MEASUREMENT, Map.of("value", "8", "measuredOn", "2023-09-30"),
+                "/api/kpis/{kpiId}/measurements", KPI);
+    }
+
+    @Test
+    void aRefusedReportWithoutHtmxComesBackAsTheServicesReason() throws Exception {
+        when(api.post(eq(Api.Service.MEASUREMENT), any(), eq("/api/kpis/{kpiId}/measurements"), eq(KPI)))
+                .thenThrow(new ApiProblemException(400, "invalid-measurement", "割合は0から100の間で報告してください",
+                        "A percentage must be between 0 and 100", null));
+
+        mvc.perform(post("/reports/" + KPI).with(department("shimin")).with(csrf()).param("plan", PLAN).param("value", "120"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", "割合は0から100の間で報告してください"));
+        mvc.perform(post("/reports/" + KPI).with(department("shimin")).with(csrf()).param("plan", PLAN).param("value", "120")
+                        .cookie(new jakarta.servlet.http.Cookie("shinchoku-lang", "en")))
+                .andExpect(flash().attribute("problem", "A percentage must be between 0 and 100"));
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/reports/" + KPI).with(department("shimin")).param("plan", PLAN).param("value", "8"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theKpiPageDrawsItsValuesAgainstTheTrajectory() throws Exception {
+        when(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/series", KPI)).thenReturn(json("""
+                {"name": "窓口申請のオンライン化率", "unit": "%", "statusToday": "BEHIND",
+                 "trajectory": [{"date": "2022-03-31", "value": 0, "label": "現状値"}, {"date": "2024-03-31", "value": 50, "label": "目標値"}],
+                 "observations": [{"measurementId": "msr-1", "measuredOn": "2023-09-30", "value": 8, "periodLabel": "令和5年度第2四半期"}]}"""));
+        when(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/progress", KPI)).thenReturn(json("{\"latestValue\": 8}"));
+        when(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/measurements", KPI)).thenReturn(json("""
+                [{"id": "msr-1", "value": 8, "measuredOn": "2023-09-30", "periodLabel": "令和5年度第2四半期",
+                  "reportedBy": "setouchi-shimin", "state": "current"}]"""));
+
+        mvc.perform(get("/kpis/" + KPI).with(department("shimin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<svg"), containsString("class=\"trajectory\""),
+                        containsString("class=\"value\""), containsString("令和5年9月30日"), containsString("現状値"),
+                        containsString("/measurements/msr-1/corrections"), containsString("遅れ"))));
+    }
+
+    @Test
+    void theUploadPageAnswersRowByRow() throws Exception {
+        when(api.postBytes(eq(Api.Service.MEASUREMENT), any(), any(), eq("/api/measurements/csv"))).thenReturn(json("""
+                {"accepted": 1, "replayed": 0, "rejected": 1, "rows": [
+                  {"line": 2, "status": "accepted", "kpiId": "%1$s"},
+                  {"line": 3, "status": "rejected", "kpiId": "%1$s", "messageJa": "実績値「たくさん」は数値ではありません",
+                   "messageEn": "The value 'たくさん' is not a number"}]}""".formatted(KPI)));
+
+        mvc.perform(multipart("/reports/upload").file(new MockMultipartFile("file", "r.csv", "text/csv",
+                        "kpiId,value,measuredOn\n".getBytes(StandardCharsets.UTF_8))).param("plan", PLAN)
+                        .with(department("shimin")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("受付 1 件"), containsString("不受理 1 件"),
+                        containsString("実績値「たくさん」は数値ではありません"))));
+        mvc.perform(get("/reports/template.csv").param("plan", PLAN).with(department("shimin")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("attachment")))
+                .andExpect(content().string(allOf(containsString("評価指標ID,評価指標,実績値,測定日,報告期間,コメント"),
+                        containsString(KPI + ",\"窓口申請のオンライン化率\",,2023-09-30,FY2023-Q2,"))));
+    }
+
+    @Test
+    void progressShowsThePlanByPillarMeasureAndKpiWithFilters() throws Exception {
+        when(api.get(eq(Api.Service.MEASUREMENT), eq("/api/plans/{planId}/progress?by={by}&asOf={asOf}&fiscalYear={fiscalYear}"),
+                any(), any(), any(), any())).thenReturn(json("""
+                {"asOf": "2023-10-02", "method": {"ja": "評価指標の数を進捗状況ごとに数える", "en": "KPIs counted by status"},
+                 "groups": [{"label": "オンライン化", "kpis": 1, "statuses": [{"status": "NO_DATA", "kpis": 1}]}],
+                 "total": {"label": "計", "kpis": 2, "statuses": [{"status": "NO_DATA", "kpis": 1}, {"status": "BEHIND", "kpis": 1}]}}"""));
+
+        mvc.perform(get("/progress").with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("評価指標の数を進捗状況ごとに数える"),
+                        containsString("令和5年10月2日"), containsString("オープンデータ公開数"),
+                        containsString("窓口申請のオンライン化率"), containsString("印刷（A4横）"))));
+        mvc.perform(get("/progress").param("department", "kikaku").header("HX-Request", "true").with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"results\""), containsString("オープンデータ公開数"),
+                        not(containsString("窓口申請のオンライン化率")), not(containsString("<html")))));
+    }
+
+    @Test
+    void theInboxGroupsAlertsBySeverityAndOffersTheHeadquartersItsActions() throws Exception {
+        when(api.get(Api.Service.NOTIFICATION, "/api/inbox?receiver={receiver}&state=FIRING", "promotion-hq"))
+                .thenReturn(alerts());
+        when(api.get(Api.Service.NOTIFICATION, "/api/silences?state=active")).thenReturn(json("""
+                [{"id": "sil-1", "matchers": ["kpiId=%s"], "endsAt": "2023-10-31T15:00:00Z", "comment": "延長承認",
+                  "createdBy": "setouchi-hq"}]""".formatted(KPI)));
+
+        mvc.perform(get("/inbox").with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("重大 (1)"), containsString("警告 (1)"),
+                        containsString("/acknowledgement"), containsString("/silence"), containsString("延長承認"))));
+    }
+
+    @Test
+    void aDepartmentSeesItsAlertsWithoutTheHeadquartersActions() throws Exception {
+        when(api.get(Api.Service.NOTIFICATION, "/api/inbox?receiver={receiver}&state=FIRING", "department:shimin"))
+                .thenReturn(alerts());
+
+        mvc.perform(get("/inbox").with(department("shimin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("報告期限を過ぎています"),
+                        not(containsString("/acknowledgement")), not(containsString("/silence\"")))));
+    }
+
+    @Test
+    void acknowledgingAndSilencingGoToTheNotificationService() throws Exception {
+        when(api.get(Api.Service.NOTIFICATION, "/api/alerts/{alertId}", "alr-1")).thenReturn(json("""
+                {"id": "alr-1", "labels": {"rule": "REPORT_MISSING", "kpiId": "%s", "municipality": "瀬戸内町"}}""".formatted(KPI)));
+
+        mvc.perform(post("/inbox/alr-1/acknowledgement").param("comment", "確認中").with(hq()).with(csrf()))
+                .andExpect(redirectedUrlPattern("/inbox*")).andExpect(flash().attribute("notice", "確認を記録しました。"));
+        verify(api).post(Api.Service.NOTIFICATION, Map.of("comment", "確認中"), "/api/alerts/{alertId}/acknowledgement", "alr-1");
+
+        mvc.perform(post("/inbox/alr-1/silence").param("endsAt", "2023-10-31").param("comment", "延長承認").with(hq())
+                        .with(csrf()))
+                .andExpect(flash().attribute("notice", "通知を停止しました。"));
+        verify(api).post(eq(Api.Service.NOTIFICATION), eq(Map.of("matchers", List.of("rule=REPORT_MISSING", "kpiId=" + KPI),
+                "endsAt", "2023-10-31", "comment", "延長承認")), eq("/api/silences"));
+    }
+
+    @Test
+    void theNotificationLogListsWhatWasSent() throws Exception {
+        when(api.get(Api.Service.NOTIFICATION, "/api/notifications?limit=100")).thenReturn(json("""
+                [{"notification": {"createdAt": "2023-10-02T00:05:00Z", "receiver": "promotion-hq", "reason": "FIRST",
+                  "items": [{}, {}]}, "deliveries": [{"channel": "email", "status": "DELIVERED"}]}]"""));
+
+        mvc.perform(get("/inbox/notifications").with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("promotion-hq"), containsString("email: DELIVERED"),
+                        containsString("令和5年10月2日"))));
+    }
+
+    @Test
+    void thePlanPagesShowThePlanItsRevisionsAndImportErrorsAtTheirPlace() throws Exception {
+        when(api.get(Api.Service.PLAN, "/api/plans/{planId}", PLAN)).thenReturn(json("""
+                {"id": "%s", "title": "瀬戸内町官民データ活用推進計画", "revision": 2, "municipality": {"name": "瀬戸内町"},
+                 "period": {"from": "令和4年度", "to": "令和8年度"},
+                 "pillars": [{"code": "3", "title": "オンライン化", "measures": [{"code": "3-1", "title": "行政手続のオンライン化",
+                   "department": "shimin", "kpis": [{"id": "%s", "name": "窓口申請のオンライン化率"}]}]}]}""".formatted(PLAN, KPI)));
+        when(api.get(Api.Service.PLAN, "/api/plans/{planId}/revisions", PLAN)).thenReturn(json("""
+                [{"number": 1, "label": "第1版"}, {"number": 2, "label": "第2版", "revisedBy": "setouchi-hq", "reason": "目標値の決定"}]"""));
+        when(api.get(Api.Service.PLAN, "/api/plans/{planId}/reviews", PLAN)).thenReturn(json("[]"));
+        when(api.get(Api.Service.PLAN, "/api/municipalities/{municipality}/departments?size=200", "瀬戸内町"))
+                .thenReturn(json("{\"items\": [{\"code\": \"shimin\", \"name\": \"市民課\", \"contact\": \"shimin@example.lg.jp\"}]}"));
+        when(api.get(Api.Service.PLAN, "/api/plans/{planId}/diff?from={from}&to={to}", PLAN, 1, 2)).thenReturn(json("""
+                {"from": {"label": "第1版"}, "to": {"label": "第2版"},
+                 "differences": [{"path": "measures[3-1].kpis[x].target.value", "change": "changed", "before": "40", "after": "50"}]}"""));
+        when(api.postBytes(eq(Api.Service.PLAN), any(), any(), eq("/api/plans"))).thenThrow(new ApiProblemException(400,
+                "invalid-plan", "計画に誤りがあります（1 件）", "The plan is invalid (1 problem)",
+                json("{\"errors\": [{\"path\": \"pillars[0].measures[0].department\", \"messageJa\": \"担当部署がありません\","
+                        + " \"messageEn\": \"No department\"}]}")));
+
+        mvc.perform(get("/plans/" + PLAN).with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("第2版"), containsString("目標値の決定"),
+                        containsString("/plans/" + PLAN + "/diff?from=1&amp;to=2"), containsString("市民課"),
+                        containsString("/plans/" + PLAN + "/progress.csv"))));
+        mvc.perform(get("/plans/" + PLAN + "/diff").param("from", "1").param("to", "2").with(hq()))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("第1版 → 第2版"),
+                        containsString("measures[3-1].kpis[x].target.value"))));
+        mvc.perform(multipart("/plans").file(new MockMultipartFile("file", "plan.yaml", "application/yaml", new byte[] {'a'}))
+                        .with(hq()).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("計画に誤りがあります（1 件）"),
+                        containsString("pillars[0].measures[0].department"), containsString("担当部署がありません"))));
+    }
+
+    @Test
+    void aPageTheServiceRefusesSaysWhy() throws Exception {
+        when(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/series", "pln-x.1-1.1")).thenThrow(
+                new ApiProblemException(404, "not-found", "評価指標「pln-x.1-1.1」は見つかりません", "KPI not found", null));
+
+        mvc.perform(get("/kpis/pln-x.1-1.1").with(department("shimin")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("評価指標「pln-x.1-1.1」は見つかりません")));
+    }
+
+    @Test
+    void englishIsOneClickAway() throws Exception {
+        mvc.perform(get("/reports").param("lang", "en").with(department("shimin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("lang=\"en\""), containsString("My reports"),
+                        containsString("Due"), containsString("日本語"))));
+    }
+
+    @Test
+    void everyoneStartsWhereTheirWorkIs() throws Exception {
+        mvc.perform(get("/").with(department("shimin"))).andExpect(redirectedUrlPattern("/reports*"));
+        mvc.perform(get("/").with(hq())).andExpect(redirectedUrlPattern("/progress*"));
+        mvc.perform(get("/reports")).andExpect(status().is3xxRedirection());
+    }
+
+    private static OidcLoginRequestPostProcessor department(String department) {
+        return oidcLogin().idToken(token -> token.subject("setouchi-" + department)
+                .claim("roles", List.of("DEPARTMENT")).claim("municipality", "瀬戸内町").claim("department", department)
+                .claim("name", "瀬戸内町 " + department));
+    }
+
+    private static OidcLoginRequestPostProcessor hq() {
+        return oidcLogin().idToken(token -> token.subject("setouchi-hq").claim("roles", List.of("HQ"))
+                .claim("municipality", "瀬戸内町").claim("name", "瀬戸内町 推進本部"));
+    }
+
+    private static JsonNode alerts() {
+        return json("""
+                [{"id": "alr-1", "severity": "CRITICAL", "summaryJa": "報告期限を過ぎています", "summaryEn": "Report overdue",
+                  "ruleJa": "未報告", "firstRaisedAt": "2023-10-02T00:00:00Z", "labels": {"kpiId": "%1$s"}, "silencedBy": []},
+                 {"id": "alr-2", "severity": "WARNING", "summaryJa": "期限が近づいています", "summaryEn": "Deadline soon",
+                  "ruleJa": "期限接近", "firstRaisedAt": "2023-10-01T00:00:00Z", "labels": {}, "silencedBy": []}]""".formatted(KPI));
+    }
+
+    private static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+}
