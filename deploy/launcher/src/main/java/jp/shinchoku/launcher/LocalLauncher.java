@@ -50,6 +50,8 @@ public final class LocalLauncher {
     private LocalLauncher() {
     }
 
+    static final String PORTAL_LINKS_PROPERTY = "shinchoku.notification.links.portal";
+
     public static void main(String[] args) {
         Path dataDir = Path.of(setting("SHINCHOKU_DATA_DIR", ".shinchoku-data")).toAbsolutePath();
         String date = setting("SHINCHOKU_DATE", null);
@@ -86,9 +88,14 @@ public final class LocalLauncher {
             if (authEnabled) {
                 auth = LocalAuthorizationServer.start(keys, authPort);
             }
-            system = LocalSystem.start(new LocalSystem.Settings(kafka.bootstrapServers(), mongo.connectionString(),
+            LocalSystem.Settings settings = new LocalSystem.Settings(kafka.bootstrapServers(), mongo.connectionString(),
                     "shinchoku-", true, startDate, null, Map.of(LocalSystem.PUBLIC_KEY_PROPERTY,
-                    keys.publicKeyLocation())));
+                    keys.publicKeyLocation()));
+            if (auth != null) {
+                // alerts, emails and webhooks link to the portal's pages
+                settings = settings.with(PORTAL_LINKS_PROPERTY, "http://localhost:" + LocalPortal.DEFAULT_PORT);
+            }
+            system = LocalSystem.start(settings);
             // the portal signs in at the authorization server: without it there is no portal
             if (auth != null) {
                 portal = LocalPortal.start(system, auth.issuer(), LocalPortal.DEFAULT_PORT);

@@ -19,12 +19,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -171,7 +173,55 @@ class PortalPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
                 .andExpect(content().string(allOf(containsString("評価指標ID,評価指標,実績値,測定日,報告期間,コメント"),
-                        containsString(KPI + ",\"窓口申請のオンライン化率\",,2023-09-30,FY2023-Q2,"))));
+                        containsString(KPI + ",窓口申請のオンライン化率,,2023-09-30,FY2023-Q2,"))));
+    }
+
+    @Test
+    void anExcelWorkbookIsReadAsItsFirstSheetAndTheTemplateIsOne() throws Exception {
+        when(api.postBytes(eq(Api.Service.MEASUREMENT), any(), any(), eq("/api/measurements/csv"))).thenReturn(json("""
+                {"accepted": 1, "replayed": 0, "rejected": 0, "rows": [{"line": 2, "status": "accepted", "kpiId": "%s"}]}"""
+                .formatted(KPI)));
+        byte[] workbook;
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = book.createSheet("報告");
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("評価指標ID");
+            header.createCell(1).setCellValue("実績値");
+            header.createCell(2).setCellValue("測定日");
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue(KPI);
+            row.createCell(1).setCellFormula("4*3");
+            var date = row.createCell(2);
+            date.setCellValue(java.time.LocalDate.of(2023, 9, 30));
+            var style = book.createCellStyle();
+            style.setDataFormat(book.createDataFormat().getFormat("yyyy/m/d"));
+            date.setCellStyle(style);
+            book.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            book.write(out);
+            workbook = out.toByteArray();
+        }
+
+        mvc.perform(multipart("/reports/upload").file(new MockMultipartFile("file", "報告.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook)).param("plan", PLAN)
+                        .with(department("shimin")).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("受付 1 件")));
+        verify(api).postBytes(eq(Api.Service.MEASUREMENT), eq(("評価指標ID,実績値,測定日\r\n" + KPI + ",12,2023-09-30\r\n")
+                .getBytes(StandardCharsets.UTF_8)), any(), eq("/api/measurements/csv"));
+
+        mvc.perform(multipart("/reports/upload").file(new MockMultipartFile("file", "broken.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "not a workbook".getBytes()))
+                        .param("plan", PLAN).with(department("shimin")).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Excel（.xlsx）として読めません")));
+
+        byte[] template = mvc.perform(get("/reports/template.xlsx").param("plan", PLAN).with(department("shimin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+            var sheet = book.getSheetAt(0);
+            org.assertj.core.api.Assertions.assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("評価指標ID");
+            org.assertj.core.api.Assertions.assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(KPI);
+            org.assertj.core.api.Assertions.assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("窓口申請のオンライン化率");
+            org.assertj.core.api.Assertions.assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("2023-09-30");
+        }
     }
 
     @Test
@@ -279,6 +329,22 @@ class PortalPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("計画に誤りがあります（1 件）"),
                         containsString("pillars[0].measures[0].department"), containsString("担当部署がありません"))));
+    }
+
+    @Test
+    void theHeadquartersRecordsAReviewAndKeepsADepartmentsContact() throws Exception {
+        mvc.perform(post("/plans/" + PLAN + "/reviews").param("fiscalYear", "令和5年度").param("note", "目標値を見直す")
+                        .with(hq()).with(csrf()))
+                .andExpect(redirectedUrlPattern("/plans/" + PLAN + "*"))
+                .andExpect(flash().attribute("notice", "年度見直しを記録しました。"));
+        verify(api).post(Api.Service.PLAN, Map.of("fiscalYear", "令和5年度", "note", "目標値を見直す"),
+                "/api/plans/{planId}/reviews", PLAN);
+
+        mvc.perform(post("/plans/" + PLAN + "/departments/shimin").param("municipality", "瀬戸内町").param("name", "市民課")
+                        .param("contact", "shimin@town.example.lg.jp").with(hq()).with(csrf()))
+                .andExpect(flash().attribute("notice", "部署の連絡先を保存しました。"));
+        verify(api).put(Api.Service.PLAN, Map.of("name", "市民課", "contact", "shimin@town.example.lg.jp"),
+                "/api/municipalities/{municipality}/departments/{code}", "瀬戸内町", "shimin");
     }
 
     @Test

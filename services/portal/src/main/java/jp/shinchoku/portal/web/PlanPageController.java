@@ -2,10 +2,14 @@ package jp.shinchoku.portal.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,9 +32,11 @@ import tools.jackson.databind.JsonNode;
 class PlanPageController {
 
     private final Api api;
+    private final MessageSource messages;
 
-    PlanPageController(Api api) {
+    PlanPageController(Api api, MessageSource messages) {
         this.api = api;
+        this.messages = messages;
     }
 
     @GetMapping("/plans")
@@ -64,9 +71,43 @@ class PlanPageController {
                 .valueStream().toList());
         String code = plan.path("municipality").path("code").asString("");
         String municipality = code.isBlank() ? plan.path("municipality").path("name").asString() : code;
+        model.addAttribute("municipality", municipality);
         model.addAttribute("departments", api.get(Api.Service.PLAN,
                 "/api/municipalities/{municipality}/departments?size=200", municipality).path("items").valueStream().toList());
         return "plan";
+    }
+
+    /** The 推進本部 records a fiscal year's review (年度見直し) with its note. */
+    @PostMapping("/plans/{planId}/reviews")
+    String review(@PathVariable String planId, @RequestParam String fiscalYear, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("fiscalYear", fiscalYear.strip());
+        body.put("note", note == null ? "" : note.strip());
+        return act(redirect, "plan.reviewed", planId,
+                () -> api.post(Api.Service.PLAN, body, "/api/plans/{planId}/reviews", planId));
+    }
+
+    /** A department's name and contact (where its alerts go), kept by the 推進本部. */
+    @PostMapping("/plans/{planId}/departments/{code}")
+    String department(@PathVariable String planId, @PathVariable String code, @RequestParam String municipality,
+            @RequestParam(required = false) String name, @RequestParam(required = false) String contact,
+            RedirectAttributes redirect) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name == null ? "" : name.strip());
+        body.put("contact", contact == null || contact.isBlank() ? null : contact.strip());
+        return act(redirect, "plan.department-saved", planId, () -> api.put(Api.Service.PLAN, body,
+                "/api/municipalities/{municipality}/departments/{code}", municipality, code));
+    }
+
+    private String act(RedirectAttributes redirect, String done, String planId, Supplier<JsonNode> call) {
+        try {
+            call.get();
+            redirect.addFlashAttribute("notice", messages.getMessage(done, null, LocaleContextHolder.getLocale()));
+        } catch (ApiProblemException refused) {
+            redirect.addFlashAttribute("problem", refused.detail(LocaleContextHolder.getLocale()));
+        }
+        return "redirect:/plans/" + planId;
     }
 
     @GetMapping("/plans/{planId}/diff")

@@ -21,8 +21,8 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A department's values as a file: a CSV template of its KPIs (ids and names filled in) to download, and the upload,
- * answered row by row with what was accepted and what was refused and why.
+ * A department's values as a file: a template of its KPIs (ids and names filled in) as CSV or Excel to download, and
+ * the upload of either, answered row by row with what was accepted and what was refused and why.
  */
 @Controller
 class UploadController {
@@ -44,18 +44,40 @@ class UploadController {
     /** The template: one row per KPI of the department, in UTF-8 with a BOM so that Excel opens it as it is. */
     @GetMapping(value = "/reports/template.csv")
     ResponseEntity<byte[]> template(@RequestParam String plan, @AuthenticationPrincipal OidcUser user) {
-        Me me = Me.of(user);
-        StringBuilder csv = new StringBuilder("\uFEFF評価指標ID,評価指標,実績値,測定日,報告期間,コメント\r\n");
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        List<List<String>> rows = templateRows(plan, Me.of(user));
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                csv.append(i == 0 ? "" : ",").append(quoted(row.get(i)));
+            }
+            csv.append("\r\n");
+        }
+        return attachment(csv.toString().getBytes(StandardCharsets.UTF_8), new MediaType("text", "csv", StandardCharsets.UTF_8),
+                "shinchoku-template.csv");
+    }
+
+    /** The same template as an Excel workbook. */
+    @GetMapping(value = "/reports/template.xlsx")
+    ResponseEntity<byte[]> workbook(@RequestParam String plan, @AuthenticationPrincipal OidcUser user) throws IOException {
+        return attachment(Spreadsheets.template(templateRows(plan, Me.of(user))), MediaType.parseMediaType(Spreadsheets.XLSX),
+                "shinchoku-template.xlsx");
+    }
+
+    private List<List<String>> templateRows(String plan, Me me) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        rows.add(List.of("評価指標ID", "評価指標", "実績値", "測定日", "報告期間", "コメント"));
         if (me.department() != null) {
             for (ReportsController.Row row : reports.rows(plan, me.department())) {
-                csv.append(row.kpiId()).append(',').append(quoted(row.name())).append(",,")
-                        .append(row.defaultDate() == null ? "" : row.defaultDate()).append(',')
-                        .append(row.period() == null ? "" : row.period()).append(",\r\n");
+                rows.add(List.of(row.kpiId(), row.name(), "", row.defaultDate() == null ? "" : row.defaultDate(),
+                        row.period() == null ? "" : row.period(), ""));
             }
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"shinchoku-template.csv\"")
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        return rows;
+    }
+
+    private static ResponseEntity<byte[]> attachment(byte[] body, MediaType type, String filename) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").body(body);
     }
 
     @PostMapping("/reports/upload")
@@ -67,18 +89,26 @@ class UploadController {
             return "upload";
         }
         try {
-            JsonNode result = api.postBytes(Api.Service.MEASUREMENT, file.getBytes(), MediaType.parseMediaType("text/csv"),
+            byte[] csv = Spreadsheets.isWorkbook(file.getOriginalFilename(), file.getContentType())
+                    ? Spreadsheets.toCsv(file.getBytes()) : file.getBytes();
+            JsonNode result = api.postBytes(Api.Service.MEASUREMENT, csv, MediaType.parseMediaType("text/csv"),
                     "/api/measurements/csv");
             model.addAttribute("result", result);
             model.addAttribute("rows", result.path("rows").valueStream().toList());
         } catch (ApiProblemException refused) {
             model.addAttribute("problem", refused.detail(LocaleContextHolder.getLocale()));
             model.addAttribute("rows", List.of());
+        } catch (org.apache.poi.UnsupportedFileFormatException
+                | IOException unreadable) {
+            model.addAttribute("problemKey", "upload.not-a-workbook");
+            model.addAttribute("rows", List.of());
         }
         return "upload";
     }
 
+    /** A cell as RFC 4180 writes it: quoted where it holds a comma, a quote or a line break. */
     private static String quoted(String text) {
-        return "\"" + (text == null ? "" : text.replace("\"", "\"\"")) + "\"";
+        return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

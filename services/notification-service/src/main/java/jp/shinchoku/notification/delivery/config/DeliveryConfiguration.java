@@ -54,7 +54,7 @@ public class DeliveryConfiguration {
 
     /**
      * @param links          the services' addresses, for the links in messages (one gateway address for all, in
-     *                       production)
+     *                       production), and the web portal's: where it is set, messages link to its pages
      * @param grouping       how each receiver's alerts are grouped and how often they are told
      * @param inhibitRules   which firing alerts mute which (default: an overdue milestone mutes its due-soon alert)
      * @param receivers      each receiver's email addresses and webhooks ({@code promotion-hq}, {@code cio},
@@ -72,7 +72,7 @@ public class DeliveryConfiguration {
 
         public record LinkProperties(@DefaultValue("http://localhost:8081") String plan,
                 @DefaultValue("http://localhost:8082") String measurement,
-                @DefaultValue("http://localhost:8083") String notification) {
+                @DefaultValue("http://localhost:8083") String notification, String portal) {
         }
 
         public record Grouping(@DefaultValue("municipality") List<String> groupBy, @DefaultValue("PT5M") Duration groupWait,
@@ -182,7 +182,8 @@ public class DeliveryConfiguration {
 
     @Bean
     Links links(DeliveryProperties properties) {
-        return new Links(properties.links().plan(), properties.links().measurement(), properties.links().notification());
+        return new Links(properties.links().plan(), properties.links().measurement(), properties.links().notification(),
+                properties.links().portal());
     }
 
     @Bean
