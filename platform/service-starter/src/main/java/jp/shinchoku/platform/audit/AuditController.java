@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import jp.shinchoku.platform.security.Access;
 import jp.shinchoku.platform.security.Caller;
 import jp.shinchoku.platform.security.Role;
+import jp.shinchoku.platform.web.ApiProblem;
 import jp.shinchoku.platform.web.CsvLines;
 import jp.shinchoku.platform.web.DateParameters;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +34,10 @@ public class AuditController {
 
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final int MAX_ROWS = 10_000;
+    /** The export's headers: {@code export.<column>} of {@code audit.properties} and {@code audit_ja.properties}. */
+    private static final String TEXTS = "jp.shinchoku.platform.audit.audit";
+    private static final List<String> COLUMNS = List.of("at", "service", "actor", "roles", "source", "municipality",
+            "department", "action", "target", "before", "after");
 
     private final AuditTrail trail;
 
@@ -54,7 +60,8 @@ public class AuditController {
             @RequestParam(required = false) String to) {
         List<AuditEntry> entries = find(municipality, actor, action, target, from, to, MAX_ROWS);
         StringBuilder csv = new StringBuilder(CsvLines.BOM);
-        CsvLines.line(csv, List.of("日時", "サービス", "実施者", "ロール", "接続元", "団体", "部署", "操作", "対象", "変更前", "変更後"));
+        CsvLines.line(csv, COLUMNS.stream().map(column -> ApiProblem.message(TEXTS, Locale.JAPANESE, "export." + column))
+                .toList());
         DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
         for (AuditEntry entry : entries) {
             CsvLines.line(csv, List.of(time.format(entry.at().atZone(JAPAN).toOffsetDateTime()), text(entry.service()),

@@ -40,7 +40,8 @@ public class ApiProblem extends RuntimeException {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String BUNDLE = "jp.shinchoku.platform.web.problems";
+    /** The platform's problems: {@code problems.properties} and {@code problems_ja.properties} of this package. */
+    static final String BUNDLE = "jp.shinchoku.platform.web.problems";
 
     /**
      * A problem whose texts come from the message bundles ({@code problems.properties}, {@code problems_ja}): its
@@ -48,25 +49,54 @@ public class ApiProblem extends RuntimeException {
      * put in each language too).
      */
     public static ApiProblem of(HttpStatus status, String type, Object... args) {
-        return new ApiProblem(status, type, text(Locale.JAPANESE, type + ".title"), text(Locale.ENGLISH, type + ".title"),
-                format(Locale.JAPANESE, type + ".detail", args), format(Locale.ENGLISH, type + ".detail", args));
+        return of(BUNDLE, status, type, args);
+    }
+
+    /**
+     * A problem of a service, whose texts come from the service's own bundle ({@code bundle} is its base name, such
+     * as {@code jp.shinchoku.plan.web.problems}: {@code problems.properties} in English, {@code problems_ja} in
+     * Japanese): its title is {@code <type>.title}, its detail {@code <type>.detail} formatted with the arguments (a
+     * {@link Noun} is a word of the platform's bundle).
+     */
+    public static ApiProblem of(String bundle, HttpStatus status, String type, Object... args) {
+        return ofDetail(bundle, status, type, "detail", args);
+    }
+
+    /**
+     * The same for a type with several details: the detail is {@code <type>.<detail>} of the service's bundle
+     * ({@code invalid-silence.no-comment}), the title {@code <type>.title}.
+     */
+    public static ApiProblem ofDetail(String bundle, HttpStatus status, String type, String detail, Object... args) {
+        String key = type + "." + detail;
+        return new ApiProblem(status, type, text(bundle, Locale.JAPANESE, type + ".title"),
+                text(bundle, Locale.ENGLISH, type + ".title"), format(bundle, Locale.JAPANESE, key, args),
+                format(bundle, Locale.ENGLISH, key, args));
+    }
+
+    /**
+     * One text of a bundle in one language, formatted with the arguments: a part of a problem composed of several
+     * (why a parameter is refused: {@link DateParameters#invalid}).
+     */
+    public static String message(String bundle, Locale locale, String key, Object... args) {
+        return format(bundle, locale, key, args);
     }
 
     /** A word of the bundles ({@code noun.<key>}), put in the language of the text it goes into. */
     public record Noun(String key) {
     }
 
-    private static String text(Locale locale, String key) {
-        return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+    private static String text(String bundle, Locale locale, String key) {
+        return ResourceBundle.getBundle(bundle, locale, ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
     }
 
-    private static String format(Locale locale, String key, Object... args) {
+    private static String format(String bundle, Locale locale, String key, Object... args) {
         Object[] localized = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            localized[i] = args[i] instanceof Noun noun ? text(locale, "noun." + noun.key()) : String.valueOf(args[i]);
+            localized[i] = args[i] instanceof Noun noun ? text(BUNDLE, locale, "noun." + noun.key())
+                    : String.valueOf(args[i]);
         }
-        return new MessageFormat(text(locale, key), locale).format(localized);
+        return new MessageFormat(text(bundle, locale, key), locale).format(localized);
     }
 
     public ApiProblem with(String property, Object value) {

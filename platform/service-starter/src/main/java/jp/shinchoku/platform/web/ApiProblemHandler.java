@@ -32,20 +32,15 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     /** Two changes of the same thing kept colliding: the client may try again. */
     @ExceptionHandler(ConcurrentModificationException.class)
     ResponseEntity<ProblemDetail> concurrentChange(ConcurrentModificationException e) {
-        return new ApiProblem(HttpStatus.CONFLICT, "concurrent-change", "同時に変更されました",
-                "Changed concurrently", "他の変更と重なったため保存できませんでした。もう一度お試しください",
-                "Another change came in between; try again").toResponse();
+        return ApiProblem.of(HttpStatus.CONFLICT, "concurrent-change").toResponse();
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String given = ex.getContentType() == null ? "?" : ex.getContentType().toString();
-        ProblemDetail problem = new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                "対応していない形式です", "Unsupported media type",
-                "Content-Type「" + given + "」には対応していません（対応: " + ex.getSupportedMediaTypes() + "）",
-                "Content-Type '" + given + "' is not supported (supported: " + ex.getSupportedMediaTypes() + ")")
-                .toProblemDetail();
+        ProblemDetail problem = ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", given,
+                ex.getSupportedMediaTypes()).toProblemDetail();
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
     }
 
@@ -53,11 +48,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String name = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
-        ProblemDetail problem = new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-parameter",
-                "パラメータの値が正しくありません", "Invalid parameter",
-                "「" + name + "」の値「" + ex.getValue() + "」を読み取れません",
-                "The value '" + ex.getValue() + "' of '" + name + "' cannot be read")
-                .toProblemDetail();
+        ProblemDetail problem = ApiProblem.ofDetail(ApiProblem.BUNDLE, HttpStatus.BAD_REQUEST, "invalid-parameter",
+                "unreadable", name, ex.getValue()).toProblemDetail();
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -70,10 +62,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
                         "message", String.valueOf(error.getDefaultMessage()),
                         "rejected", String.valueOf(error.getRejectedValue())))
                 .toList();
-        ProblemDetail problem = new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request",
-                "入力内容に誤りがあります", "The request is invalid",
-                "項目の値を確認してください（" + errors.size() + " 件）",
-                "Check the fields' values (" + errors.size() + " errors)")
+        ProblemDetail problem = ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-request", errors.size())
                 .with("errors", errors)
                 .toProblemDetail();
         return ResponseEntity.badRequest().body(problem);
@@ -94,11 +83,8 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.problem().toProblemDetail());
             }
         }
-        ProblemDetail problem = new ApiProblem(HttpStatus.BAD_REQUEST, "unreadable-request",
-                "リクエストを読み取れません", "The request cannot be read",
-                "JSON の形式または値の型が正しくありません: " + Throwables.rootMessage(ex),
-                "The JSON is malformed or a value has the wrong type: " + Throwables.rootMessage(ex))
-                .toProblemDetail();
+        ProblemDetail problem = ApiProblem.of(HttpStatus.BAD_REQUEST, "unreadable-request",
+                Throwables.rootMessage(ex)).toProblemDetail();
         return ResponseEntity.badRequest().body(problem);
     }
 }

@@ -40,9 +40,7 @@ public final class DateParameters {
     }
 
     public static ApiProblem invalid(String name, String value, String whyJa, String whyEn) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-parameter", "パラメータの値が正しくありません",
-                "Invalid parameter", "「" + name + "」の値「" + value + "」: " + whyJa,
-                "'" + name + "' = '" + value + "': " + whyEn);
+        return ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-parameter", name, value, whyJa, whyEn);
     }
 
     private static DateReference reference(String name, String text) {

@@ -23,9 +23,7 @@ public record PageView<T>(List<T> items, int page, int size, long totalItems, in
      */
     public static <T> PageView<T> of(List<T> all, int page, int size) {
         if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-paging", "ページ指定に誤りがあります",
-                    "Invalid paging", "page は0以上、size は1から" + MAX_SIZE + "までです（page=" + page + ", size=" + size + "）",
-                    "page must be 0 or more and size 1 to " + MAX_SIZE + " (page=" + page + ", size=" + size + ")");
+            throw ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-paging", MAX_SIZE, page, size);
         }
         int from = (int) Math.min((long) page * size, all.size());
         int to = Math.min(from + size, all.size());

@@ -23,6 +23,13 @@ public class MeasurementRejectedException extends RuntimeException {
         this.messageJa = messageJa;
     }
 
+    /**
+     * A rejection whose texts are the key's in {@link RejectionTexts}, both languages given the same arguments.
+     */
+    public static MeasurementRejectedException of(Reason reason, String key, Object... args) {
+        return new MeasurementRejectedException(reason, RejectionTexts.ja(key, args), RejectionTexts.en(key, args));
+    }
+
     public Reason reason() {
         return reason;
     }

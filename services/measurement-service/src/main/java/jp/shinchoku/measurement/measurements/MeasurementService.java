@@ -162,35 +162,30 @@ public class MeasurementService {
                     .orElseThrow(() -> new DuplicateMeasurementException(measurement)));
         }
         if (!earlier.get().sameRequestAs(measurement)) {
-            throw new MeasurementRejectedException(Reason.IDEMPOTENCY_KEY_REUSED,
-                    "冪等キー「" + measurement.idempotencyKey() + "」は別の内容の報告に使われています",
-                    "The idempotency key " + measurement.idempotencyKey() + " was already used for a different report");
+            throw MeasurementRejectedException.of(Reason.IDEMPOTENCY_KEY_REUSED, "idempotency-key-reused.different-report",
+                    measurement.idempotencyKey());
         }
         return new Recorded(earlier.get(), true, municipality);
     }
 
     private Measurement measurementFor(Report report, Map<String, KpiDefinition> known) {
         if (report.kpiId() == null || report.kpiId().isBlank()) {
-            throw new MeasurementRejectedException(Reason.UNKNOWN_KPI, "評価指標IDがありません", "The KPI id is missing");
+            throw MeasurementRejectedException.of(Reason.UNKNOWN_KPI, "unknown-kpi.missing-id");
         }
         KpiDefinition kpi = Optional.ofNullable(known.get(report.kpiId()))
                 // another municipality's KPI does not exist for the reporter: nothing leaks of it
                 .filter(found -> report.reporter() == null || report.reporter().sees(found))
-                .orElseThrow(() -> new MeasurementRejectedException(Reason.UNKNOWN_KPI,
-                        "評価指標「" + report.kpiId() + "」は登録されていません", "There is no KPI " + report.kpiId()));
+                .orElseThrow(() -> MeasurementRejectedException.of(Reason.UNKNOWN_KPI, "unknown-kpi.not-registered",
+                        report.kpiId()));
         if (report.reporter() == null || !report.reporter().mayReport(kpi)) {
-            throw new MeasurementRejectedException(Reason.NOT_ASSIGNED,
-                    "評価指標「" + kpi.name() + "」はあなたの部署の施策ではないため、報告できません（担当: " + kpi.departmentCode() + "）",
-                    "KPI " + kpi.id() + " belongs to a measure of another department (" + kpi.departmentCode()
-                            + "); only that department may report it");
+            throw MeasurementRejectedException.of(Reason.NOT_ASSIGNED, "not-assigned.other-department", kpi.name(),
+                    kpi.id(), kpi.departmentCode());
         }
         if (kpi.retired()) {
-            throw new MeasurementRejectedException(Reason.RETIRED_KPI,
-                    "評価指標「" + kpi.name() + "」の施策は計画の改定で廃止されたため、報告は受け付けません",
-                    "The measure of KPI " + kpi.id() + " was retired by a plan revision; it takes no more reports");
+            throw MeasurementRejectedException.of(Reason.RETIRED_KPI, "retired-kpi.retired", kpi.name(), kpi.id());
         }
-        checkLength(report.comment(), "コメント", "comment");
-        checkLength(report.reason(), "訂正理由", "correction reason");
+        checkLength(report.comment(), "field.comment");
+        checkLength(report.reason(), "field.correction-reason");
         Measurement corrected = report.supersedes() == null ? null : correctable(kpi, report);
         LocalDate measuredOn = report.measuredOn() != null ? report.measuredOn()
                 : corrected != null ? corrected.measuredOn() : null;
@@ -220,12 +215,10 @@ public class MeasurementService {
     private Measurement correctable(KpiDefinition kpi, Report report) {
         Measurement corrected = measurements.findById(report.supersedes())
                 .filter(m -> m.kpiId().equals(kpi.id()))
-                .orElseThrow(() -> new MeasurementRejectedException(Reason.MEASUREMENT_NOT_FOUND,
-                        "評価指標「" + kpi.name() + "」に測定値「" + report.supersedes() + "」はありません",
-                        "KPI " + kpi.id() + " has no measurement " + report.supersedes()));
+                .orElseThrow(() -> MeasurementRejectedException.of(Reason.MEASUREMENT_NOT_FOUND,
+                        "measurement-not-found.not-of-kpi", kpi.name(), report.supersedes(), kpi.id()));
         if (report.reason() == null || report.reason().isBlank()) {
-            throw new MeasurementRejectedException(Reason.MISSING_REASON, "訂正の理由を書いてください",
-                    "A correction needs a reason");
+            throw MeasurementRejectedException.of(Reason.MISSING_REASON, "missing-reason.correction");
         }
         Optional<Measurement> superseder = measurements.findSupersederOf(corrected.id());
         if (superseder.isPresent()
@@ -236,37 +229,32 @@ public class MeasurementService {
     }
 
     private static MeasurementRejectedException alreadySuperseded(Measurement superseder) {
-        return new MeasurementRejectedException(Reason.ALREADY_SUPERSEDED,
-                "この測定値は " + superseder.reportedBy() + " が既に訂正しています（訂正後の測定値 " + superseder.id()
-                        + " を訂正してください）",
-                "This value was already corrected by " + superseder.reportedBy() + " (correct " + superseder.id()
-                        + " instead)");
+        return MeasurementRejectedException.of(Reason.ALREADY_SUPERSEDED, "already-superseded.corrected",
+                superseder.reportedBy(), superseder.id());
     }
 
-    private static void checkLength(String text, String nameJa, String nameEn) {
+    /** @param field the key of the field's name ({@code field.comment}) */
+    private static void checkLength(String text, String field) {
         if (text != null && text.length() > MAX_COMMENT) {
-            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE,
-                    nameJa + "は" + MAX_COMMENT + "文字までです（" + text.length() + "文字）",
-                    "The " + nameEn + " takes at most " + MAX_COMMENT + " characters (" + text.length() + " sent)");
+            throw MeasurementRejectedException.of(Reason.OUT_OF_RANGE, "out-of-range.too-long", RejectionTexts.ja(field),
+                    RejectionTexts.en(field), MAX_COMMENT, text.length());
         }
     }
 
     private void checkDate(KpiDefinition kpi, LocalDate measuredOn) {
         if (measuredOn == null) {
-            throw new MeasurementRejectedException(Reason.MISSING_VALUE, "測定日は必須です", "The measurement date is required");
+            throw MeasurementRejectedException.of(Reason.MISSING_VALUE, "missing-value.date");
         }
         LocalDate today = LocalDate.now(clock);
         if (measuredOn.isAfter(today)) {
-            throw new MeasurementRejectedException(Reason.FUTURE_DATE,
-                    "測定日 " + Wareki.formatBoth(measuredOn) + " は未来の日付です（本日 " + Wareki.formatBoth(today) + "）",
-                    "The measurement date " + measuredOn + " is in the future (today is " + today + ")");
+            throw MeasurementRejectedException.of(Reason.FUTURE_DATE, "future-date.future", Wareki.formatBoth(measuredOn),
+                    Wareki.formatBoth(today), measuredOn, today);
         }
         LocalDate first = kpi.firstMeasurableDay();
         LocalDate last = kpi.lastMeasurableDay();
         if ((first != null && measuredOn.isBefore(first)) || (last != null && measuredOn.isAfter(last))) {
-            throw new MeasurementRejectedException(Reason.OUTSIDE_PLAN_PERIOD,
-                    "測定日 " + Wareki.formatBoth(measuredOn) + " は計画期間（" + span(first, last) + "）の外です",
-                    "The measurement date " + measuredOn + " is outside the plan's period (" + first + " – " + last + ")");
+            throw MeasurementRejectedException.of(Reason.OUTSIDE_PLAN_PERIOD, "outside-plan-period.date",
+                    Wareki.formatBoth(measuredOn), span(first, last), measuredOn, first, last);
         }
     }
 
@@ -280,24 +268,21 @@ public class MeasurementService {
         ReportingCadence cadence = kpi.cadence();
         if (period.cadence() != cadence) {
             ReportingPeriod example = ReportingPeriod.containing(cadence, measuredOn);
-            throw new MeasurementRejectedException(Reason.INVALID_PERIOD,
-                    "この計画の報告は" + cadence.labelJa() + "です。報告期間は「" + example.code() + "」（" + example.label()
-                            + "）のように書いてください",
-                    "This plan is reported " + cadence.wireName() + "; write the period like " + example.code());
+            throw MeasurementRejectedException.of(Reason.INVALID_PERIOD, "invalid-period.cadence", cadence.labelJa(),
+                    example.code(), example.label(), cadence.wireName());
         }
         if (period.firstDay().isAfter(LocalDate.now(clock))) {
-            throw new MeasurementRejectedException(Reason.INVALID_PERIOD,
-                    "報告期間「" + period.label() + "」はまだ始まっていません", "The period " + period.code() + " has not begun");
+            throw MeasurementRejectedException.of(Reason.INVALID_PERIOD, "invalid-period.not-begun", period.label(),
+                    period.code());
         }
         if (measuredOn.isBefore(period.firstDay())) {
-            throw new MeasurementRejectedException(Reason.INVALID_PERIOD,
-                    "測定日 " + Wareki.formatBoth(measuredOn) + " は報告期間「" + period.label() + "」より前です",
-                    "The measurement date " + measuredOn + " is before the period " + period.code());
+            throw MeasurementRejectedException.of(Reason.INVALID_PERIOD, "invalid-period.date-before",
+                    Wareki.formatBoth(measuredOn), period.label(), measuredOn, period.code());
         }
         if ((kpi.planFrom() != null && period.fiscalYear().compareTo(kpi.planFrom()) < 0)
                 || (kpi.planTo() != null && period.lastDay().isAfter(kpi.lastMeasurableDay()))) {
-            throw new MeasurementRejectedException(Reason.OUTSIDE_PLAN_PERIOD,
-                    "報告期間「" + period.label() + "」は計画期間の外です", "The period " + period.code() + " is outside the plan's period");
+            throw MeasurementRejectedException.of(Reason.OUTSIDE_PLAN_PERIOD, "outside-plan-period.period",
+                    period.label(), period.code());
         }
         return period;
     }
@@ -311,7 +296,7 @@ public class MeasurementService {
 
     private static Interpreted interpret(KpiDefinition kpi, ReportedValue value) {
         if (value == null || (value instanceof ReportedValue.Text(String text) && text.isBlank())) {
-            throw new MeasurementRejectedException(Reason.MISSING_VALUE, "実績値は必須です", "The value is required");
+            throw MeasurementRejectedException.of(Reason.MISSING_VALUE, "missing-value.value");
         }
         if (value instanceof ReportedValue.Fraction fraction) {
             return fraction(kpi, fraction);
@@ -326,31 +311,23 @@ public class MeasurementService {
     /** 記載率 = 記載した業務数 / 業務数 × 100: both kept, the rate derived (and checked against a rate sent too). */
     private static Interpreted fraction(KpiDefinition kpi, ReportedValue.Fraction fraction) {
         if (kpi.kind() != KpiKind.PERCENTAGE) {
-            throw new MeasurementRejectedException(Reason.INVALID_VALUE,
-                    "分子・分母で報告できるのは割合（%）の評価指標だけです。実績値で報告してください",
-                    "Only a percentage KPI is reported as numerator and denominator; report its value");
+            throw MeasurementRejectedException.of(Reason.INVALID_VALUE, "invalid-value.fraction-not-percentage");
         }
         if (fraction.numerator() == null || fraction.denominator() == null) {
-            throw new MeasurementRejectedException(Reason.MISSING_VALUE, "分子と分母の両方を報告してください",
-                    "Report both the numerator and the denominator");
+            throw MeasurementRejectedException.of(Reason.MISSING_VALUE, "missing-value.fraction");
         }
         BigDecimal numerator = number(fraction.numerator());
         BigDecimal denominator = number(fraction.denominator());
         if (denominator.signum() <= 0 || numerator.signum() < 0 || numerator.compareTo(denominator) > 0) {
-            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE,
-                    "分母は0より大きく、分子は0以上で分母以下にしてください（" + numerator.toPlainString() + "／"
-                            + denominator.toPlainString() + "）",
-                    "The denominator must be above 0 and the numerator between 0 and the denominator ("
-                            + numerator.toPlainString() + "/" + denominator.toPlainString() + ")");
+            throw MeasurementRejectedException.of(Reason.OUT_OF_RANGE, "out-of-range.fraction",
+                    numerator.toPlainString(), denominator.toPlainString());
         }
         BigDecimal rate = Rates.percentage(numerator, denominator);
         if (fraction.rate() != null) {
             BigDecimal sent = number(fraction.rate());
             if (sent.subtract(rate).abs().compareTo(RATE_TOLERANCE) > 0) {
-                throw new MeasurementRejectedException(Reason.INVALID_VALUE,
-                        "実績値 " + sent.toPlainString() + "% が分子／分母から求めた " + rate.toPlainString() + "% と合いません",
-                        "The value " + sent.toPlainString() + "% does not match numerator/denominator ("
-                                + rate.toPlainString() + "%)");
+                throw MeasurementRejectedException.of(Reason.INVALID_VALUE, "invalid-value.rate-mismatch",
+                        sent.toPlainString(), rate.toPlainString());
             }
         }
         return new Interpreted(rate, null, numerator, denominator);
@@ -364,8 +341,7 @@ public class MeasurementService {
             case ReportedValue.Fraction f -> throw new IllegalStateException("read before");
         };
         if (text.length() > MAX_TEXT) {
-            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE, "定性の報告は" + MAX_TEXT + "文字までです",
-                    "A qualitative report takes at most " + MAX_TEXT + " characters");
+            throw MeasurementRejectedException.of(Reason.OUT_OF_RANGE, "out-of-range.qualitative", MAX_TEXT);
         }
         return text;
     }
@@ -384,9 +360,7 @@ public class MeasurementService {
         if (FALSE.contains(word)) {
             return false;
         }
-        throw new MeasurementRejectedException(Reason.INVALID_VALUE,
-                "実現の有無は true（実現）か false（未実現）で報告してください（「" + word + "」は読めません）",
-                "A boolean KPI takes true (realized) or false (not yet), not '" + word + "'");
+        throw MeasurementRejectedException.of(Reason.INVALID_VALUE, "invalid-value.not-boolean", word);
     }
 
     /** The largest value a report may carry, and its decimals: beyond them a value is a mistake, not a measurement. */
@@ -397,9 +371,7 @@ public class MeasurementService {
     private static BigDecimal number(ReportedValue value) {
         BigDecimal number = unbounded(value);
         if (number.abs().compareTo(MAX_MAGNITUDE) >= 0 || number.stripTrailingZeros().scale() > MAX_DECIMALS) {
-            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE,
-                    "実績値は整数部15桁・小数部" + MAX_DECIMALS + "桁までの数値で報告してください",
-                    "A value takes at most 15 digits before and " + MAX_DECIMALS + " after the decimal point");
+            throw MeasurementRejectedException.of(Reason.OUT_OF_RANGE, "out-of-range.number", MAX_DECIMALS);
         }
         return number;
     }
@@ -407,17 +379,16 @@ public class MeasurementService {
     private static BigDecimal unbounded(ReportedValue value) {
         return switch (value) {
             case ReportedValue.Number(BigDecimal n) -> n;
-            case ReportedValue.Bool(boolean b) -> throw new MeasurementRejectedException(Reason.INVALID_VALUE,
-                    "この評価指標は数値で報告してください（true/false ではなく）", "This KPI takes a number, not true/false");
-            case ReportedValue.Fraction f -> throw new MeasurementRejectedException(Reason.INVALID_VALUE,
-                    "分子・分母には数値を書いてください", "A numerator or denominator is a number");
+            case ReportedValue.Bool(boolean b) -> throw MeasurementRejectedException.of(Reason.INVALID_VALUE,
+                    "invalid-value.boolean-not-number");
+            case ReportedValue.Fraction f -> throw MeasurementRejectedException.of(Reason.INVALID_VALUE,
+                    "invalid-value.fraction-not-number");
             case ReportedValue.Text(String t) -> {
                 String plain = Normalizer.normalize(t, Normalizer.Form.NFKC).strip().replace(",", "");
                 try {
                     yield new BigDecimal(plain);
                 } catch (NumberFormatException e) {
-                    throw new MeasurementRejectedException(Reason.INVALID_VALUE, "実績値「" + t + "」は数値ではありません",
-                            "The value '" + t + "' is not a number");
+                    throw MeasurementRejectedException.of(Reason.INVALID_VALUE, "invalid-value.not-a-number", t);
                 }
             }
         };
@@ -426,24 +397,21 @@ public class MeasurementService {
     private static BigDecimal inRange(KpiDefinition kpi, BigDecimal value) {
         boolean percentage = kpi.kind() == KpiKind.PERCENTAGE || "%".equals(kpi.unit());
         if (percentage && (value.signum() < 0 || value.compareTo(HUNDRED) > 0)) {
-            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE, "割合は0から100の間で報告してください",
-                    "A percentage must be between 0 and 100");
+            throw MeasurementRejectedException.of(Reason.OUT_OF_RANGE, "out-of-range.percentage");
         }
         boolean whole = kpi.kind() == KpiKind.COUNT || kpi.kind() == KpiKind.RECURRING;
         if (whole && (value.signum() < 0 || value.stripTrailingZeros().scale() > 0)) {
-            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE,
-                    kpi.kind() == KpiKind.RECURRING ? "実施回数は0以上の整数で報告してください" : "件数は0以上の整数で報告してください",
-                    kpi.kind() == KpiKind.RECURRING ? "A number of occurrences must be a whole number of 0 or more"
-                            : "A count must be a whole number of 0 or more");
+            throw MeasurementRejectedException.of(Reason.OUT_OF_RANGE,
+                    kpi.kind() == KpiKind.RECURRING ? "out-of-range.recurring" : "out-of-range.count");
         }
         if (kpi.kind() == KpiKind.RELATIVE && value.signum() < 0) {
-            throw new MeasurementRejectedException(Reason.OUT_OF_RANGE, "実績値は0以上で報告してください",
-                    "The value must be 0 or more");
+            throw MeasurementRejectedException.of(Reason.OUT_OF_RANGE, "out-of-range.relative");
         }
         return value;
     }
 
     private static String span(LocalDate first, LocalDate last) {
-        return (first == null ? "" : Wareki.format(first)) + "〜" + (last == null ? "" : Wareki.format(last));
+        return RejectionTexts.ja("outside-plan-period.span", first == null ? "" : Wareki.format(first),
+                last == null ? "" : Wareki.format(last));
     }
 }

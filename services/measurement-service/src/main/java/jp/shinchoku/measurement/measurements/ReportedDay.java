@@ -30,16 +30,14 @@ public final class ReportedDay {
             }
             DateReference reference = DateReferences.parse(normalized);
             if (reference.precision() != DateReference.Precision.DAY) {
-                throw new MeasurementRejectedException(Reason.INVALID_DATE, "測定日「" + text + "」は日付まで書いてください",
-                        "the date '" + text + "' needs a day");
+                throw MeasurementRejectedException.of(Reason.INVALID_DATE, "invalid-date.needs-day", text);
             }
             return reference.firstDay();
         } catch (DateTimeParseException e) {
-            throw new MeasurementRejectedException(Reason.INVALID_DATE, "測定日「" + text + "」を読み取れません",
-                    "the date '" + text + "' cannot be read");
+            throw MeasurementRejectedException.of(Reason.INVALID_DATE, "invalid-date.unreadable", text);
         } catch (InvalidDateReferenceException e) {
-            throw new MeasurementRejectedException(Reason.INVALID_DATE, "測定日: " + e.messageJa(),
-                    "measurement date: " + e.messageEn());
+            throw MeasurementRejectedException.of(Reason.INVALID_DATE, "invalid-date.reference", e.messageJa(),
+                    e.messageEn());
         }
     }
 }

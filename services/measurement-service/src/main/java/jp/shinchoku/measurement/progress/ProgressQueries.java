@@ -86,15 +86,9 @@ public class ProgressQueries {
 
     /** A roll-up of a plan's progress on {@code asOf}, with the method that produced it. */
     public record Rollup(String planId, LocalDate asOf, Grouping by, List<Group> groups, Group total) {
-        public static final String METHOD_JA = "状態別の割合は、各グループの評価指標（廃止されたものを除く）の件数に対する割合です。"
-                + "平均達成度は、実績値と目標値のある評価指標だけの達成度（現状値を0、目標値を1とし、1を上限とする）の単純平均です。"
-                + "未報告・目標未設定・定性の評価指標は平均に含めず、件数を別に示します。"
-                + "指定日時点の値は、その日までに測定された実績値（訂正後の値）から計算します。";
-        public static final String METHOD_EN = "Status shares are shares of each group's KPIs (retired ones left out). "
-                + "Mean achievement is the plain mean over the KPIs with a value and a target only (0 at the baseline, "
-                + "1 at the target, capped at 1). KPIs without data, without a target or qualitative are not in the "
-                + "mean and are counted apart. Progress on a date is computed from the values measured by that date, "
-                + "as corrected since.";
+        /** How a roll-up is computed ({@code rollup.method} of {@link ProgressTexts}). */
+        public static final String METHOD_JA = ProgressTexts.ja("rollup.method");
+        public static final String METHOD_EN = ProgressTexts.en("rollup.method");
     }
 
     public Rollup rollup(String planId, Grouping by, LocalDate asOf) {
@@ -209,12 +203,13 @@ public class ProgressQueries {
             return points;
         }
         if (kpi.baselineAsOf() != null) {
-            points.add(new TrajectoryPoint(kpi.baselineAsOf(), baseline(kpi), "現状値"));
+            points.add(new TrajectoryPoint(kpi.baselineAsOf(), baseline(kpi), ProgressTexts.ja("trajectory.baseline")));
         }
         kpi.intermediateTargets().stream().sorted(Comparator.comparing(KpiDefinition.Step::due))
-                .forEach(step -> points.add(new TrajectoryPoint(step.due(), step.value(), "中間目標")));
+                .forEach(step -> points.add(new TrajectoryPoint(step.due(), step.value(),
+                        ProgressTexts.ja("trajectory.intermediate-target"))));
         if (kpi.due() != null && target(kpi) != null) {
-            points.add(new TrajectoryPoint(kpi.due(), target(kpi), "目標値"));
+            points.add(new TrajectoryPoint(kpi.due(), target(kpi), ProgressTexts.ja("trajectory.target")));
         }
         return points;
     }
@@ -238,16 +233,11 @@ public class ProgressQueries {
 
     /** Whether a department's report for a period is in, still due, or overdue. */
     public enum DueState {
-        REPORTED("報告済み"), DUE("報告待ち"), OVERDUE("期限超過");
+        REPORTED, DUE, OVERDUE;
 
-        private final String label;
-
-        DueState(String label) {
-            this.label = label;
-        }
-
+        /** 報告済み, 報告待ち, 期限超過 ({@code due-state.<state>} of {@link ProgressTexts}). */
         public String label() {
-            return label;
+            return ProgressTexts.ja("due-state." + ProgressTexts.keyOf(name()));
         }
     }
 

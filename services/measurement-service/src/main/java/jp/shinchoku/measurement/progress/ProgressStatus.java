@@ -2,31 +2,24 @@ package jp.shinchoku.measurement.progress;
 
 /** Where a KPI stands against its target and trajectory. */
 public enum ProgressStatus {
-    ACHIEVED("達成", "achieved"),
-    ON_TRACK("順調", "on track"),
-    AT_RISK("注意", "at risk"),
-    BEHIND("遅れ", "behind"),
+    ACHIEVED,
+    ON_TRACK,
+    AT_RISK,
+    BEHIND,
     /** The deadline passed unachieved. */
-    MISSED("未達", "missed"),
-    NO_DATA("未報告", "no data"),
-    TARGET_UNDEFINED("目標未設定", "target undefined"),
+    MISSED,
+    NO_DATA,
+    TARGET_UNDEFINED,
     /** Qualitative: no measurable target. */
-    NOT_MEASURABLE("定性", "not measurable");
+    NOT_MEASURABLE;
 
-    private final String label;
-    private final String labelEn;
-
-    ProgressStatus(String label, String labelEn) {
-        this.label = label;
-        this.labelEn = labelEn;
-    }
-
-    /** 達成, 順調, 注意, 遅れ, 未達, 未報告, 目標未設定, 定性. */
+    /** 達成, 順調, 注意, 遅れ, 未達, 未報告, 目標未設定, 定性 ({@code status.<status>} of {@link ProgressTexts}). */
     public String label() {
-        return label;
+        return ProgressTexts.ja("status." + ProgressTexts.keyOf(name()));
     }
 
+    /** achieved, on track, at risk, behind, missed, no data, target undefined, not measurable. */
     public String labelEn() {
-        return labelEn;
+        return ProgressTexts.en("status." + ProgressTexts.keyOf(name()));
     }
 }

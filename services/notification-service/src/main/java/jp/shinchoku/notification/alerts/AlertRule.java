@@ -8,46 +8,44 @@ import java.util.List;
  */
 public enum AlertRule {
     /** 期限接近・遅れ: a KPI behind its trajectory (注意 or 遅れ) whose deadline is within the horizon. */
-    KPI_BEHIND_NEAR_DEADLINE("期限接近・遅れ", Severity.WARNING, Receiver.PROMOTION_HQ, Receiver.DEPARTMENT),
+    KPI_BEHIND_NEAR_DEADLINE(Severity.WARNING, Receiver.PROMOTION_HQ, Receiver.DEPARTMENT),
     /** 未達: a KPI's deadline passed unachieved. */
-    KPI_MISSED("目標未達", Severity.CRITICAL, Receiver.PROMOTION_HQ, Receiver.DEPARTMENT),
+    KPI_MISSED(Severity.CRITICAL, Receiver.PROMOTION_HQ, Receiver.DEPARTMENT),
     /** 達成: a KPI reached its target (for information). */
-    KPI_ACHIEVED("目標達成", Severity.INFO, Receiver.PROMOTION_HQ),
+    KPI_ACHIEVED(Severity.INFO, Receiver.PROMOTION_HQ),
     /** 悪化: a KPI's status worsened (順調 → 注意 → 遅れ). */
-    KPI_STATUS_WORSENED("進捗の悪化", Severity.WARNING, Receiver.PROMOTION_HQ),
+    KPI_STATUS_WORSENED(Severity.WARNING, Receiver.PROMOTION_HQ),
     /** 報告期限接近: a department's reports for the period just ended are due within days and not yet made (one digest). */
-    REPORT_DUE_SOON("実績報告の期限接近", Severity.INFO, Receiver.DEPARTMENT),
+    REPORT_DUE_SOON(Severity.INFO, Receiver.DEPARTMENT),
     /** 未報告: a department's reports for a period are missing after the due date and grace period (one digest). */
-    REPORT_MISSING("実績報告の未提出", Severity.WARNING, Receiver.DEPARTMENT),
+    REPORT_MISSING(Severity.WARNING, Receiver.DEPARTMENT),
     /** 未報告の上申: still missing some business days after the reminder; the 推進本部 is told. */
-    REPORT_ESCALATED("実績報告の未提出（督促後）", Severity.CRITICAL, Receiver.PROMOTION_HQ),
+    REPORT_ESCALATED(Severity.CRITICAL, Receiver.PROMOTION_HQ),
     /** スケジュール期限接近: a milestone due within 30, 7 or 1 days and not done. */
-    MILESTONE_DUE_SOON("スケジュールの期限接近", Severity.WARNING, Receiver.DEPARTMENT),
+    MILESTONE_DUE_SOON(Severity.WARNING, Receiver.DEPARTMENT),
     /** スケジュール期限超過: a milestone past its due date and not done. */
-    MILESTONE_OVERDUE("スケジュールの期限超過", Severity.CRITICAL, Receiver.DEPARTMENT, Receiver.PROMOTION_HQ),
+    MILESTONE_OVERDUE(Severity.CRITICAL, Receiver.DEPARTMENT, Receiver.PROMOTION_HQ),
     /** 目標値未設定: a 未設定 target still undecided after the date it was to be decided by. */
-    TARGET_UNDECIDED("目標値の未設定", Severity.WARNING, Receiver.DEPARTMENT, Receiver.PROMOTION_HQ),
+    TARGET_UNDECIDED(Severity.WARNING, Receiver.DEPARTMENT, Receiver.PROMOTION_HQ),
     /** 年度見直し: the review of the fiscal year just ended is coming due (or overdue). */
-    PLAN_REVIEW_DUE("年度見直しの期限", Severity.WARNING, Receiver.PROMOTION_HQ);
+    PLAN_REVIEW_DUE(Severity.WARNING, Receiver.PROMOTION_HQ);
 
     /** How urgent an alert of a rule is. */
     public enum Severity {
         INFO, WARNING, CRITICAL
     }
 
-    private final String label;
     private final Severity severity;
     private final List<String> defaultReceivers;
 
-    AlertRule(String label, Severity severity, String... defaultReceivers) {
-        this.label = label;
+    AlertRule(Severity severity, String... defaultReceivers) {
         this.severity = severity;
         this.defaultReceivers = List.of(defaultReceivers);
     }
 
-    /** The rule's name in Japanese. */
+    /** The rule's name in Japanese ({@code <rule>.label} of {@link AlertTexts}). */
     public String label() {
-        return label;
+        return AlertTexts.ja(AlertTexts.keyOf(name()) + ".label");
     }
 
     public Severity severity() {

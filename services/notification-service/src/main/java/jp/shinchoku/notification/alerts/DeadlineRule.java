@@ -20,7 +20,6 @@ import jp.shinchoku.notification.kpis.KpiWatch;
 public final class DeadlineRule {
 
     private static final Set<String> BEHIND = Set.of("AT_RISK", "BEHIND");
-    private static final Map<String, String> STATUS_JA = Map.of("AT_RISK", "注意", "BEHIND", "遅れ");
 
     /** How long past the deadline the alert waits for the KPI to be judged. */
     static final int JUDGEMENT_DAYS = 7;
@@ -53,12 +52,12 @@ public final class DeadlineRule {
         long daysLeft = ChronoUnit.DAYS.between(today, kpi.deadline());
         String percent = kpi.achievement() == null ? "-"
                 : kpi.achievement().multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP) + "%";
-        String left = daysLeft >= 0 ? " まで残り " + daysLeft + " 日" : " を過ぎています";
-        String summaryJa = "評価指標「" + kpi.displayName() + "」が計画より" + STATUS_JA.get(kpi.status())
-                + "の状況です（達成度 " + percent + "、期限 " + Wareki.formatBoth(kpi.deadline()) + left + "）";
-        String summaryEn = "KPI \"" + kpi.displayName() + "\" is " + kpi.status().toLowerCase().replace('_', ' ')
-                + " (achievement " + percent + ", deadline " + kpi.deadline()
-                + (daysLeft >= 0 ? ", " + daysLeft + " days left)" : ", passed)");
+        String left = daysLeft >= 0 ? "kpi-behind-near-deadline.days-left" : "kpi-behind-near-deadline.passed";
+        String summaryJa = AlertTexts.ja("kpi-behind-near-deadline.summary", kpi.displayName(),
+                KpiStatusRules.statusJa(kpi.status()), percent, Wareki.formatBoth(kpi.deadline()),
+                AlertTexts.ja(left, daysLeft));
+        String summaryEn = AlertTexts.en("kpi-behind-near-deadline.summary", kpi.displayName(),
+                kpi.status().toLowerCase().replace('_', ' '), percent, kpi.deadline(), AlertTexts.en(left, daysLeft));
         return Optional.of(new AlertCondition(AlertRule.KPI_BEHIND_NEAR_DEADLINE, labels, summaryJa, summaryEn,
                 AlertCondition.kpiLink(kpi.kpiId())));
     }

@@ -15,8 +15,6 @@ import jp.shinchoku.notification.kpis.KpiWatch;
 public final class KpiStatusRules {
 
     private static final Map<String, Integer> RANK = Map.of("ACHIEVED", 4, "ON_TRACK", 3, "AT_RISK", 2, "BEHIND", 1);
-    private static final Map<String, String> LABEL = Map.of("ACHIEVED", "達成", "ON_TRACK", "順調", "AT_RISK", "注意",
-            "BEHIND", "遅れ");
 
     private KpiStatusRules() {
     }
@@ -28,24 +26,29 @@ public final class KpiStatusRules {
         }
         if ("MISSED".equals(kpi.status())) {
             found.add(condition(AlertRule.KPI_MISSED, kpi, Map.of(),
-                    "評価指標「" + kpi.displayName() + "」は期限" + deadline(kpi) + "までに目標値に達しませんでした（未達）",
-                    "KPI \"" + kpi.displayName() + "\" missed its target by its deadline " + kpi.deadline()));
+                    AlertTexts.ja("kpi-missed.summary", kpi.displayName(), deadline(kpi)),
+                    AlertTexts.en("kpi-missed.summary", kpi.displayName(), kpi.deadline())));
         }
         if ("ACHIEVED".equals(kpi.status())) {
             found.add(condition(AlertRule.KPI_ACHIEVED, kpi, Map.of(),
-                    "評価指標「" + kpi.displayName() + "」が目標値に達しました（達成）",
-                    "KPI \"" + kpi.displayName() + "\" reached its target"));
+                    AlertTexts.ja("kpi-achieved.summary", kpi.displayName()),
+                    AlertTexts.en("kpi-achieved.summary", kpi.displayName())));
         }
         Integer before = kpi.previousStatus() == null ? null : RANK.get(kpi.previousStatus());
         Integer now = RANK.get(kpi.status());
         if (before != null && now != null && now < before) {
             found.add(condition(AlertRule.KPI_STATUS_WORSENED, kpi,
                     Map.of("from", kpi.previousStatus(), "to", kpi.status()),
-                    "評価指標「" + kpi.displayName() + "」の進捗が" + LABEL.get(kpi.previousStatus()) + "から"
-                            + LABEL.get(kpi.status()) + "に悪化しました",
-                    "KPI \"" + kpi.displayName() + "\" worsened from " + kpi.previousStatus() + " to " + kpi.status()));
+                    AlertTexts.ja("kpi-status-worsened.summary", kpi.displayName(), statusJa(kpi.previousStatus()),
+                            statusJa(kpi.status())),
+                    AlertTexts.en("kpi-status-worsened.summary", kpi.displayName(), kpi.previousStatus(), kpi.status())));
         }
         return found;
+    }
+
+    /** A status's name in Japanese ({@code status.<status>}): {@code AT_RISK} is 注意. */
+    static String statusJa(String status) {
+        return AlertTexts.ja("status." + AlertTexts.keyOf(status));
     }
 
     private static String deadline(KpiWatch kpi) {

@@ -45,20 +45,19 @@ public final class MilestoneRules {
     private static AlertCondition dueSoon(PlanWatch plan, MilestoneWatch milestone, int step, long daysLeft) {
         Map<String, String> labels = labels(AlertRule.MILESTONE_DUE_SOON, plan, milestone);
         labels.put("within", step + "d");
-        String left = daysLeft <= 0 ? "本日まで" : "残り " + daysLeft + " 日";
+        String left = daysLeft <= 0 ? "milestone-due-soon.today" : "milestone-due-soon.days-left";
         return new AlertCondition(AlertRule.MILESTONE_DUE_SOON, labels,
-                "スケジュール「" + milestone.text() + "」の期限 " + Wareki.formatBoth(milestone.due()) + " が近づいています（"
-                        + left + "）",
-                "Milestone \"" + milestone.text() + "\" is due on " + milestone.due() + " ("
-                        + (daysLeft <= 0 ? "today" : daysLeft + " days left") + ")",
+                AlertTexts.ja("milestone-due-soon.summary", milestone.text(), Wareki.formatBoth(milestone.due()),
+                        AlertTexts.ja(left, daysLeft)),
+                AlertTexts.en("milestone-due-soon.summary", milestone.text(), milestone.due(),
+                        AlertTexts.en(left, daysLeft)),
                 link(plan, milestone));
     }
 
     private static AlertCondition overdue(PlanWatch plan, MilestoneWatch milestone, long daysLate) {
         return new AlertCondition(AlertRule.MILESTONE_OVERDUE, labels(AlertRule.MILESTONE_OVERDUE, plan, milestone),
-                "スケジュール「" + milestone.text() + "」が期限 " + Wareki.formatBoth(milestone.due()) + " を過ぎても完了していません（"
-                        + daysLate + " 日超過）",
-                "Milestone \"" + milestone.text() + "\" is " + daysLate + " days past its due date " + milestone.due(),
+                AlertTexts.ja("milestone-overdue.summary", milestone.text(), Wareki.formatBoth(milestone.due()), daysLate),
+                AlertTexts.en("milestone-overdue.summary", milestone.text(), milestone.due(), daysLate),
                 link(plan, milestone));
     }
 

@@ -86,25 +86,24 @@ public final class MissingReportRule {
 
     private static AlertCondition digest(AlertRule rule, Owed owed, List<KpiWatch> owing) {
         String due = Wareki.formatBoth(owed.period().reportDue());
-        String ja = (rule == AlertRule.REPORT_ESCALATED ? "督促後も" : "") + owed.period().label() + "の実績報告が"
-                + owing.size() + "件未提出です（報告期限 " + due + "）：" + names(owing);
-        String en = owing.size() + " report(s) for " + owed.period().code() + " are missing (due "
-                + owed.period().reportDue() + ")" + (rule == AlertRule.REPORT_ESCALATED ? " after a reminder" : "")
-                + ": " + ids(owing);
+        String key = AlertTexts.keyOf(rule.name()) + ".summary";
+        String ja = AlertTexts.ja(key, owed.period().label(), owing.size(), due, names(owing));
+        String en = AlertTexts.en(key, owed.period().code(), owing.size(), owed.period().reportDue(), ids(owing));
         return condition(rule, owed, owing, ja, en);
     }
 
     private static AlertCondition dueSoon(Owed owed, List<KpiWatch> owing, LocalDate today) {
         long days = ChronoUnit.DAYS.between(today, owed.period().reportDue());
-        String ja = owed.period().label() + "の実績報告の期限まで " + days + " 日です（報告期限 "
-                + Wareki.formatBoth(owed.period().reportDue()) + "、未報告 " + owing.size() + "件）：" + names(owing);
-        String en = days + " day(s) left to report " + owed.period().code() + " (due " + owed.period().reportDue() + "), "
-                + owing.size() + " not yet reported: " + ids(owing);
+        String ja = AlertTexts.ja("report-due-soon.summary", owed.period().label(), days,
+                Wareki.formatBoth(owed.period().reportDue()), owing.size(), names(owing));
+        String en = AlertTexts.en("report-due-soon.summary", owed.period().code(), days, owed.period().reportDue(),
+                owing.size(), ids(owing));
         return condition(AlertRule.REPORT_DUE_SOON, owed, owing, ja, en);
     }
 
     private static String names(List<KpiWatch> owing) {
-        return owing.stream().map(k -> "「" + k.displayName() + "」").collect(Collectors.joining("、"));
+        return owing.stream().map(k -> AlertTexts.ja("report.kpi-name", k.displayName()))
+                .collect(Collectors.joining(AlertTexts.ja("report.kpi-separator")));
     }
 
     private static String ids(List<KpiWatch> owing) {

@@ -52,11 +52,10 @@ public final class PlanReviewRule {
         labels.put("stage", overdue ? "overdue" : "due-soon");
         long days = ChronoUnit.DAYS.between(today, due);
         String title = plan.title() == null ? plan.planId() : plan.title();
-        String ja = "「" + title + "」の" + reviewed.label() + "の年度見直しが"
-                + (overdue ? "期限 " + Wareki.formatBoth(due) + " を過ぎても記録されていません（" + -days + " 日超過）"
-                        : "期限 " + Wareki.formatBoth(due) + " までに必要です（残り " + days + " 日）");
-        String en = "The review of " + reviewed.labelEn() + " of \"" + title + "\" "
-                + (overdue ? "is " + -days + " days overdue (due " + due + ")" : "is due by " + due + " (" + days + " days left)");
+        String key = overdue ? "plan-review-due.overdue" : "plan-review-due.due-soon";
+        long count = overdue ? -days : days;
+        String ja = AlertTexts.ja(key, title, reviewed.label(), Wareki.formatBoth(due), count);
+        String en = AlertTexts.en(key, title, reviewed.labelEn(), due, count);
         return Optional.of(new AlertCondition(AlertRule.PLAN_REVIEW_DUE, labels, ja, en,
                 Links.plan("/api/plans/" + plan.planId() + "/reviews")));
     }

@@ -41,9 +41,10 @@ public final class Receiver {
     /** The receiver's name in Japanese. */
     public static String nameJa(String receiver) {
         return switch (receiver) {
-            case PROMOTION_HQ -> "推進本部";
-            case CIO -> "CIO（最高情報統括責任者）";
-            default -> departmentCode(receiver) == null ? receiver : "担当部署（" + departmentCode(receiver) + "）";
+            case PROMOTION_HQ -> AlertTexts.ja("receiver.promotion-hq");
+            case CIO -> AlertTexts.ja("receiver.cio");
+            default -> departmentCode(receiver) == null ? receiver
+                    : AlertTexts.ja("receiver.department", departmentCode(receiver));
         };
     }
 }

@@ -28,9 +28,8 @@ public final class TargetUndecidedRule {
             Map<String, String> labels = KpiStatusRules.kpiLabels(AlertRule.TARGET_UNDECIDED, kpi);
             labels.put("milestoneId", milestone.milestoneId());
             return new AlertCondition(AlertRule.TARGET_UNDECIDED, labels,
-                    "評価指標「" + kpi.displayName() + "」の目標値が、設定期限 " + Wareki.formatBoth(milestone.due())
-                            + " を過ぎても未設定です",
-                    "The target of KPI \"" + kpi.displayName() + "\" is still undecided after " + milestone.due(),
+                    AlertTexts.ja("target-undecided.summary", kpi.displayName(), Wareki.formatBoth(milestone.due())),
+                    AlertTexts.en("target-undecided.summary", kpi.displayName(), milestone.due()),
                     AlertCondition.kpiLink(kpi.kpiId()));
         });
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.notification.alerts.AlertRule;
+import jp.shinchoku.notification.alerts.AlertTexts;
 import jp.shinchoku.notification.alerts.Links;
 import jp.shinchoku.notification.alerts.Receiver;
 
@@ -24,31 +25,34 @@ public final class NotificationText {
         List<Notification.Item> firing = notification.firing();
         int resolved = notification.resolved().size();
         String head = switch (notification.reason()) {
-            case REPEAT -> "【再通知】";
-            case UPDATE -> "【更新】";
+            case REPEAT -> AlertTexts.ja("notification.subject.repeat");
+            case UPDATE -> AlertTexts.ja("notification.subject.update");
             case FIRST -> "";
         };
-        String counts = (firing.isEmpty() ? "" : "未対応 " + firing.size() + " 件")
-                + (resolved == 0 ? "" : (firing.isEmpty() ? "" : "・") + "解消 " + resolved + " 件");
+        String counts = (firing.isEmpty() ? "" : AlertTexts.ja("notification.subject.firing", firing.size()))
+                + (resolved == 0 ? "" : (firing.isEmpty() ? "" : AlertTexts.ja("notification.subject.separator"))
+                        + AlertTexts.ja("notification.subject.resolved", resolved));
         String worst = firing.stream().map(Notification.Item::severity).max(Enum::compareTo)
-                .map(s -> s == AlertRule.Severity.CRITICAL ? "【重要】" : "").orElse("");
-        return worst + head + "[進捗] " + Receiver.nameJa(notification.receiver()) + "へのお知らせ：" + counts
-                + " / Shinchoku: " + firing.size() + " firing, " + resolved + " resolved";
+                .map(s -> s == AlertRule.Severity.CRITICAL ? AlertTexts.ja("notification.subject.critical") : "")
+                .orElse("");
+        return AlertTexts.ja("notification.subject", worst, head, Receiver.nameJa(notification.receiver()), counts)
+                + " / " + AlertTexts.en("notification.subject", firing.size(), resolved);
     }
 
     public static String body(Notification notification, Links links) {
         StringBuilder text = new StringBuilder();
         LocalDate on = LocalDate.ofInstant(notification.createdAt(), JAPAN);
-        text.append(Receiver.nameJa(notification.receiver())).append(" 御中\n\n")
-                .append(Wareki.formatBoth(on)).append(" 時点の官民データ活用推進計画の進捗に関するお知らせです。\n");
-        section(text, "■ 対応が必要な事項", notification.firing(), links, true);
-        section(text, "■ 解消した事項", notification.resolved(), links, true);
-        text.append("\n確認（対応方針の記入）は受信箱から行えます：").append(links.inbox(notification.receiver())).append("\n");
-        text.append("\n---- English ----\n")
-                .append("Progress notice for ").append(notification.receiver()).append(" as of ").append(on).append(".\n");
-        section(text, "Needs attention:", notification.firing(), links, false);
-        section(text, "Resolved:", notification.resolved(), links, false);
-        text.append("\nShinchoku notification ").append(notification.id()).append('\n');
+        text.append(AlertTexts.ja("notification.body.opening", Receiver.nameJa(notification.receiver()),
+                Wareki.formatBoth(on))).append('\n');
+        section(text, "notification.section.firing", notification.firing(), links, true);
+        section(text, "notification.section.resolved", notification.resolved(), links, true);
+        text.append('\n').append(AlertTexts.ja("notification.body.inbox", links.inbox(notification.receiver())))
+                .append('\n');
+        text.append('\n').append(AlertTexts.en("notification.body.english")).append('\n')
+                .append(AlertTexts.en("notification.body.opening", notification.receiver(), on)).append('\n');
+        section(text, "notification.section.firing", notification.firing(), links, false);
+        section(text, "notification.section.resolved", notification.resolved(), links, false);
+        text.append('\n').append(AlertTexts.en("notification.body.footer", notification.id())).append('\n');
         return text.toString();
     }
 
@@ -57,15 +61,15 @@ public final class NotificationText {
         if (items.isEmpty()) {
             return;
         }
-        text.append('\n').append(title).append('\n');
+        text.append('\n').append(AlertTexts.text(japanese, title)).append('\n');
         for (Notification.Item item : items) {
-            text.append("・").append(japanese ? "［" + item.rule().label() + "］" + item.summaryJa()
-                    : "[" + item.rule().name() + "] " + item.summaryEn());
+            text.append(japanese ? AlertTexts.ja("notification.item", item.rule().label(), item.summaryJa())
+                    : AlertTexts.en("notification.item", item.rule().name(), item.summaryEn()));
             if (item.acknowledged()) {
-                text.append(japanese ? "（確認済み）" : " (acknowledged)");
+                text.append(AlertTexts.text(japanese, "notification.item.acknowledged"));
             }
             if (item.escalated()) {
-                text.append(japanese ? "（未確認のため上申）" : " (escalated: unacknowledged)");
+                text.append(AlertTexts.text(japanese, "notification.item.escalated"));
             }
             text.append('\n');
             if (item.link() != null) {

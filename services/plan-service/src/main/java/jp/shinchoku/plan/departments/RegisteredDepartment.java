@@ -38,14 +38,13 @@ public record RegisteredDepartment(String municipality, String code, String name
             String code, Entry entry, Instant now) {
         List<String[]> problems = new ArrayList<>();
         if (code == null || !CODE.matcher(code).matches()) {
-            problems.add(new String[] {"code", "部署コードは英数字と . _ - で64文字以内です",
-                    "a department code is letters, digits, '.', '_' or '-', at most 64"});
+            problems.add(problem("code", "department.code-invalid"));
         }
         if (entry.name() == null || entry.name().isBlank()) {
-            problems.add(new String[] {"name", "部署名は必須です", "the department's name is required"});
+            problems.add(problem("name", "department.name-required"));
         }
         if (entry.contact() != null && !entry.contact().isBlank() && !EMAIL.matcher(entry.contact().strip()).matches()) {
-            problems.add(new String[] {"contact", "連絡先はメールアドレスで指定してください", "the contact must be an email address"});
+            problems.add(problem("contact", "department.contact-not-email"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidDepartmentException(problems);
@@ -61,5 +60,10 @@ public record RegisteredDepartment(String municipality, String code, String name
                     was.version() + 1, now));
         }
         return Optional.of(new RegisteredDepartment(municipality, code, entry.name().strip(), contact, active, 1, now));
+    }
+
+    /** A problem of an entry: {field, Japanese, English}, the texts the key's in {@link DepartmentTexts}. */
+    private static String[] problem(String field, String key) {
+        return new String[] {field, DepartmentTexts.ja(key), DepartmentTexts.en(key)};
     }
 }

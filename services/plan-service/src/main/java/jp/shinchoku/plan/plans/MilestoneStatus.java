@@ -4,21 +4,15 @@ import java.util.Optional;
 
 /** A milestone's status as its department reports it. */
 public enum MilestoneStatus {
-    NOT_STARTED("未着手"),
-    IN_PROGRESS("実施中"),
-    DONE("完了"),
-    DELAYED("遅延"),
-    CANCELLED("中止");
+    NOT_STARTED,
+    IN_PROGRESS,
+    DONE,
+    DELAYED,
+    CANCELLED;
 
-    private final String label;
-
-    MilestoneStatus(String label) {
-        this.label = label;
-    }
-
-    /** 未着手, 実施中, 完了, 遅延, 中止. */
+    /** 未着手, 実施中, 完了, 遅延, 中止 ({@code milestone-status.<status>} of {@link PlanTexts}). */
     public String label() {
-        return label;
+        return PlanTexts.ja("milestone-status." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 
     /** Reads {@code in-progress} or {@code 実施中}. */
@@ -28,7 +22,7 @@ public enum MilestoneStatus {
         }
         String normalized = text.strip();
         for (MilestoneStatus status : values()) {
-            if (status.label.equals(normalized) || status == WireNames.parse(MilestoneStatus.class, normalized)) {
+            if (status.label().equals(normalized) || status == WireNames.parse(MilestoneStatus.class, normalized)) {
                 return Optional.of(status);
             }
         }

@@ -50,7 +50,7 @@ public record Plan(
     }
 
     /** The reason recorded for the first revision: the plan's publication. */
-    public static final String PUBLICATION_REASON = "計画の策定・公表";
+    public static final String PUBLICATION_REASON = PlanTexts.ja("revision.publication-reason");
 
     /**
      * Publishes a draft as revision 1. The whole draft is checked first; nothing is published unless all of it

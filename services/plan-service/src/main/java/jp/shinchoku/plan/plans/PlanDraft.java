@@ -260,29 +260,28 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
     public List<Violation> violations(Set<String> registeredDepartments) {
         List<Violation> found = new ArrayList<>();
         if (municipality == null || blank(municipality.name())) {
-            found.add(new Violation("municipality.name", "地方公共団体名は必須です", "the municipality's name is required"));
+            found.add(Violation.of("municipality.name", "municipality.name-required"));
         }
         if (blank(title)) {
-            found.add(new Violation("title", "計画名は必須です", "the plan's title is required"));
+            found.add(Violation.of("title", "title.required"));
         }
         checkDate(issuedOn, "issuedOn", found);
         checkPeriod(found);
         if (!blank(reportingCadence) && parsedReportingCadence() == null) {
-            found.add(new Violation("reportingCadence", "報告頻度「" + reportingCadence + "」は使えません（monthly, quarterly, semiannual, annual）",
-                    "unknown reporting cadence '" + reportingCadence + "' (monthly, quarterly, semiannual, annual)"));
+            found.add(Violation.of("reportingCadence", "reporting-cadence.unknown", reportingCadence));
         }
         Set<String> departmentCodes = new HashSet<>();
         for (int d = 0; d < departments.size(); d++) {
             Department department = departments.get(d);
             String path = "departments[" + d + "].code";
             if (department == null || blank(department.code())) {
-                found.add(new Violation(path, "部署コードは必須です", "the department's code is required"));
+                found.add(Violation.of(path, "department.code-required"));
             } else if (!departmentCodes.add(department.code())) {
-                found.add(duplicate(path, "部署コード", "department code", department.code()));
+                found.add(duplicate(path, "code.department", department.code()));
             }
         }
         if (pillars.isEmpty()) {
-            found.add(new Violation("pillars", "柱が1つ以上必要です", "a plan needs at least one pillar"));
+            found.add(Violation.of("pillars", "pillars.required"));
         }
         Set<String> pillarCodes = new HashSet<>();
         Set<String> measureCodes = new HashSet<>();
@@ -290,20 +289,20 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             PillarDraft pillar = pillars.get(p);
             String pillarPath = "pillars[" + p + "]";
             if (blank(pillar.code())) {
-                found.add(new Violation(pillarPath + ".code", "柱のコードは必須です", "the pillar's code is required"));
+                found.add(Violation.of(pillarPath + ".code", "pillar.code-required"));
             } else if (!pillarCodes.add(pillar.code())) {
-                found.add(duplicate(pillarPath + ".code", "柱のコード", "pillar code", pillar.code()));
+                found.add(duplicate(pillarPath + ".code", "code.pillar", pillar.code()));
             }
             for (int m = 0; m < pillar.measures().size(); m++) {
                 MeasureDraft measure = pillar.measures().get(m);
                 String measurePath = pillarPath + ".measures[" + m + "]";
                 if (blank(measure.code())) {
-                    found.add(new Violation(measurePath + ".code", "施策のコードは必須です", "the measure's code is required"));
+                    found.add(Violation.of(measurePath + ".code", "measure.code-required"));
                 } else if (!measureCodes.add(measure.code())) {
-                    found.add(duplicate(measurePath + ".code", "施策のコード", "measure code", measure.code()));
+                    found.add(duplicate(measurePath + ".code", "code.measure", measure.code()));
                 }
                 if (blank(measure.title())) {
-                    found.add(new Violation(measurePath + ".title", "施策名は必須です", "the measure's title is required"));
+                    found.add(Violation.of(measurePath + ".title", "measure.title-required"));
                 }
                 checkDepartment(measure.department(), knownDepartments(departmentCodes, registeredDepartments),
                         measurePath + ".department", found);
@@ -322,8 +321,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
     /** A department must be one of the known ones, once any are known; null leaves the measure unassigned. */
     static void checkDepartment(String department, Set<String> known, String path, List<Violation> found) {
         if (!known.isEmpty() && !blank(department) && !known.contains(department)) {
-            found.add(new Violation(path, "部署「" + department + "」は登録されていません",
-                    "unknown department '" + department + "'"));
+            found.add(Violation.of(path, "department.unknown", department));
         }
     }
 
@@ -333,7 +331,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             KpiDraft kpi = measure.kpis().get(k);
             String path = measurePath + ".kpis[" + k + "]";
             if (!blank(kpi.code()) && !kpiCodes.add(kpi.code())) {
-                found.add(duplicate(path + ".code", "評価指標のコード", "KPI code", kpi.code()));
+                found.add(duplicate(path + ".code", "code.kpi", kpi.code()));
             }
             checkKpi(kpi, path, found);
         }
@@ -341,92 +339,76 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             MilestoneDraft milestone = measure.milestones().get(s);
             String path = measurePath + ".milestones[" + s + "]";
             if (blank(milestone.text())) {
-                found.add(new Violation(path + ".text", "スケジュールの内容は必須です", "the milestone's text is required"));
+                found.add(Violation.of(path + ".text", "milestone.text-required"));
             }
             checkDate(milestone.due(), path + ".due", found);
             if (!blank(milestone.kpi()) && !kpiCodes.contains(milestone.kpi())) {
-                found.add(new Violation(path + ".kpi", "評価指標「" + milestone.kpi() + "」はこの施策にありません",
-                        "this measure has no KPI '" + milestone.kpi() + "'"));
+                found.add(Violation.of(path + ".kpi", "milestone.unknown-kpi", milestone.kpi()));
             }
         }
     }
 
     static void checkKpi(KpiDraft kpi, String path, List<Violation> found) {
         if (blank(kpi.name())) {
-            found.add(new Violation(path + ".name", "評価指標名は必須です", "the KPI's name is required"));
+            found.add(Violation.of(path + ".name", "kpi.name-required"));
         }
         KpiKind kind = kpi.parsedKind();
         if (kpi.parsedAccumulation() == null) {
-            found.add(new Violation(path + ".accumulation", "集計方法「" + kpi.accumulation() + "」は使えません（cumulative, per-period）",
-                    "unknown accumulation '" + kpi.accumulation() + "' (cumulative, per-period)"));
+            found.add(Violation.of(path + ".accumulation", "kpi.unknown-accumulation", kpi.accumulation()));
         }
         if (kind == null) {
-            found.add(new Violation(path + ".kind", "評価指標の種類「" + kpi.kind() + "」は使えません（" + KINDS + "）",
-                    "unknown KPI kind '" + kpi.kind() + "' (" + KINDS + ")"));
+            found.add(Violation.of(path + ".kind", "kpi.unknown-kind", kpi.kind(), KINDS));
         }
         boolean directionMissing = kpi.direction() == null && kind != null && !kind.needsDirection();
         if (kpi.parsedDirection() == null && !directionMissing) {
-            found.add(new Violation(path + ".direction",
-                    "評価指標の方向「" + kpi.direction() + "」は使えません（increase, decrease, achieve）",
-                    "unknown KPI direction '" + kpi.direction() + "' (increase, decrease, achieve)"));
+            found.add(Violation.of(path + ".direction", "kpi.unknown-direction", kpi.direction()));
         }
         boolean datesReadable = checkDate(kpi.baseline() == null ? null : kpi.baseline().asOf(), path + ".baseline.asOf", found)
                 & checkDate(kpi.target() == null ? null : kpi.target().due(), path + ".target.due", found);
         Plan.Target target = datesReadable ? kpi.parsedTarget() : null;
         Plan.Baseline baseline = datesReadable ? kpi.parsedBaseline() : null;
         if (datesReadable && kind != null && kind.needsDeadline() && (target == null || target.due() == null)) {
-            found.add(new Violation(path + ".target.due", "目標の期限は必須です", "the target needs a deadline"));
+            found.add(Violation.of(path + ".target.due", "kpi.deadline-required"));
         }
         if (target != null && target.due() != null && baseline != null && baseline.asOf() != null
                 && target.due().isBefore(baseline.asOf())) {
-            found.add(new Violation(path + ".target.due", "目標の期限が現状値の基準日より前です",
-                    "the deadline is before the baseline's date"));
+            found.add(Violation.of(path + ".target.due", "kpi.deadline-before-baseline"));
         }
         if (kind == KpiKind.PERCENTAGE || "%".equals(kpi.unit())) {
             checkPercentage(kpi.baseline() == null ? null : kpi.baseline().value(), path + ".baseline.value", found);
             checkPercentage(kpi.target() == null ? null : kpi.target().value(), path + ".target.value", found);
         }
         if (kind == KpiKind.RECURRING && kpi.parsedRecurrence() == null) {
-            found.add(new Violation(path + ".recurrence", "頻度（times と per: fiscal-year または month）が必要です",
-                    "a recurring KPI needs its frequency (times, and per: fiscal-year or month)"));
+            found.add(Violation.of(path + ".recurrence", "kpi.recurrence-required"));
         }
         if (kind == KpiKind.RECURRING && kpi.recurrence() != null && kpi.recurrence().times() != null
                 && kpi.recurrence().times() < 1) {
-            found.add(new Violation(path + ".recurrence.times", "回数は1以上です", "times must be 1 or more"));
+            found.add(Violation.of(path + ".recurrence.times", "kpi.times-below-one"));
         }
         if (kind == KpiKind.RELATIVE && (kpi.factor() == null || kpi.factor().signum() <= 0)) {
-            found.add(new Violation(path + ".factor", "倍率（前年度比 1.1 や現状値の 1.5 倍など）が必要です",
-                    "a relative KPI needs its factor (e.g. 1.1 over the previous year, 1.5 times the baseline)"));
+            found.add(Violation.of(path + ".factor", "kpi.factor-required"));
         }
         if (kpi.parsedRelativeTo() == null) {
-            found.add(new Violation(path + ".relativeTo", "倍率の基準「" + kpi.relativeTo() + "」は使えません（previous-year, baseline）",
-                    "unknown basis '" + kpi.relativeTo() + "' (previous-year, baseline)"));
+            found.add(Violation.of(path + ".relativeTo", "kpi.unknown-basis", kpi.relativeTo()));
         } else if (!blank(kpi.relativeTo()) && kind != null && kind != KpiKind.RELATIVE) {
-            found.add(new Violation(path + ".relativeTo", "倍率の基準は relative の評価指標にだけ書けます",
-                    "only a relative KPI has a basis for its factor"));
+            found.add(Violation.of(path + ".relativeTo", "kpi.basis-not-relative"));
         } else if (kind == KpiKind.RELATIVE && kpi.parsedRelativeTo() == Plan.RelativeTo.BASELINE) {
             if (target == null || target.due() == null) {
-                found.add(new Violation(path + ".target.due", "現状値の倍率の評価指標には期限が必要です",
-                        "a KPI that multiplies its baseline needs a deadline"));
+                found.add(Violation.of(path + ".target.due", "kpi.baseline-factor-deadline"));
             }
         }
         if (kpi.ratio() != null && (blank(kpi.ratio().numerator()) || blank(kpi.ratio().denominator()))) {
-            found.add(new Violation(path + ".ratio", "分子と分母の説明（numerator, denominator）が必要です",
-                    "a ratio needs what its numerator and denominator count"));
+            found.add(Violation.of(path + ".ratio", "kpi.ratio-incomplete"));
         }
         if (kpi.ratio() != null && kind != null && kind != KpiKind.PERCENTAGE && kind != KpiKind.UNDEFINED) {
-            found.add(new Violation(path + ".ratio", "分子／分母で報告できるのは割合（percentage）の評価指標だけです",
-                    "only a percentage KPI is reported as numerator / denominator"));
+            found.add(Violation.of(path + ".ratio", "kpi.ratio-not-percentage"));
         }
         if (!blank(kpi.reportingCadence()) && WireNames.parse(ReportingCadence.class, kpi.reportingCadence()) == null) {
-            found.add(new Violation(path + ".reportingCadence",
-                    "報告頻度「" + kpi.reportingCadence() + "」は使えません（monthly, quarterly, semiannual, annual）",
-                    "unknown reporting cadence '" + kpi.reportingCadence() + "' (monthly, quarterly, semiannual, annual)"));
+            found.add(Violation.of(path + ".reportingCadence", "reporting-cadence.unknown", kpi.reportingCadence()));
         }
         checkIntermediateTargets(kpi, datesReadable ? target : null, datesReadable ? baseline : null, path, found);
         if (kind == KpiKind.UNDEFINED && kpi.target() != null && kpi.target().value() != null) {
-            found.add(new Violation(path + ".target.value", "未設定の評価指標に目標値は書けません（種類を変えてください）",
-                    "an undefined KPI has no target value yet (change its kind)"));
+            found.add(Violation.of(path + ".target.value", "kpi.undefined-with-target"));
         }
     }
 
@@ -438,21 +420,19 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             TargetDraft step = kpi.intermediateTargets().get(i);
             String stepPath = path + ".intermediateTargets[" + i + "]";
             if (step == null || step.value() == null) {
-                found.add(new Violation(stepPath + ".value", "中間目標の値は必須です", "an intermediate target needs a value"));
+                found.add(Violation.of(stepPath + ".value", "intermediate-target.value-required"));
             } else if (percentage) {
                 checkPercentage(step.value(), stepPath + ".value", found);
             }
             if (step == null || blank(step.due())) {
-                found.add(new Violation(stepPath + ".due", "中間目標の期限は必須です", "an intermediate target needs a deadline"));
+                found.add(Violation.of(stepPath + ".due", "intermediate-target.deadline-required"));
             } else if (checkDate(step.due(), stepPath + ".due", found)) {
                 LocalDate due = lastDay(step.due());
                 if (target != null && target.due() != null && !due.isBefore(target.due())) {
-                    found.add(new Violation(stepPath + ".due", "中間目標の期限は最終目標の期限より前にしてください",
-                            "an intermediate target's deadline must come before the final deadline"));
+                    found.add(Violation.of(stepPath + ".due", "intermediate-target.after-final"));
                 }
                 if (baseline != null && baseline.asOf() != null && due.isBefore(baseline.asOf())) {
-                    found.add(new Violation(stepPath + ".due", "中間目標の期限が現状値の基準日より前です",
-                            "an intermediate target's deadline is before the baseline's date"));
+                    found.add(Violation.of(stepPath + ".due", "intermediate-target.before-baseline"));
                 }
             }
         }
@@ -466,7 +446,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
         Plan.Period parsed = readable ? parsedPeriod() : null;
         if (parsed != null && parsed.fromFiscalYear() != null && parsed.toFiscalYear() != null
                 && parsed.toFiscalYear() < parsed.fromFiscalYear()) {
-            found.add(new Violation("period.to", "計画期間の終わりが始まりより前です", "the period ends before it starts"));
+            found.add(Violation.of("period.to", "period.ends-before-start"));
         }
     }
 
@@ -483,12 +463,13 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
 
     private static void checkPercentage(BigDecimal value, String path, List<Violation> found) {
         if (value != null && (value.signum() < 0 || value.compareTo(HUNDRED) > 0)) {
-            found.add(new Violation(path, "割合は0から100の間で指定してください", "a percentage must be between 0 and 100"));
+            found.add(Violation.of(path, "percentage.out-of-range"));
         }
     }
 
-    private static Violation duplicate(String path, String whatJa, String whatEn, String code) {
-        return new Violation(path, whatJa + "「" + code + "」が重複しています", "the " + whatEn + " '" + code + "' is used twice");
+    /** @param what the key of what is duplicated ({@code code.pillar}) */
+    private static Violation duplicate(String path, String what, String code) {
+        return Violation.of(path, "code.used-twice", PlanTexts.ja(what), PlanTexts.en(what), code);
     }
 
     static LocalDate lastDay(String text) {

@@ -37,11 +37,10 @@ final class Revising {
         List<Violation> found = new ArrayList<>();
         Integer fiscalYear = fiscalYear(draft.fiscalYear(), found);
         if (fiscalYear != null && plan.reviews().stream().anyMatch(held -> held.fiscalYear() == fiscalYear)) {
-            found.add(new Violation("fiscalYear", fiscalYearLabel(fiscalYear) + "の見直しは既に記録されています",
-                    "the review of fiscal year " + fiscalYear + " is already recorded"));
+            found.add(Violation.of("fiscalYear", "review.already-recorded", fiscalYearLabel(fiscalYear), fiscalYear));
         }
-        required(draft.reviewedBy(), "reviewedBy", "見直しを行った人（部署）", "who held the review", found);
-        required(draft.note(), "note", "見直しの所見", "the review's note", found);
+        required(draft.reviewedBy(), "reviewedBy", "field.reviewed-by", found);
+        required(draft.note(), "note", "field.note", found);
         int first = plan.revision() + 1;
         Plan.Review review = new Plan.Review(plan.id() + ".review-" + fiscalYear, fiscalYear == null ? 0 : fiscalYear,
                 draft.note(), draft.reviewedBy(), now,
@@ -71,10 +70,10 @@ final class Revising {
     static Plan.Changed revise(Plan plan, RevisionDraft draft, String prefix, Set<String> knownDepartments,
             Plan.Review review, Instant now, List<Violation> found) {
         int before = found.size();
-        required(draft.revisedBy(), prefix + "revisedBy", "改定者", "who revises", found);
-        required(draft.reason(), prefix + "reason", "改定理由", "the reason for the revision", found);
+        required(draft.revisedBy(), prefix + "revisedBy", "field.revised-by", found);
+        required(draft.reason(), prefix + "reason", "field.reason", found);
         if (draft.changes().isEmpty()) {
-            found.add(new Violation(prefix + "changes", "変更を1つ以上指定してください", "a revision needs at least one change"));
+            found.add(Violation.of(prefix + "changes", "revision.no-changes"));
         }
         Plan working = plan;
         for (int c = 0; c < draft.changes().size(); c++) {
@@ -82,8 +81,7 @@ final class Revising {
         }
         List<Difference> differences = PlanDiff.between(plan, working);
         if (found.size() == before && differences.isEmpty()) {
-            found.add(new Violation(prefix + "changes", "この改定では計画が何も変わりません",
-                    "the revision changes nothing in the plan"));
+            found.add(Violation.of(prefix + "changes", "revision.changes-nothing"));
         }
         if (found.size() > before) {
             return new Plan.Changed(plan, List.of());
@@ -112,8 +110,7 @@ final class Revising {
             List<Violation> found) {
         ChangeType type = WireNames.parse(ChangeType.class, change.type());
         if (type == null) {
-            found.add(new Violation(path + ".type", "変更の種類「" + change.type() + "」は使えません（" + TYPES + "）",
-                    "unknown change type '" + change.type() + "' (" + TYPES + ")"));
+            found.add(Violation.of(path + ".type", "change.unknown-type", change.type(), TYPES));
             return plan;
         }
         int before = found.size();
@@ -135,8 +132,7 @@ final class Revising {
             boolean setting) {
         Optional<Plan.LocatedKpi> located = plan.kpi(change.kpi());
         if (located.isEmpty()) {
-            found.add(new Violation(path + ".kpi", "評価指標「" + change.kpi() + "」はこの計画にありません",
-                    "the plan has no KPI '" + change.kpi() + "'"));
+            found.add(Violation.of(path + ".kpi", "change.unknown-kpi", change.kpi()));
             return plan;
         }
         if (located.get().measure().retired()) {
@@ -147,13 +143,11 @@ final class Revising {
         KpiDraft merged;
         if (setting) {
             if (kpi.kind() != KpiKind.UNDEFINED) {
-                found.add(new Violation(path + ".kpi", "この評価指標の目標値は設定済みです（change-target で変更してください）",
-                        "this KPI's target is already set (use change-target)"));
+                found.add(Violation.of(path + ".kpi", "change.target-already-set"));
                 return plan;
             }
             if (PlanDraft.blank(change.kind()) || WireNames.parse(KpiKind.class, change.kind()) == KpiKind.UNDEFINED) {
-                found.add(new Violation(path + ".kind", "設定後の評価指標の種類を指定してください（undefined 以外）",
-                        "give the KPI's kind once its target is set (not undefined)"));
+                found.add(Violation.of(path + ".kind", "change.kind-required"));
                 return plan;
             }
             merged = new KpiDraft(kpi.code(), kpi.name(), PlanDraft.blank(change.unit()) ? kpi.unit() : change.unit(),
@@ -163,15 +157,12 @@ final class Revising {
         } else {
             if (kpi.kind() == KpiKind.UNDEFINED || kpi.kind() == KpiKind.QUALITATIVE) {
                 found.add(kpi.kind() == KpiKind.UNDEFINED
-                        ? new Violation(path + ".kpi", "目標値が未設定です（set-target で設定してください）",
-                                "this KPI's target is not set yet (use set-target)")
-                        : new Violation(path + ".kpi", "定性の評価指標には目標値がありません",
-                                "a qualitative KPI has no target"));
+                        ? Violation.of(path + ".kpi", "change.target-not-set")
+                        : Violation.of(path + ".kpi", "change.qualitative-no-target"));
                 return plan;
             }
             if (change.target() == null && change.intermediateTargets().isEmpty()) {
-                found.add(new Violation(path + ".target", "新しい目標値・期限または中間目標を指定してください",
-                        "give the new target value, deadline or intermediate targets"));
+                found.add(Violation.of(path + ".target", "change.target-required"));
                 return plan;
             }
             Plan.Target current = kpi.target();
@@ -202,24 +193,22 @@ final class Revising {
             Instant now, List<Violation> found) {
         boolean pillarKnown = plan.pillars().stream().anyMatch(pillar -> pillar.code().equals(change.pillar()));
         if (!pillarKnown) {
-            found.add(new Violation(path + ".pillar", "柱「" + change.pillar() + "」はこの計画にありません",
-                    "the plan has no pillar '" + change.pillar() + "'"));
+            found.add(Violation.of(path + ".pillar", "change.unknown-pillar", change.pillar()));
         }
         PlanDraft.MeasureDraft definition = change.definition();
         if (definition == null) {
-            found.add(new Violation(path + ".definition", "追加する施策の定義が必要です", "the new measure's definition is required"));
+            found.add(Violation.of(path + ".definition", "change.definition-required"));
             return plan;
         }
         String definitionPath = path + ".definition";
         int before = found.size();
         if (PlanDraft.blank(definition.code())) {
-            found.add(new Violation(definitionPath + ".code", "施策のコードは必須です", "the measure's code is required"));
+            found.add(Violation.of(definitionPath + ".code", "measure.code-required"));
         } else if (plan.measure(definition.code()).isPresent()) {
-            found.add(new Violation(definitionPath + ".code", "施策のコード「" + definition.code() + "」は既に使われています（廃止した施策を含む）",
-                    "the measure code '" + definition.code() + "' is already used (retired measures included)"));
+            found.add(Violation.of(definitionPath + ".code", "change.measure-code-used", definition.code()));
         }
         if (PlanDraft.blank(definition.title())) {
-            found.add(new Violation(definitionPath + ".title", "施策名は必須です", "the measure's title is required"));
+            found.add(Violation.of(definitionPath + ".title", "measure.title-required"));
         }
         PlanDraft.checkDepartment(definition.department(), knownDepartments(plan, knownDepartments),
                 definitionPath + ".department", found);
@@ -242,7 +231,7 @@ final class Revising {
             List<Violation> found) {
         Optional<Plan.Measure> measure = activeMeasure(plan, change.measure(), path + ".measure", found);
         if (PlanDraft.blank(change.department())) {
-            found.add(new Violation(path + ".department", "新しい担当部署を指定してください", "give the new department"));
+            found.add(Violation.of(path + ".department", "change.department-required"));
             return plan;
         }
         PlanDraft.checkDepartment(change.department(), knownDepartments(plan, knownDepartments), path + ".department", found);
@@ -253,11 +242,10 @@ final class Revising {
     private static Plan reschedule(Plan plan, ChangeDraft change, String path, Instant now, List<Violation> found) {
         Optional<Plan.Milestone> milestone = plan.milestones().filter(m -> m.id().equals(change.milestone())).findFirst();
         if (milestone.isEmpty()) {
-            found.add(new Violation(path + ".milestone", "スケジュール「" + change.milestone() + "」はこの計画にありません",
-                    "the plan has no milestone '" + change.milestone() + "'"));
+            found.add(Violation.of(path + ".milestone", "change.unknown-milestone", change.milestone()));
         }
         if (PlanDraft.blank(change.due())) {
-            found.add(new Violation(path + ".due", "新しい期限を指定してください", "give the new deadline"));
+            found.add(Violation.of(path + ".due", "change.due-required"));
             return plan;
         }
         if (!PlanDraft.checkDate(change.due(), path + ".due", found) || milestone.isEmpty()) {
@@ -270,7 +258,7 @@ final class Revising {
     private static Optional<Plan.Measure> activeMeasure(Plan plan, String code, String path, List<Violation> found) {
         Optional<Plan.Measure> measure = plan.measure(code);
         if (measure.isEmpty()) {
-            found.add(new Violation(path, "施策「" + code + "」はこの計画にありません", "the plan has no measure '" + code + "'"));
+            found.add(Violation.of(path, "change.unknown-measure", code));
         } else if (measure.get().retired()) {
             found.add(retired(path, code));
             return Optional.empty();
@@ -279,7 +267,7 @@ final class Revising {
     }
 
     private static Violation retired(String path, String measureCode) {
-        return new Violation(path, "施策「" + measureCode + "」は廃止されています", "the measure '" + measureCode + "' is retired");
+        return Violation.of(path, "change.measure-retired", measureCode);
     }
 
     private static Set<String> knownDepartments(Plan plan, Set<String> registered) {
@@ -295,8 +283,7 @@ final class Revising {
 
     private static Integer fiscalYear(String text, List<Violation> found) {
         if (PlanDraft.blank(text)) {
-            found.add(new Violation("fiscalYear", "見直しの年度は必須です（例: 令和6年度）",
-                    "the fiscal year reviewed is required (e.g. 2024年度)"));
+            found.add(Violation.of("fiscalYear", "review.fiscal-year-required"));
             return null;
         }
         try {
@@ -311,9 +298,10 @@ final class Revising {
         return FiscalYear.of(startYear).label();
     }
 
-    private static void required(String text, String path, String whatJa, String whatEn, List<Violation> found) {
+    /** @param what the key of what is required ({@code field.note}) */
+    private static void required(String text, String path, String what, List<Violation> found) {
         if (PlanDraft.blank(text)) {
-            found.add(new Violation(path, whatJa + "は必須です", whatEn + " is required"));
+            found.add(Violation.of(path, "field.required", PlanTexts.ja(what), PlanTexts.en(what)));
         }
     }
 

@@ -5,4 +5,12 @@ package jp.shinchoku.plan.plans;
  * in Japanese and English.
  */
 public record Violation(String path, String messageJa, String messageEn) {
+
+    /**
+     * A problem whose texts are the key's in {@link PlanTexts}, both languages given the same arguments (each text
+     * uses those it needs).
+     */
+    static Violation of(String path, String key, Object... args) {
+        return new Violation(path, PlanTexts.ja(key, args), PlanTexts.en(key, args));
+    }
 }

@@ -46,16 +46,14 @@ class IngressTokens {
         Header header = record.headers().lastHeader(HEADER);
         String value = header == null ? null : new String(header.value(), StandardCharsets.UTF_8).trim();
         if (value == null || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw unauthenticated("トークンがありません（Authorization ヘッダーに Bearer トークンを付けてください）",
-                    "no token: send the system's bearer token in the Authorization header");
+            throw unauthenticated("unauthenticated.no-token");
         }
         Caller caller = Caller.of(verify(value.substring(7).trim()));
         if (caller.is(Role.ADMIN)) {
             return Reporter.administrator(caller.subject());
         }
         if (!caller.is(Role.SYSTEM) && !caller.is(Role.DEPARTMENT)) {
-            throw unauthenticated("このトークンでは報告できません（部署のシステムのトークンが必要です）",
-                    "this token may not report: a department system's token is required");
+            throw unauthenticated("unauthenticated.not-a-reporter");
         }
         return Reporter.department(caller.subject(), caller.municipality(), caller.department());
     }
@@ -71,11 +69,11 @@ class IngressTokens {
             verified.put(token, jwt);
             return jwt;
         } catch (JwtException e) {
-            throw unauthenticated("トークンを検証できません: " + e.getMessage(), "the token is not valid: " + e.getMessage());
+            throw unauthenticated("unauthenticated.invalid-token", e.getMessage());
         }
     }
 
-    private static MeasurementRejectedException unauthenticated(String ja, String en) {
-        return new MeasurementRejectedException(MeasurementRejectedException.Reason.UNAUTHENTICATED, ja, en);
+    private static MeasurementRejectedException unauthenticated(String key, Object... args) {
+        return MeasurementRejectedException.of(MeasurementRejectedException.Reason.UNAUTHENTICATED, key, args);
     }
 }

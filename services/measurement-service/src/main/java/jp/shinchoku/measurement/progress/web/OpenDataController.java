@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import jp.shinchoku.measurement.progress.ProgressQueries;
 import jp.shinchoku.measurement.progress.ProgressQueries.Standing;
+import jp.shinchoku.measurement.progress.ProgressTexts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -41,33 +42,38 @@ class OpenDataController {
     }
 
     private static final List<Column> COLUMNS = List.of(
-            new Column("asOf", "基準日", "date", "この行の進捗を計算した日（西暦 YYYY-MM-DD）", s -> s.progress().asOf()),
-            new Column("planId", "計画ID", "string", "計画の識別子", s -> s.kpi().planId()),
-            new Column("pillarCode", "柱番号", "string", "施策の柱の番号", s -> s.kpi().placement().pillarCode()),
-            new Column("pillarTitle", "柱", "string", "施策の柱の名称", s -> s.kpi().placement().pillarTitle()),
-            new Column("measureCode", "施策番号", "string", "個別施策の番号", s -> s.kpi().placement().measureCode()),
-            new Column("measureTitle", "個別施策", "string", "個別施策の名称", s -> s.kpi().placement().measureTitle()),
-            new Column("departmentCode", "担当部署", "string", "担当部署のコード", s -> s.kpi().departmentCode()),
-            new Column("kpiId", "評価指標ID", "string", "評価指標の識別子", s -> s.kpi().id()),
-            new Column("kpiName", "評価指標", "string", "評価指標の名称", s -> s.kpi().name()),
-            new Column("unit", "単位", "string", "値の単位（件、%など）", s -> s.kpi().unit()),
-            new Column("kind", "種類", "string",
-                    "count（件数）, percentage（割合）, boolean（実現の有無：1=実現）, recurring（回数）, relative（前年度比）, undefined（目標未設定）, qualitative（定性）",
-                    s -> s.kpi().kind().name().toLowerCase(Locale.ROOT)),
-            new Column("baselineValue", "現状値", "number", "計画策定時の値", s -> s.kpi().baselineValue()),
-            new Column("baselineAsOf", "現状値の時点", "date", "現状値を測った日", s -> s.kpi().baselineAsOf()),
-            new Column("targetValue", "目標値", "number", "目標とする値", s -> s.kpi().targetValue()),
-            new Column("targetDue", "目標期限", "date", "目標値の達成期限", s -> s.kpi().due()),
-            new Column("latestValue", "実績値", "number",
-                    "基準日までの最新の実績値（期間ごとに報告する評価指標は年度の合計、年度途中は年度換算）", s -> s.progress().latestValue()),
-            new Column("latestMeasuredOn", "実績値の測定日", "date", "実績値を測った日", s -> s.latest() == null ? null : s.latest().measuredOn()),
-            new Column("latestText", "定性の報告", "string", "定性の評価指標の最新の報告", s -> s.latest() == null ? null : s.latest().text()),
-            new Column("achievement", "達成度", "number", "現状値を0、目標値を1とした実績値の位置（1以上は達成）", s -> s.progress().achievement()),
-            new Column("expectedAchievement", "計画上の達成度", "number", "基準日に計画の推移（現状値から中間目標を経て目標値へ）が見込む達成度",
-                    s -> s.progress().expectedAchievement()),
-            new Column("status", "進捗状況", "string", "達成, 順調, 注意, 遅れ, 未達, 未報告, 目標未設定, 定性", s -> s.progress().status().label()),
-            new Column("grade", "評価", "string", "S（目標値以上）, A（現状値より改善）, B（現状値の±10%以内）, C（現状値より悪化）, −（評価不能）",
-                    s -> s.progress().grade().label()));
+            column("asOf", "date", s -> s.progress().asOf()),
+            column("planId", "string", s -> s.kpi().planId()),
+            column("pillarCode", "string", s -> s.kpi().placement().pillarCode()),
+            column("pillarTitle", "string", s -> s.kpi().placement().pillarTitle()),
+            column("measureCode", "string", s -> s.kpi().placement().measureCode()),
+            column("measureTitle", "string", s -> s.kpi().placement().measureTitle()),
+            column("departmentCode", "string", s -> s.kpi().departmentCode()),
+            column("kpiId", "string", s -> s.kpi().id()),
+            column("kpiName", "string", s -> s.kpi().name()),
+            column("unit", "string", s -> s.kpi().unit()),
+            column("kind", "string", s -> s.kpi().kind().name().toLowerCase(Locale.ROOT)),
+            column("baselineValue", "number", s -> s.kpi().baselineValue()),
+            column("baselineAsOf", "date", s -> s.kpi().baselineAsOf()),
+            column("targetValue", "number", s -> s.kpi().targetValue()),
+            column("targetDue", "date", s -> s.kpi().due()),
+            column("latestValue", "number", s -> s.progress().latestValue()),
+            column("latestMeasuredOn", "date", s -> s.latest() == null ? null : s.latest().measuredOn()),
+            column("latestText", "string", s -> s.latest() == null ? null : s.latest().text()),
+            column("achievement", "number", s -> s.progress().achievement()),
+            column("expectedAchievement", "number", s -> s.progress().expectedAchievement()),
+            column("status", "string", s -> s.progress().status().label()),
+            column("grade", "string", s -> s.progress().grade().label()));
+
+    /**
+     * A column whose Japanese name and description are {@code open-data.<key>.name} and {@code .description} of the
+     * progress texts ({@code latestMeasuredOn} is {@code open-data.latest-measured-on}).
+     */
+    private static Column column(String key, String type, Function<Standing, Object> value) {
+        String textKey = "open-data." + key.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+        return new Column(key, ProgressTexts.ja(textKey + ".name"), type, ProgressTexts.ja(textKey + ".description"),
+                value);
+    }
 
     private final ProgressQueries queries;
 
@@ -115,7 +121,8 @@ class OpenDataController {
     @GetMapping(value = "/api/open-data/progress/dictionary.csv", produces = "text/csv")
     ResponseEntity<byte[]> dictionaryCsv() {
         StringBuilder csv = new StringBuilder(BOM);
-        line(csv, List.of("項目名", "キー", "型", "説明"));
+        line(csv, List.of(ProgressTexts.ja("open-data.dictionary.name"), ProgressTexts.ja("open-data.dictionary.key"),
+                ProgressTexts.ja("open-data.dictionary.type"), ProgressTexts.ja("open-data.dictionary.description")));
         COLUMNS.forEach(c -> line(csv, List.of(c.name(), c.key(), c.type(), c.description())));
         return attachment(csv, "progress-dictionary.csv");
     }

@@ -24,8 +24,7 @@ class ProgressController {
     @GetMapping("/api/kpis/{kpiId}/progress")
     Progress progress(@PathVariable String kpiId) {
         kpiAccess.readable(kpiId);
-        return progress.current(kpiId).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "progress-not-found",
-                "進捗が見つかりません", "No progress found",
-                "評価指標「" + kpiId + "」の進捗はまだありません", "There is no progress for KPI " + kpiId + " yet"));
+        return progress.current(kpiId).orElseThrow(() -> ApiProblem.of(ProgressQueryController.PROBLEMS,
+                HttpStatus.NOT_FOUND, "progress-not-found", kpiId));
     }
 }

@@ -31,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProgressQueryController {
 
+    /** The service's problems: {@code problems.properties} and {@code problems_ja.properties}. */
+    static final String PROBLEMS = "jp.shinchoku.measurement.web.problems";
+
     private final ProgressQueries queries;
     private final KpiAccess kpiAccess;
 
@@ -120,8 +123,7 @@ class ProgressQueryController {
     /** The day asked about: a fiscal year's last day, a date's, or today; never later than today. */
     static LocalDate day(ProgressQueries queries, String asOf, String fiscalYear) {
         if (asOf != null && !asOf.isBlank() && fiscalYear != null && !fiscalYear.isBlank()) {
-            throw DateParameters.invalid("asOf", asOf, "asOf と fiscalYear はどちらか一方を指定してください",
-                    "give either asOf or fiscalYear, not both");
+            throw invalid("asOf", asOf, "parameter.as-of-with-fiscal-year");
         }
         LocalDate today = queries.today();
         FiscalYear year = DateParameters.fiscalYear("fiscalYear", fiscalYear);
@@ -134,22 +136,24 @@ class ProgressQueryController {
         try {
             return Grouping.valueOf(by.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw DateParameters.invalid("by", by, "measure, pillar, department, plan のいずれかです",
-                    "one of measure, pillar, department, plan");
+            throw invalid("by", by, "parameter.by");
         }
     }
 
     @ExceptionHandler(ProgressQueries.UnknownPlanException.class)
     ResponseEntity<ProblemDetail> unknownPlan(ProgressQueries.UnknownPlanException e) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "plan-not-found", "計画が見つかりません", "Plan not found",
-                "計画「" + e.getMessage() + "」の評価指標はありません", "There are no KPIs of plan " + e.getMessage())
-                .toResponse();
+        return ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND, "plan-not-found", e.getMessage()).toResponse();
     }
 
     @ExceptionHandler(ProgressQueries.UnknownKpiException.class)
     ResponseEntity<ProblemDetail> unknownKpi(ProgressQueries.UnknownKpiException e) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "kpi-not-found", "評価指標が見つかりません", "KPI not found",
-                "評価指標「" + e.getMessage() + "」は登録されていません", "There is no KPI " + e.getMessage()).toResponse();
+        return ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND, "kpi-not-found", e.getMessage()).toResponse();
+    }
+
+    /** A parameter refused, why being {@code why} of the service's problems. */
+    private static ApiProblem invalid(String name, String value, String why) {
+        return DateParameters.invalid(name, value, ApiProblem.message(PROBLEMS, Locale.JAPANESE, why),
+                ApiProblem.message(PROBLEMS, Locale.ENGLISH, why));
     }
 
 }

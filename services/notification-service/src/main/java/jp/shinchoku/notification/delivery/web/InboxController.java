@@ -34,6 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InboxController {
 
+    /** The problems' texts: {@code problems.properties} and {@code problems_ja.properties} of the service. */
+    static final String PROBLEMS = "jp.shinchoku.notification.web.problems";
+
     private final AlertService alerts;
     private final Dispatcher dispatcher;
     private final SilenceRepository silences;
@@ -97,9 +100,7 @@ class InboxController {
         Alert found = alerts.find(alertId).orElseThrow(() -> notFound(alertId));
         Caller caller = Access.manages(found.labels().get("municipality"), "alert", alertId);
         if (request == null || blank(request.comment())) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "acknowledgement-incomplete", "確認の記入が不足しています",
-                    "Acknowledgement incomplete", "対応方針のコメント（comment）を記入してください",
-                    "Say what is being done (comment)");
+            throw ApiProblem.of(PROBLEMS, HttpStatus.BAD_REQUEST, "acknowledgement-incomplete");
         }
         limits.checkText("comment", request.comment());
         return switch (alerts.acknowledge(alertId, caller.subject(), request.comment().strip())) {
@@ -110,16 +111,11 @@ class InboxController {
                 yield AlertView.of(done.alert(), dispatcher.muting(done.alert()), links);
             }
             case AlertService.Acknowledged.NotFound ignored -> throw notFound(alertId);
-            case AlertService.Acknowledged.NotFiring resolved -> throw new ApiProblem(HttpStatus.CONFLICT,
-                    "alert-resolved", "解消済みのアラートです", "Alert already resolved",
-                    "このアラートは " + resolved.alert().resolvedAt() + " に解消しているため確認できません",
-                    "The alert resolved at " + resolved.alert().resolvedAt() + "; there is nothing to acknowledge");
-            case AlertService.Acknowledged.Already already -> throw new ApiProblem(HttpStatus.CONFLICT,
-                    "alert-already-acknowledged", "確認済みのアラートです", "Alert already acknowledged",
-                    already.alert().acknowledgement().by() + " さんが " + already.alert().acknowledgement().at()
-                            + " に確認済みです",
-                    "Acknowledged by " + already.alert().acknowledgement().by() + " at "
-                            + already.alert().acknowledgement().at())
+            case AlertService.Acknowledged.NotFiring resolved -> throw ApiProblem.of(PROBLEMS, HttpStatus.CONFLICT,
+                    "alert-resolved", resolved.alert().resolvedAt());
+            case AlertService.Acknowledged.Already already -> throw ApiProblem.of(PROBLEMS, HttpStatus.CONFLICT,
+                    "alert-already-acknowledged", already.alert().acknowledgement().by(),
+                    already.alert().acknowledgement().at())
                     .with("acknowledgement", already.alert().acknowledgement());
         };
     }
@@ -129,7 +125,6 @@ class InboxController {
     }
 
     private static ApiProblem notFound(String alertId) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "alert-not-found", "アラートが見つかりません", "Alert not found",
-                "アラート " + alertId + " はありません", "There is no alert " + alertId);
+        return ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND, "alert-not-found", alertId);
     }
 }

@@ -44,9 +44,8 @@ class NotificationLogController {
 
     @GetMapping("/api/notifications/{id}")
     NotificationView notification(@PathVariable String id) {
-        Notification notification = log.notification(id).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
-                "notification-not-found", "通知が見つかりません", "Notification not found", "通知 " + id + " はありません",
-                "There is no notification " + id));
+        Notification notification = log.notification(id).orElseThrow(() -> ApiProblem.of(
+                InboxController.PROBLEMS, HttpStatus.NOT_FOUND, "notification-not-found", id));
         Access.readsWhole(notification.groupLabels().get("municipality"), "notification", id);
         return new NotificationView(notification, log.deliveries(id));
     }
@@ -64,14 +63,11 @@ class NotificationLogController {
     @PostMapping("/api/deliveries/{id}/retry")
     Delivery retry(@PathVariable String id) {
         Access.anyOf(Role.OPS, Role.ADMIN);
-        Delivery delivery = log.delivery(id).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
-                "delivery-not-found", "配信記録が見つかりません", "Delivery not found", "配信 " + id + " はありません",
-                "There is no delivery " + id));
+        Delivery delivery = log.delivery(id).orElseThrow(() -> ApiProblem.of(InboxController.PROBLEMS,
+                HttpStatus.NOT_FOUND, "delivery-not-found", id));
         if (delivery.status() != Delivery.Status.DEAD_LETTERED) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "delivery-not-dead-lettered", "再送できない配信です",
-                    "Delivery not dead-lettered", "再送できるのは配信を断念したもの（DEAD_LETTERED）だけです（現在: "
-                            + delivery.status() + "）",
-                    "Only dead-lettered deliveries are sent again (this one is " + delivery.status() + ")");
+            throw ApiProblem.of(InboxController.PROBLEMS, HttpStatus.CONFLICT, "delivery-not-dead-lettered",
+                    delivery.status());
         }
         return deliverer.retry(delivery);
     }

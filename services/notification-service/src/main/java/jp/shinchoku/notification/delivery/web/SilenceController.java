@@ -73,32 +73,28 @@ class SilenceController {
         Instant now = clock.instant();
         Caller caller = Access.anyOf(Role.HQ, Role.ADMIN);
         if (request == null || InboxController.blank(request.comment())) {
-            throw invalid("理由のコメント（comment）を記入してください", "Say why (comment)");
+            throw invalid("no-comment");
         }
         if (request.matchers() == null || request.matchers().isEmpty()) {
-            throw invalid("対象のアラートを絞り込む条件（matchers、例: milestoneId=pln-1.2-1.m1）を1つ以上指定してください",
-                    "Give at least one label matcher (matchers, e.g. milestoneId=pln-1.2-1.m1)");
+            throw invalid("no-matchers");
         }
         limits.checkText("comment", request.comment());
         if (request.matchers().size() > LabelMatcher.MAX_PER_SILENCE) {
-            throw invalid("条件（matchers）は" + LabelMatcher.MAX_PER_SILENCE + "個までです",
-                    "A silence takes at most " + LabelMatcher.MAX_PER_SILENCE + " matchers");
+            throw invalid("too-many-matchers", LabelMatcher.MAX_PER_SILENCE);
         }
         List<LabelMatcher> matchers;
         try {
             matchers = new java.util.ArrayList<>(request.matchers().stream().map(LabelMatcher::parse).toList());
         } catch (IllegalArgumentException e) {
-            throw invalid("条件は name=value、name!=value、name=~正規表現、name!~正規表現 のいずれかの形で書いてください: " + e.getMessage(),
-                    "Write each matcher as name=value, name!=value, name=~regex or name!~regex: " + e.getMessage());
+            throw invalid("bad-matcher", e.getMessage());
         }
         Instant startsAt = request.startsAt() == null ? now : instant(request.startsAt(), false);
         if (request.endsAt() == null) {
-            throw invalid("終了日時（endsAt）を指定してください（例: 2025-03-31 または 2025-03-31T09:00:00Z）",
-                    "Give when the silence ends (endsAt, e.g. 2025-03-31 or 2025-03-31T09:00:00Z)");
+            throw invalid("no-end");
         }
         Instant endsAt = instant(request.endsAt(), true);
         if (!endsAt.isAfter(startsAt) || !endsAt.isAfter(now)) {
-            throw invalid("終了日時は開始日時と現在より後にしてください", "endsAt must be after startsAt and after now");
+            throw invalid("end-not-after-start");
         }
         if (!caller.is(Role.ADMIN)) {
             // the 推進本部 silences its own municipality's alerts only
@@ -169,18 +165,16 @@ class SilenceController {
             }
             return Instant.parse(text);
         } catch (DateTimeException e) {
-            throw invalid("日時は 2025-03-31 または 2025-03-31T09:00:00Z の形で書いてください: " + text,
-                    "Write dates as 2025-03-31 or instants as 2025-03-31T09:00:00Z: " + text);
+            throw invalid("bad-date", text);
         }
     }
 
-    private static ApiProblem invalid(String ja, String en) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-silence", "サイレンスの指定に誤りがあります",
-                "Invalid silence", ja, en);
+    /** {@code invalid-silence.<detail>} of the service's problems. */
+    private static ApiProblem invalid(String detail, Object... args) {
+        return ApiProblem.ofDetail(InboxController.PROBLEMS, HttpStatus.BAD_REQUEST, "invalid-silence", detail, args);
     }
 
     private static ApiProblem notFound(String id) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "silence-not-found", "サイレンスが見つかりません", "Silence not found",
-                "サイレンス " + id + " はありません", "There is no silence " + id);
+        return ApiProblem.of(InboxController.PROBLEMS, HttpStatus.NOT_FOUND, "silence-not-found", id);
     }
 }

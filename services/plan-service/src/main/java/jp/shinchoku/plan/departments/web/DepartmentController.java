@@ -33,6 +33,9 @@ import jp.shinchoku.platform.security.Access;
 @RequestMapping("/api/municipalities/{municipality}/departments")
 class DepartmentController {
 
+    /** The service's problems: {@code problems.properties} and {@code problems_ja.properties}. */
+    private static final String PROBLEMS = "jp.shinchoku.plan.web.problems";
+
     private final DepartmentService departments;
 
     private final AuditTrail audit;
@@ -54,10 +57,8 @@ class DepartmentController {
     @GetMapping("/{code}")
     RegisteredDepartment get(@PathVariable String municipality, @PathVariable String code) {
         Access.sees(municipality, "municipality", municipality);
-        return departments.find(municipality, code).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
-                "department-not-found", "部署が見つかりません", "Department not found",
-                "部署「" + code + "」は" + municipality + "に登録されていません",
-                "There is no department " + code + " in " + municipality));
+        return departments.find(municipality, code).orElseThrow(() -> ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND,
+                "department-not-found", code, municipality));
     }
 
     /** Registers a department or changes its name, contact or activity ({@code active: false} retires it). */
@@ -87,8 +88,7 @@ class DepartmentController {
 
     @ExceptionHandler(InvalidDepartmentException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidDepartmentException e) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-department", "部署の内容に誤りがあります",
-                "The department is invalid", e.problems().size() + " 件の問題があります", e.problems().size() + " problems were found")
+        return ApiProblem.of(PROBLEMS, HttpStatus.BAD_REQUEST, "invalid-department", e.problems().size())
                 .with("errors", e.problems().stream().map(problem -> Map.of("path", problem[0], "messageJa", problem[1],
                         "messageEn", problem[2])).toList())
                 .toResponse();

@@ -1,6 +1,7 @@
 package jp.shinchoku.plan.plans.web;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.plan.plans.MilestoneStatus;
@@ -21,12 +22,11 @@ final class ListParameters {
     static PlanFilter filter(String municipality, String plan, String department, String fiscalYear, String dueFrom,
             String dueTo, String status, boolean includeRetired) {
         MilestoneStatus milestoneStatus = status == null ? null : MilestoneStatus.parse(status).orElseThrow(() -> invalid(
-                "status", status, "未着手, 実施中, 完了, 遅延, 中止 のいずれかです",
-                "one of not-started, in-progress, done, delayed, cancelled"));
+                "status", status, "parameter.status"));
         LocalDate from = date("dueFrom", dueFrom, true);
         LocalDate to = date("dueTo", dueTo, false);
         if (from != null && to != null && to.isBefore(from)) {
-            throw invalid("dueTo", dueTo, "期間の終わりが始まりより前です", "the window ends before it starts");
+            throw invalid("dueTo", dueTo, "parameter.window-ends-before-start");
         }
         return new PlanFilter(blankToNull(municipality), blankToNull(plan), blankToNull(department),
                 fiscalYear(fiscalYear), from, to, milestoneStatus, includeRetired);
@@ -45,8 +45,10 @@ final class ListParameters {
         return DateParameters.lastDay(name, text);
     }
 
-    private static ApiProblem invalid(String name, String value, String whyJa, String whyEn) {
-        return DateParameters.invalid(name, value, whyJa, whyEn);
+    /** A parameter refused, why being {@code why} of the service's problems. */
+    private static ApiProblem invalid(String name, String value, String why) {
+        return DateParameters.invalid(name, value, ApiProblem.message(PlanController.PROBLEMS, Locale.JAPANESE, why),
+                ApiProblem.message(PlanController.PROBLEMS, Locale.ENGLISH, why));
     }
 
     private static String blankToNull(String text) {

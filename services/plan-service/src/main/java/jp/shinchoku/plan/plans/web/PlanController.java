@@ -44,6 +44,9 @@ import jp.shinchoku.platform.security.Caller;
 @RequestMapping("/api/plans")
 class PlanController {
 
+    /** The service's problems: {@code problems.properties} and {@code problems_ja.properties}. */
+    static final String PROBLEMS = "jp.shinchoku.plan.web.problems";
+
     private final PlanService plans;
     private final RequestLimits limits;
     private final AuditTrail audit;
@@ -128,11 +131,8 @@ class PlanController {
                 milestoneId);
         String given = report == null ? null : report.status();
         limits.checkText("comment", report == null ? null : report.comment());
-        MilestoneStatus status = MilestoneStatus.parse(given).orElseThrow(() -> new ApiProblem(
-                HttpStatus.BAD_REQUEST, "invalid-milestone-status", "スケジュールの状況を受け付けられません",
-                "The milestone status is invalid",
-                "状況「" + given + "」は使えません（未着手, 実施中, 完了, 遅延, 中止）",
-                "unknown status '" + given + "' (not-started, in-progress, done, delayed, cancelled)"));
+        MilestoneStatus status = MilestoneStatus.parse(given).orElseThrow(() -> ApiProblem.of(PROBLEMS,
+                HttpStatus.BAD_REQUEST, "invalid-milestone-status", given));
         Plan reported = plans.reportMilestone(planId, milestoneId, status, report.comment(), caller.subject());
         audit.record(audit.entry("milestone.status-reported", milestoneId, plan.municipalityKey(),
                 milestone.measure().departmentCode(),
@@ -201,9 +201,7 @@ class PlanController {
     ReviewView review(@PathVariable String planId, @PathVariable int fiscalYear) {
         return visible(planId).reviews().stream().filter(held -> held.fiscalYear() == fiscalYear).findFirst()
                 .map(ReviewView::of)
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "review-not-found", "年度見直しが見つかりません",
-                        "Review not found", fiscalYear + "年度の見直しは記録されていません",
-                        "No review of fiscal year " + fiscalYear + " is recorded"));
+                .orElseThrow(() -> ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND, "review-not-found", fiscalYear));
     }
 
     private static ResponseEntity<PlanView> created(Plan plan) {
@@ -212,44 +210,34 @@ class PlanController {
 
     @ExceptionHandler(MilestoneNotFoundException.class)
     ResponseEntity<ProblemDetail> milestoneNotFound(MilestoneNotFoundException e) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "milestone-not-found", "スケジュールが見つかりません",
-                "Milestone not found", "スケジュール「" + e.milestoneId() + "」はこの計画にありません",
-                "The plan has no milestone " + e.milestoneId()).toResponse();
+        return ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND, "milestone-not-found", e.milestoneId()).toResponse();
     }
 
     @ExceptionHandler(PlanNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(PlanNotFoundException e) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "plan-not-found", "計画が見つかりません", "Plan not found",
-                "計画「" + e.planId() + "」は登録されていません", "There is no plan " + e.planId()).toResponse();
+        return ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND, "plan-not-found", e.planId()).toResponse();
     }
 
     @ExceptionHandler(RevisionNotFoundException.class)
     ResponseEntity<ProblemDetail> revisionNotFound(RevisionNotFoundException e) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "revision-not-found", "該当する版がありません", "No such revision",
-                "計画「" + e.planId() + "」に「" + e.revision() + "」の版はありません",
-                "Plan " + e.planId() + " has no revision for " + e.revision()).toResponse();
+        return ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND, "revision-not-found", e.planId(), e.revision())
+                .toResponse();
     }
 
     @ExceptionHandler(PlanDocuments.UnreadableDocumentException.class)
     ResponseEntity<ProblemDetail> unreadable(PlanDocuments.UnreadableDocumentException e) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "unreadable-request", "計画定義を読み取れません",
-                "The plan document cannot be read", "YAML として読めません: " + e.getMessage(),
-                "Not readable as YAML: " + e.getMessage()).toResponse();
+        return ApiProblem.of(PROBLEMS, HttpStatus.BAD_REQUEST, "unreadable-request", e.getMessage()).toResponse();
     }
 
     @ExceptionHandler(InvalidPlanException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidPlanException e) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-plan", "計画の内容に誤りがあります",
-                "The plan is invalid", e.violations().size() + " 件の問題があります",
-                e.violations().size() + " problems were found")
+        return ApiProblem.of(PROBLEMS, HttpStatus.BAD_REQUEST, "invalid-plan", e.violations().size())
                 .with("errors", e.violations()).toResponse();
     }
 
     @ExceptionHandler(InvalidRevisionException.class)
     ResponseEntity<ProblemDetail> invalidRevision(InvalidRevisionException e) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-revision", "改定の内容に誤りがあります",
-                "The revision is invalid", e.violations().size() + " 件の問題があります。計画は変更されていません",
-                e.violations().size() + " problems were found; the plan was not changed")
+        return ApiProblem.of(PROBLEMS, HttpStatus.BAD_REQUEST, "invalid-revision", e.violations().size())
                 .with("errors", e.violations()).toResponse();
     }
 }

@@ -7,6 +7,7 @@ import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.plan.plans.Difference;
 import jp.shinchoku.plan.plans.Plan;
 import jp.shinchoku.plan.plans.PlanService;
+import jp.shinchoku.plan.plans.PlanTexts;
 import jp.shinchoku.plan.plans.WireNames;
 
 /** How the API shows revisions (改定履歴), reviews (年度見直し) and comparisons. */
@@ -27,8 +28,8 @@ final class RevisionViews {
     record RevisionView(int number, String label, Instant revisedAt, String revisedBy, String reason, String reviewId,
             List<DifferenceView> changes) {
         static RevisionView of(Plan.Revision revision) {
-            return new RevisionView(revision.number(), "第" + revision.number() + "版", revision.at(), revision.author(),
-                    revision.reason(), revision.reviewId(),
+            return new RevisionView(revision.number(), PlanTexts.ja("revision.label", revision.number()), revision.at(),
+                    revision.author(), revision.reason(), revision.reviewId(),
                     revision.changes().stream().map(DifferenceView::of).toList());
         }
     }
