@@ -40,6 +40,7 @@ public final class LocalPortal implements AutoCloseable {
                 "--shinchoku.portal.measurement-url=" + system.url(Service.MEASUREMENT),
                 "--shinchoku.portal.notification-url=" + system.url(Service.NOTIFICATION),
                 "--spring.security.oauth2.client.provider.shinchoku.issuer-uri=" + issuer,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
                 "--spring.autoconfigure.exclude=" + String.join(",", excluded()),
                 "--logging.include-application-name=false"));
         return new LocalPortal(new SpringApplicationBuilder(PortalApplication.class).main(PortalApplication.class)

@@ -78,7 +78,11 @@ public class ShinchokuServiceAutoConfiguration {
 
     @Bean
     ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock,
-            @Value("${shinchoku.inbox.retention:P30D}") java.time.Duration retention) {
+            @Value("${shinchoku.inbox.retention:P30D}") java.time.Duration retention, MeterRegistry meters) {
+        io.micrometer.core.instrument.Gauge.builder("shinchoku.processed.events",
+                        () -> mongo.getCollection(ProcessedEvents.COLLECTION).estimatedDocumentCount())
+                .description("Records of handled events kept (they expire after shinchoku.inbox.retention)")
+                .register(meters);
         return new ProcessedEvents(mongo, clock, retention);
     }
 

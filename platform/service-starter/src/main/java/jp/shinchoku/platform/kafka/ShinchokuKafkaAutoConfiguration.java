@@ -30,6 +30,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.core.KafkaOperations;
@@ -106,6 +108,11 @@ public class ShinchokuKafkaAutoConfiguration {
             MeterRegistry meters) {
         var recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(record.topic() + ".DLT", -1));
+        // a series per topic from the start (0), so that "any dead letter in the last hour" can be asked
+        for (Topic topic : Topics.all()) {
+            Counter.builder("shinchoku.kafka.dead.lettered").description("Records parked on a dead-letter topic")
+                    .tag("topic", topic.name()).register(meters);
+        }
         var handler = new DefaultErrorHandler((record, exception) -> {
             log.warn("Dead-lettering record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
                     record.offset(), record.key(), Throwables.rootMessage(exception));
@@ -138,6 +145,13 @@ public class ShinchokuKafkaAutoConfiguration {
             return backOff;
         });
         return handler;
+    }
+
+    /** Each consumer group's lag per topic, as a gauge (where the service has listeners). */
+    @Bean
+    ConsumerLag consumerLag(KafkaListenerEndpointRegistry listeners, KafkaAdmin admin, MeterRegistry meters,
+            @Value("${shinchoku.kafka.lag-refresh:PT30S}") java.time.Duration every) {
+        return new ConsumerLag(listeners, admin, meters, every);
     }
 
     @Bean

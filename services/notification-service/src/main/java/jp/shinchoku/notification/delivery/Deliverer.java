@@ -33,8 +33,16 @@ public class Deliverer {
         this.clock = clock;
     }
 
-    /** What a round of deliveries did. */
-    public record Outcome(int delivered, int retrying, int deadLettered) {
+    /** What a round of deliveries did; {@code attempts}: each delivery as the round left it. */
+    public record Outcome(int delivered, int retrying, int deadLettered, List<Delivery> attempts) {
+        public Outcome {
+            attempts = List.copyOf(attempts);
+        }
+
+        @Override
+        public String toString() {
+            return "Outcome[delivered=" + delivered + ", retrying=" + retrying + ", deadLettered=" + deadLettered + "]";
+        }
     }
 
     public Outcome deliverDue() {
@@ -42,16 +50,18 @@ public class Deliverer {
         int delivered = 0;
         int retrying = 0;
         int dead = 0;
+        List<Delivery> attempts = new java.util.ArrayList<>();
         for (Delivery delivery : log.due(now)) {
             Delivery after = attempt(delivery, now);
             log.update(after);
+            attempts.add(after);
             switch (after.status()) {
                 case DELIVERED -> delivered++;
                 case PENDING -> retrying++;
                 case DEAD_LETTERED -> dead++;
             }
         }
-        return new Outcome(delivered, retrying, dead);
+        return new Outcome(delivered, retrying, dead, attempts);
     }
 
     private Delivery attempt(Delivery delivery, Instant now) {

@@ -32,15 +32,18 @@ public class Api {
     public enum Service { PLAN, MEASUREMENT, NOTIFICATION }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String CHANNEL_HEADER = "X-Shinchoku-Channel";
 
     private final Map<Service, RestClient> clients = new EnumMap<>(Service.class);
     private final OAuth2AuthorizedClientManager authorizedClients;
 
     public Api(RestClient.Builder builder, PortalProperties properties, OAuth2AuthorizedClientManager authorizedClients) {
         this.authorizedClients = authorizedClients;
-        clients.put(Service.PLAN, builder.clone().baseUrl(properties.planUrl()).build());
-        clients.put(Service.MEASUREMENT, builder.clone().baseUrl(properties.measurementUrl()).build());
-        clients.put(Service.NOTIFICATION, builder.clone().baseUrl(properties.notificationUrl()).build());
+        // the services count what comes through the portal as its own channel
+        RestClient.Builder portal = builder.clone().defaultHeader(CHANNEL_HEADER, "portal");
+        clients.put(Service.PLAN, portal.clone().baseUrl(properties.planUrl()).build());
+        clients.put(Service.MEASUREMENT, portal.clone().baseUrl(properties.measurementUrl()).build());
+        clients.put(Service.NOTIFICATION, portal.clone().baseUrl(properties.notificationUrl()).build());
     }
 
     /** GETs JSON; the path is a URI template whose variables are encoded ({@code /api/kpis/{id}/series}). */

@@ -6,6 +6,9 @@ import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -28,13 +31,34 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 class PortalSecurity {
 
+    /**
+     * The actuator: health and info open (probes), the rest (metrics) for a bearer token of the OPS or ADMIN role, as
+     * on the services; no session, no sign-in page.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
+        roles.setJwtGrantedAuthoritiesConverter(jwt -> jwt.getClaim("roles") instanceof Collection<?> claimed
+                ? claimed.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList()
+                : java.util.List.of());
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .anyRequest().hasAnyRole("OPS", "ADMIN"))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(roles)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain portal(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri("{baseUrl}/signed-out");
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/signed-out", "/actuator/health/**",
-                                "/error")
+                        .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/signed-out", "/error")
                         .permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(roles())))

@@ -1,6 +1,7 @@
 package jp.shinchoku.measurement.measurements.messaging;
 
 import jp.shinchoku.measurement.measurements.web.ReportAudit;
+import jp.shinchoku.measurement.measurements.web.ReportMeters;
 import jp.shinchoku.platform.audit.AuditTrail;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,10 +38,14 @@ class ReportIngress {
 
     private final IngressTokens tokens;
 
+    private static final String CHANNEL = "kafka";
+
     private final AuditTrail audit;
+    private final ReportMeters meters;
 
     ReportIngress(MeasurementService measurements, RejectionLog rejections, Clock clock, IngressTokens tokens,
-            AuditTrail audit) {
+            AuditTrail audit, ReportMeters meters) {
+        this.meters = meters;
         this.audit = audit;
         this.tokens = tokens;
         this.measurements = measurements;
@@ -58,6 +63,7 @@ class ReportIngress {
         List<EventMetadata> events = new ArrayList<>();
         List<MeasurementReportedV1> received = new ArrayList<>();
         List<ReportRejected> rejected = new ArrayList<>();
+        List<Long> arrived = new ArrayList<>();
         for (ConsumerRecord<String, Object> record : records) {
             if (!(record.value() instanceof MeasurementReportedV1 report)) {
                 continue;
@@ -67,11 +73,15 @@ class ReportIngress {
                 reports.add(report(report, event, tokens.reporterOf(record)));
                 events.add(event);
                 received.add(report);
+                arrived.add(record.timestamp());
             } catch (MeasurementRejectedException e) {
                 rejected.add(rejection(event, report, e));
             }
         }
+        int refusedBefore = rejected.size();
         List<MeasurementService.Outcome> outcomes = measurements.recordAll(reports);
+        meters.rejected(CHANNEL, refusedBefore);
+        meters.recorded(CHANNEL, outcomes, arrived);
         // one insert for the batch's entries, after the measurements are kept
         audit.recordAll(ReportAudit.ofIngress(audit, "kafka:" + Topics.Names.MEASUREMENT_REPORTS, outcomes));
         for (int i = 0; i < outcomes.size(); i++) {

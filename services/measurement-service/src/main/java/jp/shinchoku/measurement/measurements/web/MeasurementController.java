@@ -2,6 +2,7 @@ package jp.shinchoku.measurement.measurements.web;
 
 import jp.shinchoku.measurement.measurements.Measurement;
 import java.util.Map;
+import java.util.function.Supplier;
 import jp.shinchoku.platform.audit.AuditTrail;
 import java.net.URI;
 import java.time.LocalDate;
@@ -37,7 +38,11 @@ class MeasurementController {
 
     private final AuditTrail audit;
 
-    MeasurementController(MeasurementService measurements, KpiAccess kpiAccess, AuditTrail audit) {
+    private final ReportMeters reportMeters;
+
+    MeasurementController(MeasurementService measurements, KpiAccess kpiAccess, AuditTrail audit,
+            ReportMeters reportMeters) {
+        this.reportMeters = reportMeters;
         this.audit = audit;
         this.measurements = measurements;
         this.kpiAccess = kpiAccess;
@@ -64,11 +69,12 @@ class MeasurementController {
      */
     @PostMapping
     ResponseEntity<MeasurementView> report(@PathVariable String kpiId, @RequestBody ReportRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        return answer(kpiId, audited(measurements.record(new MeasurementService.Report(kpiId,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = ReportMeters.CHANNEL_HEADER, required = false) String channel) {
+        return answer(kpiId, audited(counted(channel, () -> measurements.record(new MeasurementService.Report(kpiId,
                 ReportedValue.of(value(request.value()), value(request.numerator()), value(request.denominator())),
                 request.measuredOn(), request.period(), request.comment(), Reporters.current(), idempotencyKey, null,
-                null)), Map.of()));
+                null))), Map.of()));
     }
 
     /**
@@ -78,11 +84,12 @@ class MeasurementController {
     @PostMapping("/{measurementId}/corrections")
     ResponseEntity<MeasurementView> correct(@PathVariable String kpiId, @PathVariable String measurementId,
             @RequestBody CorrectionRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        MeasurementService.Recorded recorded = measurements.record(new MeasurementService.Report(kpiId,
-                ReportedValue.of(value(request.value()), value(request.numerator()), value(request.denominator())),
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = ReportMeters.CHANNEL_HEADER, required = false) String channel) {
+        MeasurementService.Recorded recorded = counted(channel, () -> measurements.record(new MeasurementService.Report(
+                kpiId, ReportedValue.of(value(request.value()), value(request.numerator()), value(request.denominator())),
                 request.measuredOn(), request.period(), request.comment(), Reporters.current(), idempotencyKey,
-                measurementId, request.reason()));
+                measurementId, request.reason())));
         return answer(kpiId, audited(recorded, measurements.find(measurementId)
                 .map(previous -> Map.of(previous.id(), previous)).orElse(Map.of())));
     }
@@ -102,6 +109,20 @@ class MeasurementController {
                 .orElseThrow(() -> new MeasurementRejectedException(MeasurementRejectedException.Reason.MEASUREMENT_NOT_FOUND,
                         "評価指標「" + kpiId + "」に測定値「" + measurementId + "」はありません",
                         "KPI " + kpiId + " has no measurement " + measurementId));
+    }
+
+    /** Counts the report by its channel and outcome, and its time to the progress change. */
+    private MeasurementService.Recorded counted(String channel, Supplier<MeasurementService.Recorded> report) {
+        long arrived = System.currentTimeMillis();
+        String counted = ReportMeters.channel(channel, "rest");
+        try {
+            MeasurementService.Recorded recorded = report.get();
+            reportMeters.recorded(counted, List.of(recorded), List.of(arrived));
+            return recorded;
+        } catch (MeasurementRejectedException rejected) {
+            reportMeters.rejected(counted, 1);
+            throw rejected;
+        }
     }
 
     private MeasurementService.Recorded audited(MeasurementService.Recorded recorded, Map<String, Measurement> corrected) {

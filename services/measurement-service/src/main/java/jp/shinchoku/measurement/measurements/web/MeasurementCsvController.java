@@ -58,7 +58,11 @@ class MeasurementCsvController {
 
     private final AuditTrail audit;
 
-    MeasurementCsvController(MeasurementService measurements, RequestLimits limits, AuditTrail audit) {
+    private final ReportMeters reportMeters;
+
+    MeasurementCsvController(MeasurementService measurements, RequestLimits limits, AuditTrail audit,
+            ReportMeters reportMeters) {
+        this.reportMeters = reportMeters;
         this.audit = audit;
         this.measurements = measurements;
         this.limits = limits;
@@ -72,7 +76,10 @@ class MeasurementCsvController {
     }
 
     @PostMapping(value = "/api/measurements/csv", consumes = {"text/csv", "application/csv", "text/plain"})
-    UploadResult upload(@RequestBody byte[] body, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType) {
+    UploadResult upload(@RequestBody byte[] body, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RequestHeader(name = ReportMeters.CHANNEL_HEADER, required = false) String channelHeader) {
+        long arrived = System.currentTimeMillis();
+        String channel = ReportMeters.channel(channelHeader, "csv");
         // departments (people and systems) report; each row is then checked against the KPI's department
         Access.anyOf(Role.DEPARTMENT, Role.SYSTEM, Role.ADMIN);
         CsvTable table = CsvTable.read(body, MediaType.parseMediaType(contentType).getCharset());
@@ -108,6 +115,7 @@ class MeasurementCsvController {
         for (int from = 0; from < reports.size(); from += BATCH) {
             List<MeasurementService.Report> batch = reports.subList(from, Math.min(reports.size(), from + BATCH));
             List<MeasurementService.Outcome> outcomes = measurements.recordAll(batch);
+            reportMeters.recorded(channel, outcomes, java.util.Collections.nCopies(outcomes.size(), arrived));
             audit.recordAll(ReportAudit.ofRequest(audit, outcomes, Map.of()));
             for (int j = 0; j < outcomes.size(); j++) {
                 int row = lines.get(from + j);
@@ -120,6 +128,7 @@ class MeasurementCsvController {
                 };
             }
         }
+        reportMeters.rejected(channel, records.size() - 1 - reports.size());
         return result(table.encoding(), List.of(rows));
     }
 

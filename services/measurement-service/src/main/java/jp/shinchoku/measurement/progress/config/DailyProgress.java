@@ -9,8 +9,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
@@ -75,6 +77,7 @@ public class DailyProgress {
         private final ProgressSchedule schedule;
         private final Clock clock;
         private final Counter changes;
+        private final AtomicLong lastSuccess = new AtomicLong();
 
         Run(ExclusiveRun exclusive, MongoTemplate mongo, KpiCatalog kpis, ProgressService progress,
                 ProgressSchedule schedule, Clock clock, MeterRegistry meters) {
@@ -86,6 +89,10 @@ public class DailyProgress {
             this.clock = clock;
             this.changes = Counter.builder("shinchoku.progress.daily.changes")
                     .description("Progress changes the passing of days made").register(meters);
+            Gauge.builder("shinchoku.daily.run.last.success", lastSuccess, AtomicLong::doubleValue).tag("run", "progress")
+                    .baseUnit("seconds")
+                    .description("When this instance last saw the day's run done (epoch seconds, wall clock)")
+                    .register(meters);
         }
 
         /** The day the last run was for, if any. */
@@ -105,6 +112,7 @@ public class DailyProgress {
             LocalDate today = LocalDate.now(clock);
             LocalDate last = lastRunDay();
             if (last != null && !last.isBefore(today)) {
+                lastSuccess.set(System.currentTimeMillis() / 1000);
                 return null;
             }
             return run();
@@ -124,6 +132,7 @@ public class DailyProgress {
             }
             log.info("daily progress run for {}: {} KPIs, {} changed, {} ms", outcome.day(), outcome.kpis(),
                     outcome.changed(), outcome.took().toMillis());
+            lastSuccess.set(System.currentTimeMillis() / 1000);
             return outcome;
         }
 

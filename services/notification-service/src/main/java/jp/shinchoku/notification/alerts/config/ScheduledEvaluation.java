@@ -35,7 +35,7 @@ public class ScheduledEvaluation {
     Evaluation evaluation(LockProvider locks, AlertService alerts, KpiWatchRepository kpis, PlanWatchRepository plans,
             MeterRegistry meters) {
         return new Evaluation(new ExclusiveRun(locks, LOCK, Duration.ofMinutes(30), meters, "shinchoku.alerts.evaluation",
-                "Evaluations of every alert rule (daily and at start-up)"), alerts, kpis, plans);
+                "Evaluations of every alert rule (daily and at start-up)"), alerts, kpis, plans, meters);
     }
 
     /** Runs the whole evaluation under the lock. */
@@ -46,7 +46,14 @@ public class ScheduledEvaluation {
         private final KpiWatchRepository kpis;
         private final PlanWatchRepository plans;
 
-        Evaluation(ExclusiveRun exclusive, AlertService alerts, KpiWatchRepository kpis, PlanWatchRepository plans) {
+        private final java.util.concurrent.atomic.AtomicLong lastSuccess = new java.util.concurrent.atomic.AtomicLong();
+
+        Evaluation(ExclusiveRun exclusive, AlertService alerts, KpiWatchRepository kpis, PlanWatchRepository plans,
+                MeterRegistry meters) {
+            io.micrometer.core.instrument.Gauge.builder("shinchoku.daily.run.last.success", lastSuccess,
+                            java.util.concurrent.atomic.AtomicLong::doubleValue).tag("run", "alerts").baseUnit("seconds")
+                    .description("When this instance last finished the full alert evaluation (epoch seconds, wall clock)")
+                    .register(meters);
             this.exclusive = exclusive;
             this.alerts = alerts;
             this.kpis = kpis;
@@ -56,6 +63,7 @@ public class ScheduledEvaluation {
         /** @return whether this instance evaluated (false when another held the lock) */
         public boolean run() {
             Optional<AlertService.Outcome> outcome = exclusive.run(() -> alerts.evaluateAll(kpis.findAll(), plans.findAll()));
+            outcome.ifPresent(o -> lastSuccess.set(System.currentTimeMillis() / 1000));
             outcome.ifPresentOrElse(o -> log.info("alert evaluation: {}", o),
                     () -> log.info("alert evaluation skipped: another instance holds the lock"));
             return outcome.isPresent();

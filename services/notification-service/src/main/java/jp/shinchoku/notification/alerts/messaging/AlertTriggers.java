@@ -40,7 +40,10 @@ class AlertTriggers {
     private final AlertService alerts;
     private final ProcessedEvents processed;
 
-    AlertTriggers(KpiWatchRepository kpis, AlertService alerts, ProcessedEvents processed) {
+    private final ReportTimes reportTimes;
+
+    AlertTriggers(KpiWatchRepository kpis, AlertService alerts, ProcessedEvents processed, ReportTimes reportTimes) {
+        this.reportTimes = reportTimes;
         this.kpis = kpis;
         this.alerts = alerts;
         this.processed = processed;
@@ -99,6 +102,9 @@ class AlertTriggers {
             Map<String, Set<String>> periods = new HashMap<>();
             Map<String, Set<String>> departmentsByPlan = new LinkedHashMap<>();
             for (ConsumerRecord<String, Object> record : batch) {
+                if (record.value() instanceof MeasurementRecordedV1 recorded) {
+                    reportTimes.noted(recorded.kpiId(), recorded.recordedAt());
+                }
                 if (record.value() instanceof MeasurementRecordedV1 recorded && recorded.period() != null) {
                     periods.computeIfAbsent(recorded.kpiId(), kpi -> new LinkedHashSet<>()).add(recorded.period());
                     if (recorded.planId() != null && recorded.departmentCode() != null) {

@@ -1,5 +1,7 @@
 package jp.shinchoku.notification.alerts.persistence;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.ArrayList;
@@ -54,7 +56,10 @@ class MongoAlertRepository implements AlertRepository {
 
     private final KeyIndex byKey;
 
-    MongoAlertRepository(MongoTemplate mongo, Outbox outbox) {
+    private final MeterRegistry meters;
+
+    MongoAlertRepository(MongoTemplate mongo, Outbox outbox, MeterRegistry meters) {
+        this.meters = meters;
         this.mongo = mongo;
         this.outbox = outbox;
         this.byKey = new KeyIndex(mongo, "alert_keys");
@@ -171,6 +176,9 @@ class MongoAlertRepository implements AlertRepository {
         escalated.forEach(alert -> bulk.updateOne(inState(alert.id(), FIRING),
                 new Update().set("alert.receivers", alert.receivers()).set("alert.escalatedAt", alert.escalatedAt())));
         bulk.execute();
+        escalated.forEach(alert -> Counter.builder("shinchoku.alert.events")
+                .description("Alerts raised, resolved, acknowledged and escalated").tag("event", "escalated")
+                .tag("rule", alert.rule().name()).tag("severity", alert.severity().name()).register(meters).increment());
     }
 
     @Override

@@ -15,6 +15,7 @@ import jp.shinchoku.notification.alerts.Links;
 import jp.shinchoku.notification.alerts.Receiver;
 import jp.shinchoku.notification.delivery.Channel;
 import jp.shinchoku.notification.delivery.Deliverer;
+import jp.shinchoku.notification.delivery.Delivery;
 import jp.shinchoku.notification.delivery.DepartmentContacts;
 import jp.shinchoku.notification.delivery.Dispatcher;
 import jp.shinchoku.notification.delivery.Endpoint;
@@ -241,6 +242,12 @@ public class DeliveryConfiguration {
             this.dispatcher = dispatcher;
             this.deliverer = deliverer;
             this.meters = meters;
+            for (String channel : java.util.List.of(Endpoint.EMAIL, Endpoint.WEBHOOK)) {
+                for (String outcome : java.util.List.of("delivered", "failed", "dead_lettered")) {
+                    Counter.builder("shinchoku.notifications").description("Delivery attempts by channel and outcome")
+                            .tag("channel", channel).tag("outcome", outcome).register(meters);
+                }
+            }
         }
 
         /** @return what was delivered, or null when another instance held the lock */
@@ -250,10 +257,15 @@ public class DeliveryConfiguration {
                     Deliverer.Outcome delivered = deliverer.deliverDue();
                     Counter.builder("shinchoku.alerts.notifications").description("Messages to receivers")
                             .register(meters).increment(flushed.notified());
-                    Counter.builder("shinchoku.alerts.deliveries").tag("outcome", "delivered")
-                            .description("Deliveries by outcome").register(meters).increment(delivered.delivered());
-                    Counter.builder("shinchoku.alerts.deliveries").tag("outcome", "dead-lettered")
-                            .description("Deliveries by outcome").register(meters).increment(delivered.deadLettered());
+                    for (Delivery attempt : delivered.attempts()) {
+                        String outcome = switch (attempt.status()) {
+                            case DELIVERED -> "delivered";
+                            case PENDING -> "failed"; // to be tried again
+                            case DEAD_LETTERED -> "dead_lettered";
+                        };
+                        Counter.builder("shinchoku.notifications").description("Delivery attempts by channel and outcome")
+                                .tag("channel", attempt.channel()).tag("outcome", outcome).register(meters).increment();
+                    }
                     if (flushed.notified() > 0 || delivered.deadLettered() > 0 || delivered.retrying() > 0) {
                         log.info("notifications: {}; deliveries: {}", flushed, delivered);
                     }

@@ -1,0 +1,252 @@
+package jp.shinchoku.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jp.shinchoku.launcher.LocalSystem.Service;
+import jp.shinchoku.testsupport.HttpJson;
+import jp.shinchoku.testsupport.SharedInfrastructure;
+import jp.shinchoku.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real Prometheus (Debian's {@code prometheus}) scrapes the running services, as ops would: every expression of every
+ * alert rule and dashboard panel in {@code deploy/observability} is valid, and every metric it names has series; after
+ * many municipalities' plans are loaded, no label carries an id (KPI, plan, alert, measurement) and the number of series
+ * grows with the municipalities only. Skipped with a message where Prometheus is not installed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrometheusLiveTest {
+
+    private static final Path PROMETHEUS = Path.of(System.getProperty("shinchoku.prometheus", "/usr/bin/prometheus"));
+    private static final Path OBSERVABILITY = Path.of("..", "observability");
+    private static final Pattern METRIC = Pattern.compile("\\b((?:shinchoku|http|mongodb|jvm|process)_[a-z_]+)");
+    private static final Pattern ID_VALUE = Pattern.compile("(pln|alr|msr|aud|sil|ntf)-[0-9a-z-]{6,}.*");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MUNICIPALITIES = 12;
+
+    private LocalSystem system;
+    private Process prometheus;
+    private Path work;
+    private String api;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void startTheSystemAndPrometheus() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(PROMETHEUS),
+                "Prometheus tests skipped: no " + PROMETHEUS + " (apt-get install prometheus; .ci/run does)");
+        system = LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
+                SharedInfrastructure.get().mongoUri(), "prom-" + UUID.randomUUID().toString().substring(0, 8) + "-",
+                false, LocalDate.parse("2023-10-02"))
+                .with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation())
+                .with("shinchoku.progress.metrics.first", "PT2S").with("shinchoku.progress.metrics.refresh", "PT5S")
+                .with("shinchoku.notification.metrics.first", "PT2S").with("shinchoku.notification.metrics.refresh", "PT5S")
+                .with("shinchoku.kafka.lag-refresh", "PT2S"));
+        loadPlansAndReport();
+
+        work = Files.createTempDirectory("shinchoku-prometheus");
+        Path token = work.resolve("ops.jwt");
+        Files.writeString(token, TestTokens.ops());
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        api = "http://127.0.0.1:" + port;
+        StringBuilder config = new StringBuilder("""
+                global: {scrape_interval: 2s, evaluation_interval: 2s}
+                rule_files: [%s]
+                scrape_configs:
+                """.formatted(ruleFiles().stream().map(f -> "'" + f.toAbsolutePath() + "'").reduce((a, b) -> a + ", " + b)
+                .orElse("")));
+        for (Service service : Service.values()) {
+            config.append("""
+                      - job_name: %s
+                        metrics_path: /actuator/prometheus
+                        authorization: {credentials_file: '%s'}
+                        static_configs: [{targets: ['127.0.0.1:%d']}]
+                    """.formatted(service.serviceName(), token.toAbsolutePath(), system.port(service)));
+        }
+        Files.writeString(work.resolve("prometheus.yml"), config);
+        prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + work.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + work.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(query("sum(up)")).as("all three services scraped").isNotEmpty()
+                        .allSatisfy(sample -> assertThat(sample.at("/value/1").asString()).isEqualTo("3")));
+    }
+
+    /** Many municipalities' plans (the three seed plans under other names), and reports on every channel. */
+    private void loadPlansAndReport() throws IOException {
+        HttpJson plans = HttpJson.onPort(system.port(Service.PLAN));
+        List<String> seeds = List.of("setouchi", "kashihara", "sanjo");
+        for (int i = 0; i < MUNICIPALITIES; i++) {
+            String seed = seeds.get(i % seeds.size());
+            // the municipality's name is the first "  name:" of the file (the municipality block comes first)
+            String yaml = resource("/demo-plans/" + seed + ".yaml").replaceFirst("(?m)^  name: (.*)$", "  name: $1" + i);
+            assertThat(plans.postBytes("/api/plans", yaml.getBytes(StandardCharsets.UTF_8), "application/yaml").status())
+                    .as(seed + " " + i).isEqualTo(201);
+        }
+        HttpJson measurements = HttpJson.onPort(system.port(Service.MEASUREMENT));
+        JsonNode kpis = plans.get("/api/kpi-definitions?size=20").json().get("items");
+        await().atMost(Duration.ofSeconds(60)).until(() -> measurements.get("/api/kpis/"
+                + kpis.get(0).at("/kpi/id").asString() + "/progress").status() == 200);
+        for (JsonNode kpi : kpis) {
+            measurements.post("/api/kpis/" + kpi.at("/kpi/id").asString() + "/measurements",
+                    "{\"value\": 1, \"measuredOn\": \"2023-09-30\"}");
+        }
+        measurements.postBytes("/api/measurements/csv", ("kpiId,value,measuredOn\n" + kpis.get(0).at("/kpi/id").asString()
+                + ",2,2023-09-30\nno-such-kpi,1,2023-09-30\n").getBytes(StandardCharsets.UTF_8), "text/csv");
+    }
+
+    @AfterAll
+    void stop() {
+        if (prometheus != null) {
+            prometheus.destroy();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void everyRuleAndPanelExpressionIsValidAndEveryMetricItNamesHasSeries() throws Exception {
+        List<String> expressions = expressions();
+        assertThat(expressions).as("rules and panels found").hasSizeGreaterThan(10);
+        Set<String> metrics = new TreeSet<>();
+        for (String expression : expressions) {
+            JsonNode answer = raw(expression);
+            assertThat(answer.path("status").asString()).as("valid: " + expression + " → " + answer).isEqualTo("success");
+            Matcher names = METRIC.matcher(expression);
+            while (names.find()) {
+                metrics.add(names.group(1));
+            }
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            List<String> missing = new ArrayList<>();
+            for (String metric : metrics) {
+                if (query("count({__name__=\"" + metric + "\"})").isEmpty()) {
+                    missing.add(metric);
+                }
+            }
+            assertThat(missing).as("metrics named by rules or panels without any series").isEmpty();
+        });
+    }
+
+    @Test
+    void noLabelCarriesAnIdAndSeriesGrowWithMunicipalitiesOnly() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !query("shinchoku_kpis").isEmpty());
+        JsonNode series = JSON.readTree(get("/api/v1/series?match[]=" + encode("{__name__=~\"shinchoku_.*\"}"))).get("data");
+        List<String> offending = new ArrayList<>();
+        for (JsonNode one : series) {
+            one.properties().forEach(label -> {
+                if (ID_VALUE.matcher(label.getValue().asString()).matches()) {
+                    offending.add(one.toString());
+                }
+            });
+        }
+        assertThat(offending).as("series with an id in a label").isEmpty();
+        int kpiSeries = query("count(shinchoku_kpis)").isEmpty() ? 0
+                : Integer.parseInt(query("count(shinchoku_kpis)").get(0).at("/value/1").asString());
+        // municipalities × pillars (≤ 10 in a plan) × statuses (8) at the most, however many KPIs there are
+        assertThat(kpiSeries).isPositive().isLessThanOrEqualTo(MUNICIPALITIES * 10 * 8);
+        assertThat(series.size()).as("all shinchoku series").isLessThan(MUNICIPALITIES * 200 + 1_000);
+    }
+
+    private List<Path> ruleFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(OBSERVABILITY)) {
+            return files.filter(f -> f.toString().endsWith(".rules.yml")).toList();
+        }
+    }
+
+    /** Every alert rule's and every dashboard panel's expression, Grafana's variables filled in. */
+    @SuppressWarnings("unchecked")
+    private List<String> expressions() throws IOException {
+        List<String> expressions = new ArrayList<>();
+        for (Path file : ruleFiles()) {
+            Map<String, Object> rules = new Yaml().load(Files.readString(file));
+            for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
+                for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                    expressions.add(String.valueOf(rule.get("expr")));
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(OBSERVABILITY)) {
+            for (Path dashboard : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                collect(JSON.readTree(dashboard.toFile()), expressions);
+            }
+        }
+        return expressions.stream().map(PrometheusLiveTest::filled).toList();
+    }
+
+    private static void collect(JsonNode node, List<String> expressions) {
+        if (node.isObject()) {
+            if (node.has("expr") && node.get("expr").isString() && !node.get("expr").asString().isBlank()) {
+                expressions.add(node.get("expr").asString());
+            }
+            node.forEach(child -> collect(child, expressions));
+        } else if (node.isArray()) {
+            node.forEach(child -> collect(child, expressions));
+        }
+    }
+
+    private static String filled(String expression) {
+        return expression.replace("$__rate_interval", "1m").replace("$__interval", "1m").replace("$__range", "5m")
+                .replaceAll("\\$\\{?[A-Za-z_]+(:[a-z]+)?}?", ".*");
+    }
+
+    private List<JsonNode> query(String expression) throws Exception {
+        JsonNode answer = raw(expression);
+        List<JsonNode> result = new ArrayList<>();
+        answer.at("/data/result").forEach(result::add);
+        return result;
+    }
+
+    private JsonNode raw(String expression) throws Exception {
+        return JSON.readTree(get("/api/v1/query?query=" + encode(expression)));
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(api + path)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = PrometheusLiveTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
