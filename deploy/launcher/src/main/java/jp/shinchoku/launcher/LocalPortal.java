@@ -20,7 +20,7 @@ public final class LocalPortal implements AutoCloseable {
     /** Auto-configurations of the services' stack, by package: none of them is the portal's. */
     private static final List<String> NOT_THE_PORTALS = List.of("jp.shinchoku.platform.", "org.springframework.boot.kafka.",
             "org.springframework.boot.mongodb.", "org.springframework.boot.data.mongodb.",
-            "org.springframework.boot.security.oauth2.server.", "org.springdoc.");
+            "org.springframework.boot.security.oauth2.server.authorization.", "org.springdoc.");
 
     private final ConfigurableApplicationContext context;
 

@@ -132,6 +132,12 @@ class PortalBrowserTest {
         assertThat(browser.findElements(By.cssSelector("svg.chart circle.value"))).hasSize(1);
         accessible("kpi", true);
 
+        // on a tablet held upright
+        browser.manage().window().setSize(new Dimension(820, 1180));
+        browser.get(portal.url() + "/reports");
+        accessible("reports-tablet", true);
+        browser.manage().window().setSize(new Dimension(1366, 768));
+
         browser.get(portal.url() + "/reports?lang=en");
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("My reports");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
@@ -199,9 +205,9 @@ class PortalBrowserTest {
         JsonNode acknowledged = hq.get("/api/alerts/" + alertId).json();
         assertThat(acknowledged.at("/acknowledgement/by").asString()).as("who: the signed-in person").isEqualTo("setouchi-hq");
 
-        for (String page : List.of("inbox/notifications", "plans", "plans/" + planId)) {
+        for (String page : List.of("inbox/notifications", "plans", "plans/" + planId, "plans/" + planId + "/diff?from=1&to=1")) {
             browser.get(portal.url() + "/" + page);
-            accessible(page.replace('/', '-'), page.startsWith("plans/"));
+            accessible(page.replaceAll("[/?&=]", "-"), page.equals("plans/" + planId));
         }
     }
 

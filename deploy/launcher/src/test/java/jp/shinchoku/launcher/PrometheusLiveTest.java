@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import jp.shinchoku.embedded.InProcessKafka;
 import jp.shinchoku.launcher.LocalSystem.Service;
 import jp.shinchoku.testsupport.HttpJson;
 import jp.shinchoku.testsupport.SharedInfrastructure;
@@ -55,6 +56,7 @@ class PrometheusLiveTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MUNICIPALITIES = 12;
 
+    private InProcessKafka kafka;
     private LocalSystem system;
     private Process prometheus;
     private Path work;
@@ -65,7 +67,9 @@ class PrometheusLiveTest {
     void startTheSystemAndPrometheus() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(PROMETHEUS),
                 "Prometheus tests skipped: no " + PROMETHEUS + " (apt-get install prometheus; .ci/run does)");
-        system = LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
+        // a broker of its own: the many plans it loads would otherwise reach every other test's services
+        kafka = InProcessKafka.startTemporary();
+        system = LocalSystem.start(new LocalSystem.Settings(kafka.bootstrapServers(),
                 SharedInfrastructure.get().mongoUri(), "prom-" + UUID.randomUUID().toString().substring(0, 8) + "-",
                 false, LocalDate.parse("2023-10-02"))
                 .with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation())
@@ -135,6 +139,9 @@ class PrometheusLiveTest {
         }
         if (system != null) {
             system.close();
+        }
+        if (kafka != null) {
+            kafka.close();
         }
     }
 

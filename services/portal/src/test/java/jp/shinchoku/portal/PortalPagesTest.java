@@ -103,6 +103,7 @@ class PortalPagesTest {
                 .andExpect(content().string(allOf(containsString("窓口申請のオンライン化率"), containsString("報告待ち"),
                         containsString("令和5年10月31日"), containsString("未報告"), containsString("inputmode=\"decimal\""),
                         containsString("value=\"2023-09-30\""), containsString("電子申請の受付開始"),
+                        containsString("name=\"numerator\""), containsString("name=\"denominator\""),
                         not(containsString("オープンデータ公開数")))));
     }
 
