@@ -34,11 +34,18 @@ public class AuditTrail {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final String service;
+    private final List<AuditSource> sources;
 
     public AuditTrail(MongoTemplate mongo, Clock clock, String service) {
+        this(mongo, clock, service, List.of());
+    }
+
+    /** @param sources records the service keeps anyway that are entries too (a measurement is its own report's) */
+    public AuditTrail(MongoTemplate mongo, Clock clock, String service, List<AuditSource> sources) {
         this.mongo = mongo;
         this.clock = clock;
         this.service = service;
+        this.sources = List.copyOf(sources);
         mongo.indexOps(COLLECTION).createIndex(new Index().on("municipality", Sort.Direction.ASC)
                 .on("at", Sort.Direction.DESC).named("municipality_at"));
     }
@@ -111,10 +118,19 @@ public class AuditTrail {
         }
         Query query = new Query(criteria.isEmpty() ? new Criteria() : new Criteria().andOperator(criteria))
                 .with(Sort.by(Sort.Direction.DESC, "at")).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).stream().map(AuditTrail::entry).toList();
+        List<AuditEntry> found = new ArrayList<>(mongo.find(query, Document.class, COLLECTION).stream()
+                .map(AuditTrail::entry).toList());
+        if (sources.isEmpty()) {
+            return found;
+        }
+        for (AuditSource source : sources) {
+            found.addAll(source.find(municipalities, actor, action, target, from, until, limit));
+        }
+        return found.stream().sorted(java.util.Comparator.comparing(AuditEntry::at).reversed()).limit(limit).toList();
     }
 
-    private static String requestSource() {
+    /** Where the current request came from: its address, or the first forwarded one (via the proxy's). */
+    public static String requestSource() {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             return "internal";
         }

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.shinchoku.platform.audit.AuditController;
+import jp.shinchoku.platform.audit.AuditSource;
+import jp.shinchoku.platform.audit.AuditTrail;
 import jp.shinchoku.platform.events.EventJson;
 import jp.shinchoku.platform.inbox.ProcessedEvents;
 import jp.shinchoku.platform.kafka.ShinchokuKafkaAutoConfiguration;
@@ -14,21 +17,19 @@ import jp.shinchoku.platform.outbox.OutboxProperties;
 import jp.shinchoku.platform.outbox.OutboxRelay;
 import jp.shinchoku.platform.time.ShinchokuClockAutoConfiguration;
 import jp.shinchoku.platform.tracing.TracingInterceptors;
-import jp.shinchoku.platform.audit.AuditController;
-import jp.shinchoku.platform.audit.AuditTrail;
 import jp.shinchoku.platform.web.ApiProblemHandler;
 import jp.shinchoku.platform.web.RequestLimits;
 import jp.shinchoku.platform.web.RequestSizeFilter;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -93,8 +94,9 @@ public class ShinchokuServiceAutoConfiguration {
 
     /** Who did what, when and from where, with before and after: this service's append-only trail. */
     @Bean
-    AuditTrail auditTrail(MongoTemplate mongo, Clock clock, @Value("${spring.application.name}") String service) {
-        return new AuditTrail(mongo, clock, service);
+    AuditTrail auditTrail(MongoTemplate mongo, Clock clock, @Value("${spring.application.name}") String service,
+            ObjectProvider<AuditSource> sources) {
+        return new AuditTrail(mongo, clock, service, sources.orderedStream().toList());
     }
 
     @Bean

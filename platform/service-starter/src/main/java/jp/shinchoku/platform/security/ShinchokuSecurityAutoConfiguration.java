@@ -3,8 +3,8 @@ package jp.shinchoku.platform.security;
 import java.io.IOException;
 import java.util.List;
 
-import jp.shinchoku.platform.web.ApiProblem;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.shinchoku.platform.web.ApiProblem;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;

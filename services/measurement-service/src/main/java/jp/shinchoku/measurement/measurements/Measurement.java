@@ -40,7 +40,8 @@ public record Measurement(
         String supersedes,
         String correctionReason,
         BigDecimal numerator,
-        BigDecimal denominator) {
+        BigDecimal denominator,
+        String origin) {
 
     public Measurement {
         Objects.requireNonNull(id, "id");
@@ -51,6 +52,14 @@ public record Measurement(
         if (value == null && text == null) {
             throw new IllegalArgumentException("a measurement has a value or a text");
         }
+    }
+
+    /** A measurement whose origin is not known (kept before origins were). */
+    public Measurement(String id, String kpiId, String planId, String departmentCode, BigDecimal value, String text,
+            LocalDate measuredOn, ReportingPeriod period, String comment, String reportedBy, String idempotencyKey,
+            Instant recordedAt, String supersedes, String correctionReason, BigDecimal numerator, BigDecimal denominator) {
+        this(id, kpiId, planId, departmentCode, value, text, measuredOn, period, comment, reportedBy, idempotencyKey,
+                recordedAt, supersedes, correctionReason, numerator, denominator, null);
     }
 
     /** A measurement of a value alone (no numerator and denominator). */

@@ -200,7 +200,7 @@ public class MeasurementService {
                 kpi.departmentCode(), value.number(), value.text(), measuredOn, period, report.comment(),
                 report.reportedBy() == null ? kpi.departmentCode() : report.reportedBy(), key, clock.instant(),
                 report.supersedes(), corrected == null ? null : report.reason().strip(), value.numerator(),
-                value.denominator());
+                value.denominator(), report.reporter() == null ? null : report.reporter().origin());
     }
 
     /** Every measurement of a KPI, corrections and the values they replaced included, in date order. */

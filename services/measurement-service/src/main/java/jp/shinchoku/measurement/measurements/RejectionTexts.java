@@ -1,19 +1,19 @@
 package jp.shinchoku.measurement.measurements;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.ResourceBundle;
+
+import jp.shinchoku.calendar.Texts;
 
 /**
  * Why a report is refused, as people read it: the message bundles {@code rejections.properties} (English) and
- * {@code rejections_ja.properties} (Japanese) beside this package's classes. Each text is a {@link MessageFormat}
+ * {@code rejections_ja.properties} (Japanese) beside this package's classes. Each text is a {@code MessageFormat}
  * pattern; its arguments are put in as they print ({@link String#valueOf(Object)}), so numbers and dates read as they
  * did when the texts were concatenated. A rejection passes both languages the same arguments, and each text uses those
  * it needs (the KPI's name in Japanese, its id in English; 和暦 in Japanese, 西暦 in English).
  */
 public final class RejectionTexts {
 
-    private static final String BUNDLE = "jp.shinchoku.measurement.measurements.rejections";
+    private static final Texts TEXTS = new Texts("jp.shinchoku.measurement.measurements.rejections");
 
     private RejectionTexts() {
     }
@@ -29,12 +29,6 @@ public final class RejectionTexts {
     }
 
     private static String format(Locale locale, String key, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        Object[] printed = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            printed[i] = String.valueOf(args[i]);
-        }
-        return new MessageFormat(bundle.getString(key), locale).format(printed);
+        return TEXTS.in(locale, key, args);
     }
 }

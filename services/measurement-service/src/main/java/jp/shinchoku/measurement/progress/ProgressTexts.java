@@ -1,18 +1,18 @@
 package jp.shinchoku.measurement.progress;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.ResourceBundle;
+
+import jp.shinchoku.calendar.Texts;
 
 /**
  * The words of progress as people read them (statuses, the roll-up's method, the trajectory, reports due, the open
  * data's columns): the message bundles {@code progress.properties} (English) and {@code progress_ja.properties}
- * (Japanese) beside this package's classes. Each text is a {@link MessageFormat} pattern; its arguments are put in as
+ * (Japanese) beside this package's classes. Each text is a {@code MessageFormat} pattern; its arguments are put in as
  * they print ({@link String#valueOf(Object)}).
  */
 public final class ProgressTexts {
 
-    private static final String BUNDLE = "jp.shinchoku.measurement.progress.progress";
+    private static final Texts TEXTS = new Texts("jp.shinchoku.measurement.progress.progress");
 
     private ProgressTexts() {
     }
@@ -29,16 +29,10 @@ public final class ProgressTexts {
 
     /** A key's part for an enum constant: {@code NO_DATA} is {@code no-data}. */
     static String keyOf(String constant) {
-        return constant.toLowerCase(Locale.ROOT).replace('_', '-');
+        return Texts.keyOf(constant);
     }
 
     private static String format(Locale locale, String key, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        Object[] printed = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            printed[i] = String.valueOf(args[i]);
-        }
-        return new MessageFormat(bundle.getString(key), locale).format(printed);
+        return TEXTS.in(locale, key, args);
     }
 }

@@ -1,12 +1,11 @@
 package jp.shinchoku.measurement.measurements;
 
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jp.shinchoku.contracts.CloudEventHeaders;
@@ -15,8 +14,8 @@ import jp.shinchoku.contracts.Topics;
 import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRejectedV1;
 import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
-import jp.shinchoku.measurement.TestKpis;
 import jp.shinchoku.measurement.TestKpis.Kpi;
+import jp.shinchoku.measurement.TestKpis;
 import jp.shinchoku.testsupport.EventProbe;
 import jp.shinchoku.testsupport.HttpJson;
 import jp.shinchoku.testsupport.PoisonRecords;

@@ -1,18 +1,18 @@
 package jp.shinchoku.notification.alerts;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.ResourceBundle;
+
+import jp.shinchoku.calendar.Texts;
 
 /**
  * The texts people read in alerts and notifications, from the message bundles beside this package's classes:
  * {@code alerts.properties} (English) and {@code alerts_ja.properties} (Japanese). Each text is a
- * {@link MessageFormat} pattern; its arguments are put in as they print ({@link String#valueOf(Object)}), so numbers
+ * {@code MessageFormat} pattern; its arguments are put in as they print ({@link String#valueOf(Object)}), so numbers
  * and dates read as they did when the texts were concatenated.
  */
 public final class AlertTexts {
 
-    private static final String BUNDLE = "jp.shinchoku.notification.alerts.alerts";
+    private static final Texts TEXTS = new Texts("jp.shinchoku.notification.alerts.alerts");
 
     private AlertTexts() {
     }
@@ -34,16 +34,10 @@ public final class AlertTexts {
 
     /** A key's part for an enum constant: {@code KPI_MISSED} is {@code kpi-missed}. */
     public static String keyOf(String constant) {
-        return constant.toLowerCase(Locale.ROOT).replace('_', '-');
+        return Texts.keyOf(constant);
     }
 
     private static String format(Locale locale, String key, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        Object[] printed = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            printed[i] = String.valueOf(args[i]);
-        }
-        return new MessageFormat(bundle.getString(key), locale).format(printed);
+        return TEXTS.in(locale, key, args);
     }
 }

@@ -1,6 +1,5 @@
 package jp.shinchoku.notification.messaging;
 
-import jp.shinchoku.contracts.Events;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -8,12 +7,13 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jp.shinchoku.contracts.Events;
 import jp.shinchoku.notification.alerts.Alert;
 import jp.shinchoku.notification.alerts.AlertEvent;
 import jp.shinchoku.notification.alerts.AlertRule;
-import jp.shinchoku.notification.alerts.messaging.ReportTimes;
 import jp.shinchoku.notification.alerts.Links;
 import jp.shinchoku.notification.alerts.messaging.AlertContracts;
+import jp.shinchoku.notification.alerts.messaging.ReportTimes;
 import jp.shinchoku.notification.delivery.Delivered;
 import jp.shinchoku.notification.delivery.messaging.DeliveryContracts;
 import jp.shinchoku.platform.outbox.EventContracts;

@@ -1,18 +1,18 @@
 package jp.shinchoku.plan.departments;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.ResourceBundle;
+
+import jp.shinchoku.calendar.Texts;
 
 /**
  * What people read of the department registry (problems in an entry): the message bundles
  * {@code department-texts.properties} (English) and {@code department-texts_ja.properties} (Japanese) beside this
- * package's classes. Each text is a {@link MessageFormat} pattern; its arguments are put in as they print
+ * package's classes. Each text is a {@code MessageFormat} pattern; its arguments are put in as they print
  * ({@link String#valueOf(Object)}).
  */
 public final class DepartmentTexts {
 
-    private static final String BUNDLE = "jp.shinchoku.plan.departments.department-texts";
+    private static final Texts TEXTS = new Texts("jp.shinchoku.plan.departments.department-texts");
 
     private DepartmentTexts() {
     }
@@ -28,12 +28,6 @@ public final class DepartmentTexts {
     }
 
     private static String format(Locale locale, String key, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        Object[] printed = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            printed[i] = String.valueOf(args[i]);
-        }
-        return new MessageFormat(bundle.getString(key), locale).format(printed);
+        return TEXTS.in(locale, key, args);
     }
 }

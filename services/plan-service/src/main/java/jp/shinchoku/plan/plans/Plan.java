@@ -1,7 +1,5 @@
 package jp.shinchoku.plan.plans;
 
-import jp.shinchoku.calendar.ReportingCadence;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +12,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import jp.shinchoku.calendar.FiscalYear;
+import jp.shinchoku.calendar.ReportingCadence;
 
 /**
  * 官民データ活用推進計画: a plan with its pillars (柱), measures (個別施策), KPIs (評価指標) and milestones

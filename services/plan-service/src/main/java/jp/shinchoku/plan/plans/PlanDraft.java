@@ -1,7 +1,5 @@
 package jp.shinchoku.plan.plans;
 
-import jp.shinchoku.calendar.ReportingCadence;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.Set;
 import jp.shinchoku.calendar.DateReference;
 import jp.shinchoku.calendar.DateReferences;
 import jp.shinchoku.calendar.InvalidDateReferenceException;
+import jp.shinchoku.calendar.ReportingCadence;
 import jp.shinchoku.plan.plans.Plan.Department;
 import jp.shinchoku.plan.plans.Plan.Municipality;
 import jp.shinchoku.plan.plans.Plan.PromotionBody;

@@ -49,13 +49,14 @@ class IngressTokens {
             throw unauthenticated("unauthenticated.no-token");
         }
         Caller caller = Caller.of(verify(value.substring(7).trim()));
+        String origin = "kafka:" + record.topic();
         if (caller.is(Role.ADMIN)) {
-            return Reporter.administrator(caller.subject());
+            return Reporter.administrator(caller.subject()).from(origin);
         }
         if (!caller.is(Role.SYSTEM) && !caller.is(Role.DEPARTMENT)) {
             throw unauthenticated("unauthenticated.not-a-reporter");
         }
-        return Reporter.department(caller.subject(), caller.municipality(), caller.department());
+        return Reporter.department(caller.subject(), caller.municipality(), caller.department()).from(origin);
     }
 
     private synchronized Jwt verify(String token) {

@@ -1,8 +1,5 @@
 package jp.shinchoku.measurement.measurements.messaging;
 
-import jp.shinchoku.measurement.measurements.web.ReportAudit;
-import jp.shinchoku.measurement.measurements.web.ReportMeters;
-import jp.shinchoku.platform.audit.AuditTrail;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +13,7 @@ import jp.shinchoku.measurement.measurements.ReportRejected;
 import jp.shinchoku.measurement.measurements.ReportedDay;
 import jp.shinchoku.measurement.measurements.ReportedValue;
 import jp.shinchoku.measurement.measurements.Reporter;
+import jp.shinchoku.measurement.measurements.web.ReportMeters;
 import jp.shinchoku.platform.events.EventMetadata;
 import jp.shinchoku.platform.kafka.RecordBatches;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,13 +38,11 @@ class ReportIngress {
 
     private static final String CHANNEL = "kafka";
 
-    private final AuditTrail audit;
     private final ReportMeters meters;
 
     ReportIngress(MeasurementService measurements, RejectionLog rejections, Clock clock, IngressTokens tokens,
-            AuditTrail audit, ReportMeters meters) {
+            ReportMeters meters) {
         this.meters = meters;
-        this.audit = audit;
         this.tokens = tokens;
         this.measurements = measurements;
         this.rejections = rejections;
@@ -82,8 +78,6 @@ class ReportIngress {
         List<MeasurementService.Outcome> outcomes = measurements.recordAll(reports);
         meters.rejected(CHANNEL, refusedBefore);
         meters.recorded(CHANNEL, outcomes, arrived);
-        // one insert for the batch's entries, after the measurements are kept
-        audit.recordAll(ReportAudit.ofIngress(audit, "kafka:" + Topics.Names.MEASUREMENT_REPORTS, outcomes));
         for (int i = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i) instanceof MeasurementService.Rejected(MeasurementRejectedException reason)) {
                 rejected.add(rejection(events.get(i), received.get(i), reason));

@@ -1,13 +1,11 @@
 package jp.shinchoku.measurement.measurements.web;
 
-import jp.shinchoku.measurement.measurements.Measurement;
-import java.util.Map;
-import java.util.function.Supplier;
-import jp.shinchoku.platform.audit.AuditTrail;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
+import jp.shinchoku.measurement.kpis.web.KpiAccess;
 import jp.shinchoku.measurement.measurements.MeasurementRejectedException;
 import jp.shinchoku.measurement.measurements.MeasurementService;
 import jp.shinchoku.measurement.measurements.ReportedValue;
@@ -24,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import jp.shinchoku.measurement.kpis.web.KpiAccess;
 
 /** Departments report measured values of their KPIs, and correct them. */
 @RestController
@@ -36,14 +33,12 @@ class MeasurementController {
     private final MeasurementService measurements;
     private final KpiAccess kpiAccess;
 
-    private final AuditTrail audit;
 
     private final ReportMeters reportMeters;
 
-    MeasurementController(MeasurementService measurements, KpiAccess kpiAccess, AuditTrail audit,
+    MeasurementController(MeasurementService measurements, KpiAccess kpiAccess,
             ReportMeters reportMeters) {
         this.reportMeters = reportMeters;
-        this.audit = audit;
         this.measurements = measurements;
         this.kpiAccess = kpiAccess;
     }
@@ -71,10 +66,11 @@ class MeasurementController {
     ResponseEntity<MeasurementView> report(@PathVariable String kpiId, @RequestBody ReportRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @RequestHeader(name = ReportMeters.CHANNEL_HEADER, required = false) String channel) {
-        return answer(kpiId, audited(counted(channel, () -> measurements.record(new MeasurementService.Report(kpiId,
+        // the measurement is its own audit entry (MeasurementAuditSource)
+        return answer(kpiId, counted(channel, () -> measurements.record(new MeasurementService.Report(kpiId,
                 ReportedValue.of(value(request.value()), value(request.numerator()), value(request.denominator())),
                 request.measuredOn(), request.period(), request.comment(), Reporters.current(), idempotencyKey, null,
-                null))), Map.of()));
+                null))));
     }
 
     /**
@@ -90,8 +86,7 @@ class MeasurementController {
                 kpiId, ReportedValue.of(value(request.value()), value(request.numerator()), value(request.denominator())),
                 request.measuredOn(), request.period(), request.comment(), Reporters.current(), idempotencyKey,
                 measurementId, request.reason())));
-        return answer(kpiId, audited(recorded, measurements.find(measurementId)
-                .map(previous -> Map.of(previous.id(), previous)).orElse(Map.of())));
+        return answer(kpiId, recorded);
     }
 
     /** The KPI's whole history: every value reported, corrections and what they superseded included. */
@@ -123,11 +118,6 @@ class MeasurementController {
             reportMeters.rejected(counted, 1);
             throw rejected;
         }
-    }
-
-    private MeasurementService.Recorded audited(MeasurementService.Recorded recorded, Map<String, Measurement> corrected) {
-        audit.recordAll(ReportAudit.ofRequest(audit, List.of(recorded), corrected));
-        return recorded;
     }
 
     private static ResponseEntity<MeasurementView> answer(String kpiId, MeasurementService.Recorded recorded) {

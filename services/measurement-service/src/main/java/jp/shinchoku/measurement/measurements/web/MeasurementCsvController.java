@@ -19,7 +19,6 @@ import jp.shinchoku.measurement.measurements.ReportedValue;
 import jp.shinchoku.measurement.measurements.Reporter;
 import jp.shinchoku.platform.security.Access;
 import jp.shinchoku.platform.security.Role;
-import jp.shinchoku.platform.audit.AuditTrail;
 import jp.shinchoku.platform.web.ApiProblem;
 import jp.shinchoku.platform.web.RequestLimits;
 import org.springframework.http.HttpHeaders;
@@ -56,14 +55,11 @@ class MeasurementCsvController {
     private final MeasurementService measurements;
     private final RequestLimits limits;
 
-    private final AuditTrail audit;
 
     private final ReportMeters reportMeters;
 
-    MeasurementCsvController(MeasurementService measurements, RequestLimits limits, AuditTrail audit,
-            ReportMeters reportMeters) {
+    MeasurementCsvController(MeasurementService measurements, RequestLimits limits, ReportMeters reportMeters) {
         this.reportMeters = reportMeters;
-        this.audit = audit;
         this.measurements = measurements;
         this.limits = limits;
     }
@@ -116,7 +112,6 @@ class MeasurementCsvController {
             List<MeasurementService.Report> batch = reports.subList(from, Math.min(reports.size(), from + BATCH));
             List<MeasurementService.Outcome> outcomes = measurements.recordAll(batch);
             reportMeters.recorded(channel, outcomes, java.util.Collections.nCopies(outcomes.size(), arrived));
-            audit.recordAll(ReportAudit.ofRequest(audit, outcomes, Map.of()));
             for (int j = 0; j < outcomes.size(); j++) {
                 int row = lines.get(from + j);
                 int line = records.get(row + 1).line();

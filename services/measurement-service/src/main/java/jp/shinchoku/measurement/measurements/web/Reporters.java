@@ -1,6 +1,7 @@
 package jp.shinchoku.measurement.measurements.web;
 
 import jp.shinchoku.measurement.measurements.Reporter;
+import jp.shinchoku.platform.audit.AuditTrail;
 import jp.shinchoku.platform.security.Caller;
 import jp.shinchoku.platform.security.Role;
 
@@ -13,9 +14,10 @@ final class Reporters {
     /** The administrator reports for any KPI; a department's person or system for its department's. */
     static Reporter current() {
         Caller caller = Caller.required();
-        return caller.is(Role.ADMIN) ? Reporter.administrator(caller.subject())
+        Reporter reporter = caller.is(Role.ADMIN) ? Reporter.administrator(caller.subject())
                 : caller.is(Role.DEPARTMENT) || caller.is(Role.SYSTEM)
                         ? Reporter.department(caller.subject(), caller.municipality(), caller.department())
                         : new Reporter(caller.subject(), caller.municipality(), null, false);
+        return reporter.from(AuditTrail.requestSource());
     }
 }

@@ -1,6 +1,5 @@
 package jp.shinchoku.measurement.progress.web;
 
-import jp.shinchoku.platform.web.CsvLines;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -11,10 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import jp.shinchoku.measurement.progress.ProgressQueries;
-import jp.shinchoku.measurement.progress.ProgressQueries.Standing;
-import jp.shinchoku.measurement.progress.ProgressTexts;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jp.shinchoku.measurement.progress.ProgressQueries.Standing;
+import jp.shinchoku.measurement.progress.ProgressQueries;
+import jp.shinchoku.measurement.progress.ProgressTexts;
+import jp.shinchoku.platform.web.CsvLines;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

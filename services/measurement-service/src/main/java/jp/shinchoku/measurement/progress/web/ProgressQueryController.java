@@ -1,6 +1,5 @@
 package jp.shinchoku.measurement.progress.web;
 
-import jp.shinchoku.measurement.kpis.web.KpiAccess;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,8 +9,9 @@ import java.util.Map;
 import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
-import jp.shinchoku.measurement.progress.ProgressQueries;
+import jp.shinchoku.measurement.kpis.web.KpiAccess;
 import jp.shinchoku.measurement.progress.ProgressQueries.Grouping;
+import jp.shinchoku.measurement.progress.ProgressQueries;
 import jp.shinchoku.platform.web.ApiProblem;
 import jp.shinchoku.platform.web.DateParameters;
 import org.springframework.http.HttpStatus;

@@ -1,7 +1,5 @@
 package jp.shinchoku.notification.alerts.persistence;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.ArrayList;
@@ -9,24 +7,26 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
-import jp.shinchoku.notification.alerts.Alert;
-import jp.shinchoku.notification.alerts.AlertRepository;
-import jp.shinchoku.notification.alerts.AlertEvent;
-import jp.shinchoku.platform.outbox.Outbox;
-import jp.shinchoku.platform.store.KeyIndex;
-import jp.shinchoku.platform.outbox.OutboxCollection;
-import jp.shinchoku.platform.outbox.OutboxEntry;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteError;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jp.shinchoku.notification.alerts.Alert;
+import jp.shinchoku.notification.alerts.AlertEvent;
+import jp.shinchoku.notification.alerts.AlertRepository;
+import jp.shinchoku.platform.outbox.Outbox;
+import jp.shinchoku.platform.outbox.OutboxCollection;
+import jp.shinchoku.platform.outbox.OutboxEntry;
+import jp.shinchoku.platform.store.KeyIndex;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;

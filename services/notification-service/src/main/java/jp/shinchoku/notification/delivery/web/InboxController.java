@@ -1,8 +1,5 @@
 package jp.shinchoku.notification.delivery.web;
 
-import jp.shinchoku.platform.security.Access;
-import jp.shinchoku.platform.security.Caller;
-import jp.shinchoku.platform.security.Role;
 import java.time.Clock;
 import java.util.List;
 
@@ -17,6 +14,9 @@ import jp.shinchoku.notification.delivery.Silence;
 import jp.shinchoku.notification.delivery.SilenceRepository;
 import jp.shinchoku.platform.audit.AuditEntry;
 import jp.shinchoku.platform.audit.AuditTrail;
+import jp.shinchoku.platform.security.Access;
+import jp.shinchoku.platform.security.Caller;
+import jp.shinchoku.platform.security.Role;
 import jp.shinchoku.platform.web.ApiProblem;
 import jp.shinchoku.platform.web.RequestLimits;
 import org.springframework.http.HttpStatus;

@@ -1,8 +1,5 @@
 package jp.shinchoku.notification.delivery.web;
 
-import jp.shinchoku.platform.security.Access;
-import jp.shinchoku.platform.security.Caller;
-import jp.shinchoku.platform.security.Role;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +7,9 @@ import jp.shinchoku.notification.delivery.Deliverer;
 import jp.shinchoku.notification.delivery.Delivery;
 import jp.shinchoku.notification.delivery.Notification;
 import jp.shinchoku.notification.delivery.NotificationLog;
+import jp.shinchoku.platform.security.Access;
+import jp.shinchoku.platform.security.Caller;
+import jp.shinchoku.platform.security.Role;
 import jp.shinchoku.platform.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

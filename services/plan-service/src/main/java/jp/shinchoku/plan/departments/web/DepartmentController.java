@@ -9,9 +9,10 @@ import jp.shinchoku.plan.departments.InvalidDepartmentException;
 import jp.shinchoku.plan.departments.RegisteredDepartment;
 import jp.shinchoku.platform.audit.AuditEntry;
 import jp.shinchoku.platform.audit.AuditTrail;
+import jp.shinchoku.platform.security.Access;
 import jp.shinchoku.platform.web.ApiProblem;
-import jp.shinchoku.platform.web.RequestLimits;
 import jp.shinchoku.platform.web.PageView;
+import jp.shinchoku.platform.web.RequestLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import jp.shinchoku.platform.security.Access;
 
 /**
  * A municipality's department registry (担当部署). {@code municipality} is its 地方公共団体コード, or its name where

@@ -21,9 +21,11 @@ import jp.shinchoku.plan.plans.web.RevisionViews.ReviewView;
 import jp.shinchoku.plan.plans.web.RevisionViews.RevisionView;
 import jp.shinchoku.platform.audit.AuditEntry;
 import jp.shinchoku.platform.audit.AuditTrail;
+import jp.shinchoku.platform.security.Access;
+import jp.shinchoku.platform.security.Caller;
 import jp.shinchoku.platform.web.ApiProblem;
-import jp.shinchoku.platform.web.RequestLimits;
 import jp.shinchoku.platform.web.PageView;
+import jp.shinchoku.platform.web.RequestLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -37,8 +39,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import jp.shinchoku.platform.security.Access;
-import jp.shinchoku.platform.security.Caller;
 
 @RestController
 @RequestMapping("/api/plans")

@@ -3,6 +3,7 @@ package jp.shinchoku.plan.plans.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jp.shinchoku.contracts.Events;
 import jp.shinchoku.contracts.Topics;
@@ -11,12 +12,11 @@ import jp.shinchoku.contracts.plan.PlanReviewedV1;
 import jp.shinchoku.contracts.plan.PlanRevisedV1;
 import jp.shinchoku.plan.plans.DemoPlans;
 import jp.shinchoku.testsupport.EventProbe;
-import java.util.List;
 import jp.shinchoku.testsupport.HttpJson;
-import jp.shinchoku.testsupport.TestTokens;
 import jp.shinchoku.testsupport.MovableClock;
 import jp.shinchoku.testsupport.SharedInfrastructure;
 import jp.shinchoku.testsupport.ShinchokuServiceTest;
+import jp.shinchoku.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
