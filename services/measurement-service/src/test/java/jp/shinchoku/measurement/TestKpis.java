@@ -1,5 +1,7 @@
 package jp.shinchoku.measurement;
 
+import static org.awaitility.Awaitility.await;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,8 +12,6 @@ import jp.shinchoku.contracts.plan.KpiDefinedV1;
 import jp.shinchoku.testsupport.HttpJson;
 import jp.shinchoku.testsupport.SharedInfrastructure;
 import jp.shinchoku.testsupport.TestEvents;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * KPIs of a test plan, defined the way the plan service does it (a {@code kpi.defined.v1} on the real broker): a
@@ -33,6 +33,20 @@ public final class TestKpis {
     }
 
     /** Defines a KPI and waits until the service knows it. */
+    /**
+     * A KPI like the golden sample of {@code kpi.defined} (a percentage) under a new id, known to the service on return.
+     */
+    public static String defineLikeTheSample(HttpJson http, String idPrefix) {
+        String kpiId = idPrefix + "." + UUID.randomUUID();
+        KpiDefinedV1 sample = TestEvents.sample(Events.KPI_DEFINED);
+        TestEvents.publish(SharedInfrastructure.get().bootstrapServers(), Events.KPI_DEFINED, new KpiDefinedV1(kpiId,
+                sample.planId(), sample.municipalityCode(), sample.pillarCode(), sample.measureCode(), sample.measureTitle(),
+                sample.departmentCode(), sample.name(), sample.unit(), sample.kind(), sample.direction(), sample.baseline(),
+                sample.target(), sample.revision(), null, null, null, false));
+        await().until(() -> http.get("/api/kpis/" + kpiId + "/progress").status() == 200);
+        return kpiId;
+    }
+
     public String define(HttpJson http, Kpi kpi) {
         String kpiId = planId + "." + kpi.measure() + "." + kpi.code();
         TestEvents.publish(SharedInfrastructure.get().bootstrapServers(), Events.KPI_DEFINED, new KpiDefinedV1(kpiId,

@@ -1,24 +1,19 @@
 package jp.shinchoku.measurement.measurements;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import jp.shinchoku.testsupport.TestTokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
-import jp.shinchoku.contracts.Events;
-import jp.shinchoku.contracts.plan.KpiDefinedV1;
+import jp.shinchoku.measurement.TestKpis;
 import jp.shinchoku.testsupport.HttpJson;
-import jp.shinchoku.testsupport.SharedInfrastructure;
 import jp.shinchoku.testsupport.ShinchokuServiceTest;
-import jp.shinchoku.testsupport.TestEvents;
+import jp.shinchoku.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,13 +35,7 @@ class CsvUploadTest {
     @BeforeEach
     void defineKpi() {
         http = HttpJson.onPort(port);
-        kpiId = "pln-csv." + UUID.randomUUID();
-        KpiDefinedV1 sample = TestEvents.sample(Events.KPI_DEFINED);
-        TestEvents.publish(SharedInfrastructure.get().bootstrapServers(), Events.KPI_DEFINED, new KpiDefinedV1(kpiId,
-                sample.planId(), sample.municipalityCode(), sample.pillarCode(), sample.measureCode(), sample.measureTitle(),
-                sample.departmentCode(), sample.name(), sample.unit(), sample.kind(), sample.direction(), sample.baseline(),
-                sample.target(), sample.revision(), null, null, null, false));
-        await().until(() -> http.get("/api/kpis/" + kpiId + "/progress").status() == 200);
+        kpiId = TestKpis.defineLikeTheSample(http, "pln-csv");
     }
 
     @Test
