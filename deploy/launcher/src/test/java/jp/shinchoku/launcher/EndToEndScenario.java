@@ -11,11 +11,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
+import jp.shinchoku.contracts.Topics;
 import jp.shinchoku.launcher.LocalSystem.Service;
+import jp.shinchoku.testsupport.EventProbe;
 import jp.shinchoku.testsupport.HttpJson;
 import jp.shinchoku.testsupport.TestTokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,14 +69,25 @@ abstract class EndToEndScenario {
                 jp.shinchoku.notification.kpis.KpiWatchRepository.class).find(kpiId)
                 .map(watch -> watch.name() != null).orElse(false));
 
-        // 3. the department reports a value far behind the trajectory
-        HttpJson.Response reported = measurements.post("/api/kpis/" + kpiId + "/measurements",
-                "{\"value\": 12.5, \"measuredOn\": \"2023-09-30\", \"comment\": \"9月末時点の交付率\"}",
-                Map.of("Idempotency-Key", "chomin-2023-09-" + kpiId));
-        assertThat(reported.status()).isEqualTo(201);
+        // 3. the department reports a value far behind the trajectory, in a trace of its own
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        HttpJson.Response reported;
+        try (EventProbe probe = EventProbe.open(kafkaBootstrapServers(), Topics.MEASUREMENT_EVENTS, Topics.KPI_PROGRESS,
+                Topics.ALERT_EVENTS)) {
+            reported = measurements.post("/api/kpis/" + kpiId + "/measurements",
+                    "{\"value\": 12.5, \"measuredOn\": \"2023-09-30\", \"comment\": \"9月末時点の交付率\"}",
+                    Map.of("Idempotency-Key", "chomin-2023-09-" + kpiId, "traceparent", "00-" + trace + "-00f067aa0ba902b7-01"));
+            assertThat(reported.status()).isEqualTo(201);
 
-        // 4. the 推進本部 is alerted: the deadline is within six months and the KPI is behind
-        await().atMost(Duration.ofSeconds(60)).until(() -> !alertsFor(notifications, kpiId).isEmpty());
+            // 4. the 推進本部 is alerted: the deadline is within six months and the KPI is behind
+            await().atMost(Duration.ofSeconds(60)).until(() -> !alertsFor(notifications, kpiId).isEmpty());
+            // the report, the events it caused in two services and the alert they ended in share the report's trace
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(List.of(
+                    traceOf(probe, Topics.MEASUREMENT_EVENTS.name(), record -> kpiId.equals(record.key())),
+                    traceOf(probe, Topics.KPI_PROGRESS.name(), record -> kpiId.equals(record.key())),
+                    traceOf(probe, Topics.ALERT_EVENTS.name(), record -> new String(record.value(), StandardCharsets.UTF_8)
+                            .contains(kpiId)))).containsOnly(trace));
+        }
         JsonNode alert = alertsFor(notifications, kpiId).getFirst();
         assertThat(alert.get("receivers").get(0).asString()).isEqualTo("promotion-hq");
         assertThat(alert.get("state").asString()).isEqualTo("FIRING");
@@ -127,6 +142,13 @@ abstract class EndToEndScenario {
                 .filter(a -> a.get("rule").asString().equals("TARGET_UNDECIDED"))
                 .allMatch(a -> a.get("state").asString().equals("RESOLVED")));
         assertThat(alert.get("summaryJa").asString()).contains("オンライン化された手続数").contains("令和6年3月31日");
+    }
+
+    /** The trace id of the first record on the topic that matches. */
+    private static String traceOf(EventProbe probe, String topic, Predicate<ConsumerRecord<String, byte[]>> matching) {
+        return probe.on(topic).stream().filter(matching).findFirst()
+                .map(record -> EventProbe.header(record, "traceparent")).map(header -> header.substring(3, 35))
+                .orElse("none on " + topic);
     }
 
     private static List<JsonNode> alertsFor(HttpJson notifications, String kpiId) {

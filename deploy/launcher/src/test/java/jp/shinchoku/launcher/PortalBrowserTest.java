@@ -188,7 +188,7 @@ class PortalBrowserTest {
         WebElement acknowledge = alerts.get(0).findElement(By.cssSelector("form[action$='/acknowledgement']"));
         acknowledge.findElement(By.name("comment")).sendKeys("10月の推進本部会議で担当課と確認する");
         acknowledge.findElement(By.cssSelector("button")).click();
-        assertThat(waitFor(By.cssSelector(".flash .notice")).getText()).isEqualTo("確認を記録しました。");
+        awaitNotice("確認を記録しました。");
         assertThat(browser.findElement(By.id(first)).getText()).contains("10月の推進本部会議で担当課と確認する");
 
         WebElement silence = browser.findElement(By.id(second)).findElement(By.cssSelector("form[action$='/silence']"));
@@ -196,7 +196,8 @@ class PortalBrowserTest {
                 silence.findElement(By.name("endsAt")));
         silence.findElement(By.name("comment")).sendKeys("10月末までの延長を本部長が承認");
         silence.findElement(By.cssSelector("button")).click();
-        assertThat(waitFor(By.cssSelector(".flash .notice")).getText()).isEqualTo("通知を停止しました。");
+        // the page before still shows the acknowledgement's notice until the answer replaces it
+        awaitNotice("通知を停止しました。");
         assertThat(browser.findElement(By.id(second)).getText()).contains("通知停止中");
         assertThat(browser.findElement(By.id("silences-title")).isDisplayed()).isTrue();
         screenshot("inbox");
@@ -218,6 +219,12 @@ class PortalBrowserTest {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(portal.url()));
         waitFor(By.cssSelector("main h1"));
+    }
+
+    /** Waits for the page whose flash notice says this (looked up afresh while the page changes). */
+    private void awaitNotice(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.textToBe(By.cssSelector(".flash .notice"), text));
     }
 
     private WebElement waitFor(By what) {

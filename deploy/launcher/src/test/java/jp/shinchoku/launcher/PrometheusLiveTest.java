@@ -105,7 +105,7 @@ class PrometheusLiveTest {
                 "--storage.tsdb.path=" + work.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(query("sum(up)")).as("all three services scraped").isNotEmpty()
+                assertThat(query("sum(up)")).as("all three services scraped (targets: %s)", scrapeErrors()).isNotEmpty()
                         .allSatisfy(sample -> assertThat(sample.at("/value/1").asString()).isEqualTo("3")));
     }
 
@@ -229,6 +229,15 @@ class PrometheusLiveTest {
     private static String filled(String expression) {
         return expression.replace("$__rate_interval", "1m").replace("$__interval", "1m").replace("$__range", "5m")
                 .replaceAll("\\$\\{?[A-Za-z_]+(:[a-z]+)?}?", ".*");
+    }
+
+    /** Each target's last scrape error, as Prometheus reports it. */
+    private List<String> scrapeErrors() throws Exception {
+        List<String> errors = new ArrayList<>();
+        JSON.readTree(get("/api/v1/targets")).at("/data/activeTargets").forEach(target -> errors.add(
+                target.at("/labels/job").asString() + ": " + target.at("/health").asString() + " "
+                        + target.at("/lastError").asString()));
+        return errors;
     }
 
     private List<JsonNode> query(String expression) throws Exception {

@@ -97,7 +97,7 @@ public final class HttpJson {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Content-Type").orElse(null));
+                    response.headers().firstValue("Content-Type").orElse(null), response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -106,9 +106,15 @@ public final class HttpJson {
         }
     }
 
-    public record Response(int status, String body, String location, String contentType) {
+    public record Response(int status, String body, String location, String contentType,
+            java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             return body == null || body.isBlank() ? MissingNode.getInstance() : JSON.readTree(body);
+        }
+
+        /** The response's first header of that name, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
         }
     }
 }

@@ -14,4 +14,11 @@ public final class PoisonRecords {
         TestEvents.send(bootstrapServers, topic, key, type, UUID.randomUUID().toString(),
                 value.getBytes(StandardCharsets.UTF_8), TestTokens.admin());
     }
+
+    /** The same, sent inside the sender's trace (a W3C {@code traceparent} header). */
+    public static void sendInTrace(String bootstrapServers, String topic, String key, String type, String value,
+            String traceparent) {
+        TestEvents.send(bootstrapServers, topic, key, type, UUID.randomUUID().toString(),
+                value.getBytes(StandardCharsets.UTF_8), TestTokens.admin(), java.util.Map.of("traceparent", traceparent));
+    }
 }

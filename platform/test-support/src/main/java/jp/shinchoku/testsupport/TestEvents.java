@@ -50,6 +50,17 @@ public final class TestEvents {
         return eventId;
     }
 
+    /**
+     * Sends as a department's system would inside a trace of its own: with the administrator's token and this W3C
+     * {@code traceparent} header. @return the event's {@code ce_id}
+     */
+    public static <T> String publishInTrace(String bootstrapServers, String traceparent, EventType<T> type, T payload) {
+        String eventId = UUID.randomUUID().toString();
+        send(bootstrapServers, type.topic().name(), type.keyOf(payload), type.id(), eventId,
+                JSON.writeValueAsBytes(payload), TestTokens.admin(), Map.of("traceparent", traceparent));
+        return eventId;
+    }
+
     /** Publishes an event on another topic than its own (a dead-letter topic, say). */
     public static <T> String publishOn(String bootstrapServers, String topic, EventType<T> type, T payload) {
         String eventId = UUID.randomUUID().toString();
@@ -65,7 +76,13 @@ public final class TestEvents {
 
     static void send(String bootstrapServers, String topic, String key, String type, String eventId, byte[] value,
             String token) {
+        send(bootstrapServers, topic, key, type, eventId, value, token, Map.of());
+    }
+
+    static void send(String bootstrapServers, String topic, String key, String type, String eventId, byte[] value,
+            String token, Map<String, String> headers) {
         var record = new ProducerRecord<String, byte[]>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(header(name, header)));
         if (token != null) {
             record.headers().add(header("Authorization", "Bearer " + token));
         }

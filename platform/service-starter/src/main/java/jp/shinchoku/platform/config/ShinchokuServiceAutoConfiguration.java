@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import jp.shinchoku.platform.audit.AuditController;
 import jp.shinchoku.platform.audit.AuditSource;
 import jp.shinchoku.platform.audit.AuditTrail;
@@ -16,6 +17,7 @@ import jp.shinchoku.platform.outbox.OutboxCollection;
 import jp.shinchoku.platform.outbox.OutboxProperties;
 import jp.shinchoku.platform.outbox.OutboxRelay;
 import jp.shinchoku.platform.time.ShinchokuClockAutoConfiguration;
+import jp.shinchoku.platform.tracing.Traces;
 import jp.shinchoku.platform.tracing.TracingInterceptors;
 import jp.shinchoku.platform.web.ApiProblemHandler;
 import jp.shinchoku.platform.web.RequestLimits;
@@ -43,31 +45,35 @@ public class ShinchokuServiceAutoConfiguration {
     @Bean
     @SuppressWarnings("unchecked")
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<?, ?> kafka, ObjectProvider<OutboxCollection> collections,
-            OutboxProperties properties, Clock clock, MeterRegistry meters) {
+            OutboxProperties properties, Clock clock, MeterRegistry meters, Traces traces) {
         List<OutboxCollection> declared = collections.orderedStream().toList();
-        return new OutboxRelay(mongo, (KafkaTemplate<String, Object>) kafka, declared, properties, clock, meters);
+        return new OutboxRelay(mongo, (KafkaTemplate<String, Object>) kafka, declared, properties, clock, meters, traces);
     }
 
     @Bean
     Outbox outbox(EventJson json, Clock clock, OutboxRelay relay, @Value("${spring.application.name}") String name,
-            ObjectProvider<EventContracts> contracts) {
-        return new Outbox(json, clock, "/shinchoku/" + name, relay, contracts.getIfUnique());
+            ObjectProvider<EventContracts> contracts, Traces traces) {
+        return new Outbox(json, clock, "/shinchoku/" + name, relay, contracts.getIfUnique(), traces);
     }
 
-    /** Each request continues its caller's trace (W3C {@code traceparent}); outbox entries keep it. */
+    /** The trace context of the work a service does (Micrometer Tracing; none where tracing is off). */
     @Bean
-    TracingInterceptors.Requests traceRequests() {
-        return new TracingInterceptors.Requests();
+    Traces traces(ObjectProvider<Tracer> tracer) {
+        return new Traces(tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
+    /** A response names its request's span; it runs inside the server's observation, which continues the caller's. */
+    @Bean
+    FilterRegistrationBean<TracingInterceptors.Responses> traceResponses(Traces traces) {
+        FilterRegistrationBean<TracingInterceptors.Responses> registration =
+                new FilterRegistrationBean<>(new TracingInterceptors.Responses(traces));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
     }
 
     @Bean
-    TracingInterceptors.Records traceRecords() {
-        return new TracingInterceptors.Records();
-    }
-
-    @Bean
-    TracingInterceptors.Batches traceBatches() {
-        return new TracingInterceptors.Batches();
+    TracingInterceptors.Batches traceBatches(Traces traces) {
+        return new TracingInterceptors.Batches(traces);
     }
 
     /** The locks that keep scheduled work to one instance at a time ({@code shedLock} collection). */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import jp.shinchoku.contracts.Topic;
 import jp.shinchoku.contracts.Topics;
 import jp.shinchoku.platform.events.CloudEventDeserializer;
@@ -12,6 +13,7 @@ import jp.shinchoku.platform.events.EventJson;
 import jp.shinchoku.platform.events.EventValueSerializer;
 import jp.shinchoku.platform.events.InvalidEventException;
 import jp.shinchoku.platform.support.Throwables;
+import jp.shinchoku.platform.tracing.Traces;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
@@ -21,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -105,7 +108,8 @@ public class ShinchokuKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler deadLetteringErrorHandler(KafkaOperations<?, ?> template, ShinchokuKafkaProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, ObjectProvider<Traces> tracing) {
+        Traces traces = tracing.getIfAvailable(() -> new Traces(Tracer.NOOP));
         var recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(record.topic() + ".DLT", -1));
         // a series per topic from the start (0), so that "any dead letter in the last hour" can be asked
@@ -113,16 +117,19 @@ public class ShinchokuKafkaAutoConfiguration {
             Counter.builder("shinchoku.kafka.dead.lettered").description("Records parked on a dead-letter topic")
                     .tag("topic", topic.name()).register(meters);
         }
-        var handler = new DefaultErrorHandler((record, exception) -> {
-            log.warn("Dead-lettering record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), Throwables.rootMessage(exception));
-            Counter.builder("shinchoku.kafka.dead.lettered")
-                    .description("Records parked on a dead-letter topic")
-                    .tag("topic", record.topic())
-                    .register(meters)
-                    .increment();
-            recoverer.accept(record, exception);
-        }, new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
+        // parked in the record's trace: the log line and the dead letter carry the trace id of what sent it
+        var handler = new DefaultErrorHandler((record, exception) -> traces.continuing(
+                CloudEventDeserializer.header(record.headers(), Traces.HEADER), record.topic() + " dead-letter", () -> {
+                    log.warn("Dead-lettering record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
+                            record.offset(), record.key(), Throwables.rootMessage(exception));
+                    Counter.builder("shinchoku.kafka.dead.lettered")
+                            .description("Records parked on a dead-letter topic")
+                            .tag("topic", record.topic())
+                            .register(meters)
+                            .increment();
+                    recoverer.accept(record, exception);
+                    return null;
+                }), new FixedBackOff(properties.retryInterval().toMillis(), properties.retryAttempts()));
         handler.addNotRetryableExceptions(InvalidEventException.class, IllegalArgumentException.class);
         Counter outages = Counter.builder("shinchoku.kafka.store.outage.retries")
                 .description("Deliveries paused and retried because the store was out of reach").register(meters);

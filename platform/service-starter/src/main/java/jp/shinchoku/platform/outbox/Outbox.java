@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import jp.shinchoku.contracts.EventType;
 import jp.shinchoku.platform.events.EventJson;
-import jp.shinchoku.platform.tracing.TraceContext;
+import jp.shinchoku.platform.tracing.Traces;
 
 /**
  * Turns the events a domain raised into outbox entries for an aggregate document (through the service's one
@@ -22,7 +22,11 @@ public final class Outbox {
     private final OutboxRelay relay;
     private final EventContracts contracts;
 
-    public Outbox(EventJson json, Clock clock, String source, OutboxRelay relay, EventContracts contracts) {
+    private final Traces traces;
+
+    public Outbox(EventJson json, Clock clock, String source, OutboxRelay relay, EventContracts contracts,
+            Traces traces) {
+        this.traces = traces;
         this.json = json;
         this.clock = clock;
         this.source = source;
@@ -43,9 +47,9 @@ public final class Outbox {
         return domainEvents.stream().map(this::entryFor).toList();
     }
 
-    <T> OutboxEntry entry(EventType<T> type, T payload) {
+    <T> OutboxEntry entry(EventType<T> type, T payload, String cause) {
         return new OutboxEntry(UUID.randomUUID().toString(), type.id(), type.topic().name(), type.keyOf(payload),
-                source, clock.instant(), json.writeString(payload), TraceContext.current());
+                source, clock.instant(), json.writeString(payload), traces.of(cause));
     }
 
     /** Call after the write, naming the documents it gave events: the relay publishes them at once, by key. */
@@ -58,10 +62,18 @@ public final class Outbox {
         relay.written(collection, ids);
     }
 
-    /** A contract payload with its event type. */
-    public record OutboxEvent<T>(EventType<T> type, T payload) {
+    /**
+     * A contract payload with its event type, and the key of what caused it: the event continues the trace of the
+     * record with that key in the batch being handled (by default its own key: a KPI's progress follows that KPI's
+     * report), else the trace of the work it was raised in.
+     */
+    public record OutboxEvent<T>(EventType<T> type, T payload, String cause) {
+        public OutboxEvent(EventType<T> type, T payload) {
+            this(type, payload, type.keyOf(payload));
+        }
+
         OutboxEntry toEntry(Outbox outbox) {
-            return outbox.entry(type, payload);
+            return outbox.entry(type, payload, cause);
         }
     }
 }

@@ -36,7 +36,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jp.shinchoku.contracts.CloudEventHeaders;
-import jp.shinchoku.platform.tracing.TraceContext;
+import jp.shinchoku.platform.tracing.Traces;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -79,6 +79,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Traces traces;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wakeUps = new Semaphore(0);
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -98,7 +99,8 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, Object> kafka, List<OutboxCollection> collections,
-            OutboxProperties properties, Clock clock, MeterRegistry meters) {
+            OutboxProperties properties, Clock clock, MeterRegistry meters, Traces traces) {
+        this.traces = traces;
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = collections.stream().collect(java.util.stream.Collectors.toMap(OutboxCollection::name,
@@ -350,11 +352,10 @@ public final class OutboxRelay implements SmartLifecycle {
                 .add(header(CloudEventHeaders.TIME, occurredAt.toString()))
                 .add(header(CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPECVERSION_1_0))
                 .add(header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON));
-        if (entry.getString("traceparent") != null) {
-            record.headers().add(header(TraceContext.HEADER, entry.getString("traceparent")));
-        }
         try {
-            return kafka.send(record);
+            // the record's traceparent is written by the template's observation, in the span of the entry's trace
+            return traces.publishing(entry.getString("traceparent"), "outbox " + type, occurredAt,
+                    () -> kafka.send(record));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -1,80 +1,73 @@
 package jp.shinchoku.platform.tracing;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jp.shinchoku.platform.events.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchInterceptor;
-import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Where a unit of work begins (a request, a record, a batch of records): its {@link TraceContext} is set there. */
+/**
+ * Where {@link Traces} meets the frameworks. Requests and single records are traced by Spring's observations (the
+ * server's observation continues the caller's {@code traceparent}); these add what they leave out.
+ */
 public final class TracingInterceptors {
-
-    private static final Logger log = LoggerFactory.getLogger(TracingInterceptors.class);
 
     private TracingInterceptors() {
     }
 
-    /** A request continues its caller's trace ({@code traceparent}) and answers with its own span's. */
-    public static final class Requests extends OncePerRequestFilter {
+    /** A response names its request's span ({@code traceparent}), so a caller can quote the trace it is in. */
+    public static final class Responses extends OncePerRequestFilter {
+        private final Traces traces;
+
+        public Responses(Traces traces) {
+            this.traces = traces;
+        }
+
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            try (TraceContext.Scope scope = TraceContext.continueOrStart(request.getHeader(TraceContext.HEADER))) {
-                response.setHeader(TraceContext.HEADER, TraceContext.current());
-                chain.doFilter(request, response);
+            String traceparent = traces.current();
+            if (traceparent != null) {
+                response.setHeader(Traces.HEADER, traceparent);
             }
+            chain.doFilter(request, response);
         }
     }
 
-    /** A record handled on its own continues the trace of the request or event that caused it. */
-    public static final class Records implements RecordInterceptor<Object, Object> {
-        @Override
-        public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
-                Consumer<Object, Object> consumer) {
-            TraceContext.continueOrStart(CloudEventDeserializer.header(record.headers(), TraceContext.HEADER));
-            return record;
-        }
-
-        @Override
-        public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
-            TraceContext.end();
-        }
-    }
-
-    /** A batch is a unit of work of its own; the traces of its records are logged with it (as span links would be). */
+    /** A batch is a unit of work with a span of its own, linked to its records' traces. */
     public static final class Batches implements BatchInterceptor<Object, Object> {
+        private final Traces traces;
+
+        public Batches(Traces traces) {
+            this.traces = traces;
+        }
+
         @Override
         public ConsumerRecords<Object, Object> intercept(ConsumerRecords<Object, Object> records,
                 Consumer<Object, Object> consumer) {
-            TraceContext.continueOrStart(null);
-            if (log.isDebugEnabled()) {
-                for (ConsumerRecord<Object, Object> record : records) {
-                    log.debug("batch of {} records links trace {}", records.count(),
-                            TraceContext.traceId(CloudEventDeserializer.header(record.headers(), TraceContext.HEADER)));
-                }
-            }
+            List<ConsumerRecord<Object, Object>> list = new ArrayList<>(records.count());
+            records.forEach(list::add);
+            traces.batchBegins(list.isEmpty() ? "" : list.getFirst().topic(), list);
             return records;
         }
 
         @Override
         public void success(ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
-            TraceContext.end();
+            traces.batchEnded();
         }
 
         @Override
         public void failure(ConsumerRecords<Object, Object> records, Exception exception,
                 Consumer<Object, Object> consumer) {
-            TraceContext.end();
+            traces.batchEnded();
         }
     }
 }

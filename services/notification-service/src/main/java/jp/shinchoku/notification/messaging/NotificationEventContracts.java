@@ -53,15 +53,22 @@ class NotificationEventContracts implements EventContracts {
     @Override
     public OutboxEvent<?> contractOf(Object event) {
         counted(event);
+        // an alert about a KPI continues the trace of the progress change (and so of the report) that raised it
         return switch (event) {
-            case AlertEvent.Raised raised -> new OutboxEvent<>(Events.ALERT_RAISED, AlertContracts.raised(raised.alert(), links));
-            case AlertEvent.Resolved resolved -> new OutboxEvent<>(Events.ALERT_RESOLVED, AlertContracts.resolved(resolved.alert()));
+            case AlertEvent.Raised raised -> new OutboxEvent<>(Events.ALERT_RAISED,
+                    AlertContracts.raised(raised.alert(), links), causeOf(raised.alert()));
+            case AlertEvent.Resolved resolved -> new OutboxEvent<>(Events.ALERT_RESOLVED,
+                    AlertContracts.resolved(resolved.alert()), causeOf(resolved.alert()));
             case AlertEvent.Acknowledged acknowledged -> new OutboxEvent<>(Events.ALERT_ACKNOWLEDGED,
-                    AlertContracts.acknowledged(acknowledged.alert()));
+                    AlertContracts.acknowledged(acknowledged.alert()), causeOf(acknowledged.alert()));
             case Delivered delivered -> new OutboxEvent<>(Events.ALERT_DELIVERED,
                     DeliveryContracts.delivered(delivered.delivery(), delivered.notification()));
             default -> throw new IllegalArgumentException("the notification service publishes no " + event.getClass());
         };
+    }
+
+    private static String causeOf(Alert alert) {
+        return alert.labels().get("kpiId");
     }
 
     /** Alerts raised, resolved and acknowledged, per rule and severity; a raised alert timed from its KPI's report. */

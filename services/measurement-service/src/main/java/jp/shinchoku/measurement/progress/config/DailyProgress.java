@@ -19,6 +19,7 @@ import jp.shinchoku.measurement.kpis.KpiDefinition;
 import jp.shinchoku.measurement.progress.ProgressSchedule;
 import jp.shinchoku.measurement.progress.ProgressService;
 import jp.shinchoku.platform.schedule.ExclusiveRun;
+import jp.shinchoku.platform.tracing.Traces;
 import net.javacrumbs.shedlock.core.LockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,9 +55,9 @@ public class DailyProgress {
 
     @Bean
     Run dailyProgressRun(LockProvider locks, MongoTemplate mongo, KpiCatalog kpis, ProgressService progress,
-            ProgressSchedule schedule, Clock clock, MeterRegistry meters) {
+            ProgressSchedule schedule, Clock clock, MeterRegistry meters, Traces traces) {
         return new Run(new ExclusiveRun(locks, LOCK, Duration.ofMinutes(30), meters, "shinchoku.progress.daily",
-                "Daily recomputation of the KPIs' progress"), mongo, kpis, progress, schedule, clock, meters);
+                "Daily recomputation of the KPIs' progress", traces), mongo, kpis, progress, schedule, clock, meters);
     }
 
     /** The day of the last completed run; {@code scheduled}: every KPI has its next day planned since. */
@@ -125,13 +126,16 @@ public class DailyProgress {
 
         /** Recomputes every KPI for today under the lock. @return what it did, or null when another instance ran */
         public Outcome run() {
-            Outcome outcome = exclusive.run(this::recomputeAll).orElse(null);
+            Outcome outcome = exclusive.run(() -> {
+                Outcome done = recomputeAll();
+                log.info("daily progress run for {}: {} KPIs, {} changed, {} ms", done.day(), done.kpis(),
+                        done.changed(), done.took().toMillis());
+                return done;
+            }).orElse(null);
             if (outcome == null) {
                 log.info("daily progress run skipped: another instance holds the lock");
                 return null;
             }
-            log.info("daily progress run for {}: {} KPIs, {} changed, {} ms", outcome.day(), outcome.kpis(),
-                    outcome.changed(), outcome.took().toMillis());
             lastSuccess.set(System.currentTimeMillis() / 1000);
             return outcome;
         }

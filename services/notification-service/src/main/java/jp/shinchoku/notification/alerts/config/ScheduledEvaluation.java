@@ -8,6 +8,7 @@ import jp.shinchoku.notification.alerts.AlertService;
 import jp.shinchoku.notification.kpis.KpiWatchRepository;
 import jp.shinchoku.notification.plans.PlanWatchRepository;
 import jp.shinchoku.platform.schedule.ExclusiveRun;
+import jp.shinchoku.platform.tracing.Traces;
 import net.javacrumbs.shedlock.core.LockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,9 @@ public class ScheduledEvaluation {
 
     @Bean
     Evaluation evaluation(LockProvider locks, AlertService alerts, KpiWatchRepository kpis, PlanWatchRepository plans,
-            MeterRegistry meters) {
+            MeterRegistry meters, Traces traces) {
         return new Evaluation(new ExclusiveRun(locks, LOCK, Duration.ofMinutes(30), meters, "shinchoku.alerts.evaluation",
-                "Evaluations of every alert rule (daily and at start-up)"), alerts, kpis, plans, meters);
+                "Evaluations of every alert rule (daily and at start-up)", traces), alerts, kpis, plans, meters);
     }
 
     /** Runs the whole evaluation under the lock. */
@@ -62,9 +63,12 @@ public class ScheduledEvaluation {
 
         /** @return whether this instance evaluated (false when another held the lock) */
         public boolean run() {
-            Optional<AlertService.Outcome> outcome = exclusive.run(() -> alerts.evaluateAll(kpis.findAll(), plans.findAll()));
-            outcome.ifPresent(o -> lastSuccess.set(System.currentTimeMillis() / 1000));
-            outcome.ifPresentOrElse(o -> log.info("alert evaluation: {}", o),
+            Optional<AlertService.Outcome> outcome = exclusive.run(() -> {
+                AlertService.Outcome done = alerts.evaluateAll(kpis.findAll(), plans.findAll());
+                log.info("alert evaluation: {}", done);
+                return done;
+            });
+            outcome.ifPresentOrElse(o -> lastSuccess.set(System.currentTimeMillis() / 1000),
                     () -> log.info("alert evaluation skipped: another instance holds the lock"));
             return outcome.isPresent();
         }

@@ -28,6 +28,7 @@ import jp.shinchoku.notification.delivery.SilenceRepository;
 import jp.shinchoku.notification.delivery.messaging.MailChannel;
 import jp.shinchoku.notification.delivery.messaging.WebhookChannel;
 import jp.shinchoku.platform.schedule.ExclusiveRun;
+import jp.shinchoku.platform.tracing.Traces;
 import net.javacrumbs.shedlock.core.LockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -224,9 +225,10 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    Telling telling(LockProvider locks, Dispatcher dispatcher, Deliverer deliverer, MeterRegistry meters) {
+    Telling telling(LockProvider locks, Dispatcher dispatcher, Deliverer deliverer, MeterRegistry meters,
+            Traces traces) {
         return new Telling(new ExclusiveRun(locks, LOCK, Duration.ofMinutes(10), meters, "shinchoku.alerts.dispatch",
-                "Rounds of grouping alerts into messages and delivering them"), dispatcher, deliverer, meters);
+                "Rounds of grouping alerts into messages and delivering them", traces), dispatcher, deliverer, meters);
     }
 
     /** One round of telling: the dispatcher's flush, then the deliveries due; under the lock. */
