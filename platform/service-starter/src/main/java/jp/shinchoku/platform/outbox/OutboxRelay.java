@@ -354,7 +354,7 @@ public final class OutboxRelay implements SmartLifecycle {
                 .add(header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON));
         try {
             // the record's traceparent is written by the template's observation, in the span of the entry's trace
-            return traces.publishing(entry.getString("traceparent"), "outbox " + type, occurredAt,
+            return traces.publishing(entry.getString("traceparent"), "outbox " + type,
                     () -> kafka.send(record));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

@@ -1,12 +1,10 @@
 package jp.shinchoku.platform.tracing;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -67,13 +65,12 @@ public final class Traces {
     }
 
     /**
-     * Sends inside a span of the trace {@code traceparent} names (a new trace when it is null or malformed), started
-     * when the event was raised and ended when the send completes.
+     * Sends inside a span of the trace {@code traceparent} names (a new trace when it is null or malformed), ended when
+     * the send completes. Spans keep the wall clock's time: the service's clock may run on another day (the launcher's
+     * start date), and the outbox's delay has its own timer.
      */
-    public <T> CompletableFuture<T> publishing(String traceparent, String name, Instant raised,
-            Supplier<CompletableFuture<T>> send) {
-        Span.Builder builder = tracer.spanBuilder().name(name).kind(Span.Kind.PRODUCER)
-                .startTimestamp(raised.toEpochMilli(), TimeUnit.MILLISECONDS);
+    public <T> CompletableFuture<T> publishing(String traceparent, String name, Supplier<CompletableFuture<T>> send) {
+        Span.Builder builder = tracer.spanBuilder().name(name).kind(Span.Kind.PRODUCER);
         TraceContext parent = context(traceparent);
         Span span = (parent == null ? builder.setNoParent() : builder.setParent(parent)).start();
         CompletableFuture<T> sent;
