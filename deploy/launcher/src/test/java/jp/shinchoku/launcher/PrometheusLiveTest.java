@@ -54,7 +54,8 @@ class PrometheusLiveTest {
     private static final Pattern METRIC = Pattern.compile("\\b((?:shinchoku|http|mongodb|jvm|process)_[a-z_]+)");
     private static final Pattern ID_VALUE = Pattern.compile("(pln|alr|msr|aud|sil|ntf)-[0-9a-z-]{6,}.*");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int MUNICIPALITIES = 12;
+    /** Municipalities loaded before the services start being scraped, and as many again in the series test. */
+    private static final int MUNICIPALITIES = 24;
 
     private InProcessKafka kafka;
     private LocalSystem system;
@@ -76,7 +77,8 @@ class PrometheusLiveTest {
                 .with("shinchoku.progress.metrics.first", "PT2S").with("shinchoku.progress.metrics.refresh", "PT5S")
                 .with("shinchoku.notification.metrics.first", "PT2S").with("shinchoku.notification.metrics.refresh", "PT5S")
                 .with("shinchoku.kafka.lag-refresh", "PT2S"));
-        loadPlansAndReport();
+        loadPlans(0, MUNICIPALITIES);
+        report();
 
         work = Files.createTempDirectory("shinchoku-prometheus");
         Path token = work.resolve("ops.jwt");
@@ -109,17 +111,22 @@ class PrometheusLiveTest {
                         .allSatisfy(sample -> assertThat(sample.at("/value/1").asString()).isEqualTo("3")));
     }
 
-    /** Many municipalities' plans (the three seed plans under other names), and reports on every channel. */
-    private void loadPlansAndReport() throws IOException {
+    /** Municipalities' plans (the three seed plans under other names, numbered {@code from} to {@code to} - 1). */
+    private void loadPlans(int from, int to) throws IOException {
         HttpJson plans = HttpJson.onPort(system.port(Service.PLAN));
         List<String> seeds = List.of("setouchi", "kashihara", "sanjo");
-        for (int i = 0; i < MUNICIPALITIES; i++) {
+        for (int i = from; i < to; i++) {
             String seed = seeds.get(i % seeds.size());
             // the municipality's name is the first "  name:" of the file (the municipality block comes first)
             String yaml = resource("/demo-plans/" + seed + ".yaml").replaceFirst("(?m)^  name: (.*)$", "  name: $1" + i);
             assertThat(plans.postBytes("/api/plans", yaml.getBytes(StandardCharsets.UTF_8), "application/yaml").status())
                     .as(seed + " " + i).isEqualTo(201);
         }
+    }
+
+    /** Reports on every channel. */
+    private void report() {
+        HttpJson plans = HttpJson.onPort(system.port(Service.PLAN));
         HttpJson measurements = HttpJson.onPort(system.port(Service.MEASUREMENT));
         JsonNode kpis = plans.get("/api/kpi-definitions?size=20").json().get("items");
         await().atMost(Duration.ofSeconds(60)).until(() -> measurements.get("/api/kpis/"
@@ -171,8 +178,19 @@ class PrometheusLiveTest {
 
     @Test
     void noLabelCarriesAnIdAndSeriesGrowWithMunicipalitiesOnly() throws Exception {
-        await().atMost(Duration.ofSeconds(60)).until(() -> !query("shinchoku_kpis").isEmpty());
-        JsonNode series = JSON.readTree(get("/api/v1/series?match[]=" + encode("{__name__=~\"shinchoku_.*\"}"))).get("data");
+        HttpJson plans = HttpJson.onPort(system.port(Service.PLAN));
+        await().atMost(Duration.ofSeconds(60)).until(() -> municipalitiesCounted() == MUNICIPALITIES);
+        int kpisBefore = plans.get("/api/kpi-definitions?size=1").json().path("totalItems").asInt();
+        int seriesBefore = shinchokuSeries().size();
+
+        // as many municipalities again: the series grow by what a municipality adds, not by its KPIs
+        loadPlans(MUNICIPALITIES, 2 * MUNICIPALITIES);
+        await().atMost(Duration.ofSeconds(90)).until(() -> municipalitiesCounted() == 2 * MUNICIPALITIES);
+        int kpisAfter = plans.get("/api/kpi-definitions?size=1").json().path("totalItems").asInt();
+        JsonNode series = shinchokuSeries();
+        System.out.printf("series check: %d municipalities, %d KPIs: %d shinchoku series; %d municipalities, %d KPIs: %d%n",
+                MUNICIPALITIES, kpisBefore, seriesBefore, 2 * MUNICIPALITIES, kpisAfter, series.size());
+
         List<String> offending = new ArrayList<>();
         for (JsonNode one : series) {
             one.properties().forEach(label -> {
@@ -182,11 +200,24 @@ class PrometheusLiveTest {
             });
         }
         assertThat(offending).as("series with an id in a label").isEmpty();
-        int kpiSeries = query("count(shinchoku_kpis)").isEmpty() ? 0
-                : Integer.parseInt(query("count(shinchoku_kpis)").get(0).at("/value/1").asString());
-        // municipalities × pillars (≤ 10 in a plan) × statuses (8) at the most, however many KPIs there are
-        assertThat(kpiSeries).isPositive().isLessThanOrEqualTo(MUNICIPALITIES * 10 * 8);
-        assertThat(series.size()).as("all shinchoku series").isLessThan(MUNICIPALITIES * 200 + 1_000);
+        int added = series.size() - seriesBefore;
+        // a municipality adds its statuses by pillar (≤ 10 pillars × 8 statuses), grades (6) and overdue reports (1)
+        assertThat(added).as("series added by %d municipalities with %d KPIs", MUNICIPALITIES, kpisAfter - kpisBefore)
+                .isPositive().isLessThanOrEqualTo(MUNICIPALITIES * (10 * 8 + 6 + 1))
+                .isLessThan(kpisAfter - kpisBefore);
+        int kpiSeries = Integer.parseInt(query("count(shinchoku_kpis)").get(0).at("/value/1").asString());
+        assertThat(kpiSeries).isLessThanOrEqualTo(2 * MUNICIPALITIES * 10 * 8);
+    }
+
+    /** The municipalities the KPI gauges count, as Prometheus last scraped them. */
+    private int municipalitiesCounted() throws Exception {
+        List<JsonNode> counted = query("count(count by (municipality) (shinchoku_kpis))");
+        return counted.isEmpty() ? 0 : Integer.parseInt(counted.get(0).at("/value/1").asString());
+    }
+
+    /** Every shinchoku series Prometheus holds (its head: what it scraped in this test). */
+    private JsonNode shinchokuSeries() throws Exception {
+        return JSON.readTree(get("/api/v1/series?match[]=" + encode("{__name__=~\"shinchoku_.*\"}"))).get("data");
     }
 
     private List<Path> ruleFiles() throws IOException {
