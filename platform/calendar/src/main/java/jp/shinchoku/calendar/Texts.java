@@ -29,6 +29,11 @@ public final class Texts {
         return in(Locale.ENGLISH, key, args);
     }
 
+    /** The text of the key in Japanese or in English. */
+    public String in(boolean japanese, String key, Object... args) {
+        return japanese ? ja(key, args) : en(key, args);
+    }
+
     /** The text of the key in the language ({@code ja} or English). */
     public String in(Locale locale, String key, Object... args) {
         ResourceBundle texts = ResourceBundle.getBundle(bundle, locale,

@@ -27,7 +27,7 @@ public class MeasurementRejectedException extends RuntimeException {
      * A rejection whose texts are the key's in {@link RejectionTexts}, both languages given the same arguments.
      */
     public static MeasurementRejectedException of(Reason reason, String key, Object... args) {
-        return new MeasurementRejectedException(reason, RejectionTexts.ja(key, args), RejectionTexts.en(key, args));
+        return new MeasurementRejectedException(reason, RejectionTexts.TEXTS.ja(key, args), RejectionTexts.TEXTS.en(key, args));
     }
 
     public Reason reason() {

@@ -236,8 +236,8 @@ public class MeasurementService {
     /** @param field the key of the field's name ({@code field.comment}) */
     private static void checkLength(String text, String field) {
         if (text != null && text.length() > MAX_COMMENT) {
-            throw MeasurementRejectedException.of(Reason.OUT_OF_RANGE, "out-of-range.too-long", RejectionTexts.ja(field),
-                    RejectionTexts.en(field), MAX_COMMENT, text.length());
+            throw MeasurementRejectedException.of(Reason.OUT_OF_RANGE, "out-of-range.too-long", RejectionTexts.TEXTS.ja(field),
+                    RejectionTexts.TEXTS.en(field), MAX_COMMENT, text.length());
         }
     }
 
@@ -411,7 +411,7 @@ public class MeasurementService {
     }
 
     private static String span(LocalDate first, LocalDate last) {
-        return RejectionTexts.ja("outside-plan-period.span", first == null ? "" : Wareki.format(first),
+        return RejectionTexts.TEXTS.ja("outside-plan-period.span", first == null ? "" : Wareki.format(first),
                 last == null ? "" : Wareki.format(last));
     }
 }

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jp.shinchoku.calendar.ReportingPeriod;
+import jp.shinchoku.calendar.Texts;
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
 import jp.shinchoku.measurement.kpis.KpiKind;
@@ -87,8 +88,8 @@ public class ProgressQueries {
     /** A roll-up of a plan's progress on {@code asOf}, with the method that produced it. */
     public record Rollup(String planId, LocalDate asOf, Grouping by, List<Group> groups, Group total) {
         /** How a roll-up is computed ({@code rollup.method} of {@link ProgressTexts}). */
-        public static final String METHOD_JA = ProgressTexts.ja("rollup.method");
-        public static final String METHOD_EN = ProgressTexts.en("rollup.method");
+        public static final String METHOD_JA = ProgressTexts.TEXTS.ja("rollup.method");
+        public static final String METHOD_EN = ProgressTexts.TEXTS.en("rollup.method");
     }
 
     public Rollup rollup(String planId, Grouping by, LocalDate asOf) {
@@ -203,13 +204,13 @@ public class ProgressQueries {
             return points;
         }
         if (kpi.baselineAsOf() != null) {
-            points.add(new TrajectoryPoint(kpi.baselineAsOf(), baseline(kpi), ProgressTexts.ja("trajectory.baseline")));
+            points.add(new TrajectoryPoint(kpi.baselineAsOf(), baseline(kpi), ProgressTexts.TEXTS.ja("trajectory.baseline")));
         }
         kpi.intermediateTargets().stream().sorted(Comparator.comparing(KpiDefinition.Step::due))
                 .forEach(step -> points.add(new TrajectoryPoint(step.due(), step.value(),
-                        ProgressTexts.ja("trajectory.intermediate-target"))));
+                        ProgressTexts.TEXTS.ja("trajectory.intermediate-target"))));
         if (kpi.due() != null && target(kpi) != null) {
-            points.add(new TrajectoryPoint(kpi.due(), target(kpi), ProgressTexts.ja("trajectory.target")));
+            points.add(new TrajectoryPoint(kpi.due(), target(kpi), ProgressTexts.TEXTS.ja("trajectory.target")));
         }
         return points;
     }
@@ -237,7 +238,7 @@ public class ProgressQueries {
 
         /** 報告済み, 報告待ち, 期限超過 ({@code due-state.<state>} of {@link ProgressTexts}). */
         public String label() {
-            return ProgressTexts.ja("due-state." + ProgressTexts.keyOf(name()));
+            return ProgressTexts.TEXTS.ja("due-state." + Texts.keyOf(name()));
         }
     }
 

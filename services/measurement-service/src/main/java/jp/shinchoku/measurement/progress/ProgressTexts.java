@@ -1,7 +1,5 @@
 package jp.shinchoku.measurement.progress;
 
-import java.util.Locale;
-
 import jp.shinchoku.calendar.Texts;
 
 /**
@@ -12,27 +10,9 @@ import jp.shinchoku.calendar.Texts;
  */
 public final class ProgressTexts {
 
-    private static final Texts TEXTS = new Texts("jp.shinchoku.measurement.progress.progress");
+    /** The bundle's texts: {@code TEXTS.ja(key, args…)}, {@code TEXTS.en(key, args…)}. */
+    public static final Texts TEXTS = new Texts("jp.shinchoku.measurement.progress.progress");
 
     private ProgressTexts() {
-    }
-
-    /** The text of the key in Japanese. */
-    public static String ja(String key, Object... args) {
-        return format(Locale.JAPANESE, key, args);
-    }
-
-    /** The text of the key in English. */
-    public static String en(String key, Object... args) {
-        return format(Locale.ENGLISH, key, args);
-    }
-
-    /** A key's part for an enum constant: {@code NO_DATA} is {@code no-data}. */
-    static String keyOf(String constant) {
-        return Texts.keyOf(constant);
-    }
-
-    private static String format(Locale locale, String key, Object... args) {
-        return TEXTS.in(locale, key, args);
     }
 }

@@ -1,6 +1,7 @@
 package jp.shinchoku.notification.alerts;
 
 import java.util.List;
+import jp.shinchoku.calendar.Texts;
 
 /**
  * The conditions that raise alerts, with how serious each is and who is told by default (a municipality's routes
@@ -45,7 +46,7 @@ public enum AlertRule {
 
     /** The rule's name in Japanese ({@code <rule>.label} of {@link AlertTexts}). */
     public String label() {
-        return AlertTexts.ja(AlertTexts.keyOf(name()) + ".label");
+        return AlertTexts.TEXTS.ja(Texts.keyOf(name()) + ".label");
     }
 
     public Severity severity() {

@@ -1,7 +1,5 @@
 package jp.shinchoku.notification.alerts;
 
-import java.util.Locale;
-
 import jp.shinchoku.calendar.Texts;
 
 /**
@@ -12,32 +10,9 @@ import jp.shinchoku.calendar.Texts;
  */
 public final class AlertTexts {
 
-    private static final Texts TEXTS = new Texts("jp.shinchoku.notification.alerts.alerts");
+    /** The bundle's texts: {@code TEXTS.ja(key, args…)}, {@code TEXTS.en(key, args…)}. */
+    public static final Texts TEXTS = new Texts("jp.shinchoku.notification.alerts.alerts");
 
     private AlertTexts() {
-    }
-
-    /** The text of the key in Japanese. */
-    public static String ja(String key, Object... args) {
-        return format(Locale.JAPANESE, key, args);
-    }
-
-    /** The text of the key in English. */
-    public static String en(String key, Object... args) {
-        return format(Locale.ENGLISH, key, args);
-    }
-
-    /** The text of the key in Japanese or in English. */
-    public static String text(boolean japanese, String key, Object... args) {
-        return japanese ? ja(key, args) : en(key, args);
-    }
-
-    /** A key's part for an enum constant: {@code KPI_MISSED} is {@code kpi-missed}. */
-    public static String keyOf(String constant) {
-        return Texts.keyOf(constant);
-    }
-
-    private static String format(Locale locale, String key, Object... args) {
-        return TEXTS.in(locale, key, args);
     }
 }

@@ -53,11 +53,11 @@ public final class DeadlineRule {
         String percent = kpi.achievement() == null ? "-"
                 : kpi.achievement().multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP) + "%";
         String left = daysLeft >= 0 ? "kpi-behind-near-deadline.days-left" : "kpi-behind-near-deadline.passed";
-        String summaryJa = AlertTexts.ja("kpi-behind-near-deadline.summary", kpi.displayName(),
+        String summaryJa = AlertTexts.TEXTS.ja("kpi-behind-near-deadline.summary", kpi.displayName(),
                 KpiStatusRules.statusJa(kpi.status()), percent, Wareki.formatBoth(kpi.deadline()),
-                AlertTexts.ja(left, daysLeft));
-        String summaryEn = AlertTexts.en("kpi-behind-near-deadline.summary", kpi.displayName(),
-                kpi.status().toLowerCase().replace('_', ' '), percent, kpi.deadline(), AlertTexts.en(left, daysLeft));
+                AlertTexts.TEXTS.ja(left, daysLeft));
+        String summaryEn = AlertTexts.TEXTS.en("kpi-behind-near-deadline.summary", kpi.displayName(),
+                kpi.status().toLowerCase().replace('_', ' '), percent, kpi.deadline(), AlertTexts.TEXTS.en(left, daysLeft));
         return Optional.of(new AlertCondition(AlertRule.KPI_BEHIND_NEAR_DEADLINE, labels, summaryJa, summaryEn,
                 AlertCondition.kpiLink(kpi.kpiId())));
     }

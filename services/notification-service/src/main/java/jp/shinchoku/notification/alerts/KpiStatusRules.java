@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.shinchoku.calendar.Texts;
 import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.notification.kpis.KpiWatch;
 
@@ -26,29 +27,29 @@ public final class KpiStatusRules {
         }
         if ("MISSED".equals(kpi.status())) {
             found.add(condition(AlertRule.KPI_MISSED, kpi, Map.of(),
-                    AlertTexts.ja("kpi-missed.summary", kpi.displayName(), deadline(kpi)),
-                    AlertTexts.en("kpi-missed.summary", kpi.displayName(), kpi.deadline())));
+                    AlertTexts.TEXTS.ja("kpi-missed.summary", kpi.displayName(), deadline(kpi)),
+                    AlertTexts.TEXTS.en("kpi-missed.summary", kpi.displayName(), kpi.deadline())));
         }
         if ("ACHIEVED".equals(kpi.status())) {
             found.add(condition(AlertRule.KPI_ACHIEVED, kpi, Map.of(),
-                    AlertTexts.ja("kpi-achieved.summary", kpi.displayName()),
-                    AlertTexts.en("kpi-achieved.summary", kpi.displayName())));
+                    AlertTexts.TEXTS.ja("kpi-achieved.summary", kpi.displayName()),
+                    AlertTexts.TEXTS.en("kpi-achieved.summary", kpi.displayName())));
         }
         Integer before = kpi.previousStatus() == null ? null : RANK.get(kpi.previousStatus());
         Integer now = RANK.get(kpi.status());
         if (before != null && now != null && now < before) {
             found.add(condition(AlertRule.KPI_STATUS_WORSENED, kpi,
                     Map.of("from", kpi.previousStatus(), "to", kpi.status()),
-                    AlertTexts.ja("kpi-status-worsened.summary", kpi.displayName(), statusJa(kpi.previousStatus()),
+                    AlertTexts.TEXTS.ja("kpi-status-worsened.summary", kpi.displayName(), statusJa(kpi.previousStatus()),
                             statusJa(kpi.status())),
-                    AlertTexts.en("kpi-status-worsened.summary", kpi.displayName(), kpi.previousStatus(), kpi.status())));
+                    AlertTexts.TEXTS.en("kpi-status-worsened.summary", kpi.displayName(), kpi.previousStatus(), kpi.status())));
         }
         return found;
     }
 
     /** A status's name in Japanese ({@code status.<status>}): {@code AT_RISK} is 注意. */
     static String statusJa(String status) {
-        return AlertTexts.ja("status." + AlertTexts.keyOf(status));
+        return AlertTexts.TEXTS.ja("status." + Texts.keyOf(status));
     }
 
     private static String deadline(KpiWatch kpi) {

@@ -47,17 +47,17 @@ public final class MilestoneRules {
         labels.put("within", step + "d");
         String left = daysLeft <= 0 ? "milestone-due-soon.today" : "milestone-due-soon.days-left";
         return new AlertCondition(AlertRule.MILESTONE_DUE_SOON, labels,
-                AlertTexts.ja("milestone-due-soon.summary", milestone.text(), Wareki.formatBoth(milestone.due()),
-                        AlertTexts.ja(left, daysLeft)),
-                AlertTexts.en("milestone-due-soon.summary", milestone.text(), milestone.due(),
-                        AlertTexts.en(left, daysLeft)),
+                AlertTexts.TEXTS.ja("milestone-due-soon.summary", milestone.text(), Wareki.formatBoth(milestone.due()),
+                        AlertTexts.TEXTS.ja(left, daysLeft)),
+                AlertTexts.TEXTS.en("milestone-due-soon.summary", milestone.text(), milestone.due(),
+                        AlertTexts.TEXTS.en(left, daysLeft)),
                 link(plan, milestone));
     }
 
     private static AlertCondition overdue(PlanWatch plan, MilestoneWatch milestone, long daysLate) {
         return new AlertCondition(AlertRule.MILESTONE_OVERDUE, labels(AlertRule.MILESTONE_OVERDUE, plan, milestone),
-                AlertTexts.ja("milestone-overdue.summary", milestone.text(), Wareki.formatBoth(milestone.due()), daysLate),
-                AlertTexts.en("milestone-overdue.summary", milestone.text(), milestone.due(), daysLate),
+                AlertTexts.TEXTS.ja("milestone-overdue.summary", milestone.text(), Wareki.formatBoth(milestone.due()), daysLate),
+                AlertTexts.TEXTS.en("milestone-overdue.summary", milestone.text(), milestone.due(), daysLate),
                 link(plan, milestone));
     }
 

@@ -12,6 +12,7 @@ import jp.shinchoku.calendar.BusinessDays;
 import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.calendar.ReportingCadence;
 import jp.shinchoku.calendar.ReportingPeriod;
+import jp.shinchoku.calendar.Texts;
 import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.notification.kpis.KpiWatch;
 
@@ -86,24 +87,24 @@ public final class MissingReportRule {
 
     private static AlertCondition digest(AlertRule rule, Owed owed, List<KpiWatch> owing) {
         String due = Wareki.formatBoth(owed.period().reportDue());
-        String key = AlertTexts.keyOf(rule.name()) + ".summary";
-        String ja = AlertTexts.ja(key, owed.period().label(), owing.size(), due, names(owing));
-        String en = AlertTexts.en(key, owed.period().code(), owing.size(), owed.period().reportDue(), ids(owing));
+        String key = Texts.keyOf(rule.name()) + ".summary";
+        String ja = AlertTexts.TEXTS.ja(key, owed.period().label(), owing.size(), due, names(owing));
+        String en = AlertTexts.TEXTS.en(key, owed.period().code(), owing.size(), owed.period().reportDue(), ids(owing));
         return condition(rule, owed, owing, ja, en);
     }
 
     private static AlertCondition dueSoon(Owed owed, List<KpiWatch> owing, LocalDate today) {
         long days = ChronoUnit.DAYS.between(today, owed.period().reportDue());
-        String ja = AlertTexts.ja("report-due-soon.summary", owed.period().label(), days,
+        String ja = AlertTexts.TEXTS.ja("report-due-soon.summary", owed.period().label(), days,
                 Wareki.formatBoth(owed.period().reportDue()), owing.size(), names(owing));
-        String en = AlertTexts.en("report-due-soon.summary", owed.period().code(), days, owed.period().reportDue(),
+        String en = AlertTexts.TEXTS.en("report-due-soon.summary", owed.period().code(), days, owed.period().reportDue(),
                 owing.size(), ids(owing));
         return condition(AlertRule.REPORT_DUE_SOON, owed, owing, ja, en);
     }
 
     private static String names(List<KpiWatch> owing) {
-        return owing.stream().map(k -> AlertTexts.ja("report.kpi-name", k.displayName()))
-                .collect(Collectors.joining(AlertTexts.ja("report.kpi-separator")));
+        return owing.stream().map(k -> AlertTexts.TEXTS.ja("report.kpi-name", k.displayName()))
+                .collect(Collectors.joining(AlertTexts.TEXTS.ja("report.kpi-separator")));
     }
 
     private static String ids(List<KpiWatch> owing) {

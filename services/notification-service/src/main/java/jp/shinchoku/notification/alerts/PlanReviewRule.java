@@ -54,8 +54,8 @@ public final class PlanReviewRule {
         String title = plan.title() == null ? plan.planId() : plan.title();
         String key = overdue ? "plan-review-due.overdue" : "plan-review-due.due-soon";
         long count = overdue ? -days : days;
-        String ja = AlertTexts.ja(key, title, reviewed.label(), Wareki.formatBoth(due), count);
-        String en = AlertTexts.en(key, title, reviewed.labelEn(), due, count);
+        String ja = AlertTexts.TEXTS.ja(key, title, reviewed.label(), Wareki.formatBoth(due), count);
+        String en = AlertTexts.TEXTS.en(key, title, reviewed.labelEn(), due, count);
         return Optional.of(new AlertCondition(AlertRule.PLAN_REVIEW_DUE, labels, ja, en,
                 Links.plan("/api/plans/" + plan.planId() + "/reviews")));
     }

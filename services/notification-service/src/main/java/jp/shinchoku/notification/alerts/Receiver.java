@@ -41,10 +41,10 @@ public final class Receiver {
     /** The receiver's name in Japanese. */
     public static String nameJa(String receiver) {
         return switch (receiver) {
-            case PROMOTION_HQ -> AlertTexts.ja("receiver.promotion-hq");
-            case CIO -> AlertTexts.ja("receiver.cio");
+            case PROMOTION_HQ -> AlertTexts.TEXTS.ja("receiver.promotion-hq");
+            case CIO -> AlertTexts.TEXTS.ja("receiver.cio");
             default -> departmentCode(receiver) == null ? receiver
-                    : AlertTexts.ja("receiver.department", departmentCode(receiver));
+                    : AlertTexts.TEXTS.ja("receiver.department", departmentCode(receiver));
         };
     }
 }

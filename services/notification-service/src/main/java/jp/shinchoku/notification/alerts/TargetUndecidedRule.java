@@ -28,8 +28,8 @@ public final class TargetUndecidedRule {
             Map<String, String> labels = KpiStatusRules.kpiLabels(AlertRule.TARGET_UNDECIDED, kpi);
             labels.put("milestoneId", milestone.milestoneId());
             return new AlertCondition(AlertRule.TARGET_UNDECIDED, labels,
-                    AlertTexts.ja("target-undecided.summary", kpi.displayName(), Wareki.formatBoth(milestone.due())),
-                    AlertTexts.en("target-undecided.summary", kpi.displayName(), milestone.due()),
+                    AlertTexts.TEXTS.ja("target-undecided.summary", kpi.displayName(), Wareki.formatBoth(milestone.due())),
+                    AlertTexts.TEXTS.en("target-undecided.summary", kpi.displayName(), milestone.due()),
                     AlertCondition.kpiLink(kpi.kpiId()));
         });
     }

@@ -25,34 +25,34 @@ public final class NotificationText {
         List<Notification.Item> firing = notification.firing();
         int resolved = notification.resolved().size();
         String head = switch (notification.reason()) {
-            case REPEAT -> AlertTexts.ja("notification.subject.repeat");
-            case UPDATE -> AlertTexts.ja("notification.subject.update");
+            case REPEAT -> AlertTexts.TEXTS.ja("notification.subject.repeat");
+            case UPDATE -> AlertTexts.TEXTS.ja("notification.subject.update");
             case FIRST -> "";
         };
-        String counts = (firing.isEmpty() ? "" : AlertTexts.ja("notification.subject.firing", firing.size()))
-                + (resolved == 0 ? "" : (firing.isEmpty() ? "" : AlertTexts.ja("notification.subject.separator"))
-                        + AlertTexts.ja("notification.subject.resolved", resolved));
+        String counts = (firing.isEmpty() ? "" : AlertTexts.TEXTS.ja("notification.subject.firing", firing.size()))
+                + (resolved == 0 ? "" : (firing.isEmpty() ? "" : AlertTexts.TEXTS.ja("notification.subject.separator"))
+                        + AlertTexts.TEXTS.ja("notification.subject.resolved", resolved));
         String worst = firing.stream().map(Notification.Item::severity).max(Enum::compareTo)
-                .map(s -> s == AlertRule.Severity.CRITICAL ? AlertTexts.ja("notification.subject.critical") : "")
+                .map(s -> s == AlertRule.Severity.CRITICAL ? AlertTexts.TEXTS.ja("notification.subject.critical") : "")
                 .orElse("");
-        return AlertTexts.ja("notification.subject", worst, head, Receiver.nameJa(notification.receiver()), counts)
-                + " / " + AlertTexts.en("notification.subject", firing.size(), resolved);
+        return AlertTexts.TEXTS.ja("notification.subject", worst, head, Receiver.nameJa(notification.receiver()), counts)
+                + " / " + AlertTexts.TEXTS.en("notification.subject", firing.size(), resolved);
     }
 
     public static String body(Notification notification, Links links) {
         StringBuilder text = new StringBuilder();
         LocalDate on = LocalDate.ofInstant(notification.createdAt(), JAPAN);
-        text.append(AlertTexts.ja("notification.body.opening", Receiver.nameJa(notification.receiver()),
+        text.append(AlertTexts.TEXTS.ja("notification.body.opening", Receiver.nameJa(notification.receiver()),
                 Wareki.formatBoth(on))).append('\n');
         section(text, "notification.section.firing", notification.firing(), links, true);
         section(text, "notification.section.resolved", notification.resolved(), links, true);
-        text.append('\n').append(AlertTexts.ja("notification.body.inbox", links.inbox(notification.receiver())))
+        text.append('\n').append(AlertTexts.TEXTS.ja("notification.body.inbox", links.inbox(notification.receiver())))
                 .append('\n');
-        text.append('\n').append(AlertTexts.en("notification.body.english")).append('\n')
-                .append(AlertTexts.en("notification.body.opening", notification.receiver(), on)).append('\n');
+        text.append('\n').append(AlertTexts.TEXTS.en("notification.body.english")).append('\n')
+                .append(AlertTexts.TEXTS.en("notification.body.opening", notification.receiver(), on)).append('\n');
         section(text, "notification.section.firing", notification.firing(), links, false);
         section(text, "notification.section.resolved", notification.resolved(), links, false);
-        text.append('\n').append(AlertTexts.en("notification.body.footer", notification.id())).append('\n');
+        text.append('\n').append(AlertTexts.TEXTS.en("notification.body.footer", notification.id())).append('\n');
         return text.toString();
     }
 
@@ -61,15 +61,15 @@ public final class NotificationText {
         if (items.isEmpty()) {
             return;
         }
-        text.append('\n').append(AlertTexts.text(japanese, title)).append('\n');
+        text.append('\n').append(AlertTexts.TEXTS.in(japanese, title)).append('\n');
         for (Notification.Item item : items) {
-            text.append(japanese ? AlertTexts.ja("notification.item", item.rule().label(), item.summaryJa())
-                    : AlertTexts.en("notification.item", item.rule().name(), item.summaryEn()));
+            text.append(japanese ? AlertTexts.TEXTS.ja("notification.item", item.rule().label(), item.summaryJa())
+                    : AlertTexts.TEXTS.en("notification.item", item.rule().name(), item.summaryEn()));
             if (item.acknowledged()) {
-                text.append(AlertTexts.text(japanese, "notification.item.acknowledged"));
+                text.append(AlertTexts.TEXTS.in(japanese, "notification.item.acknowledged"));
             }
             if (item.escalated()) {
-                text.append(AlertTexts.text(japanese, "notification.item.escalated"));
+                text.append(AlertTexts.TEXTS.in(japanese, "notification.item.escalated"));
             }
             text.append('\n');
             if (item.link() != null) {

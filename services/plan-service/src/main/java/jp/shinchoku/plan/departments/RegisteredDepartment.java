@@ -64,6 +64,6 @@ public record RegisteredDepartment(String municipality, String code, String name
 
     /** A problem of an entry: {field, Japanese, English}, the texts the key's in {@link DepartmentTexts}. */
     private static String[] problem(String field, String key) {
-        return new String[] {field, DepartmentTexts.ja(key), DepartmentTexts.en(key)};
+        return new String[] {field, DepartmentTexts.TEXTS.ja(key), DepartmentTexts.TEXTS.en(key)};
     }
 }

@@ -12,7 +12,7 @@ public enum MilestoneStatus {
 
     /** 未着手, 実施中, 完了, 遅延, 中止 ({@code milestone-status.<status>} of {@link PlanTexts}). */
     public String label() {
-        return PlanTexts.ja("milestone-status." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        return PlanTexts.TEXTS.ja("milestone-status." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 
     /** Reads {@code in-progress} or {@code 実施中}. */

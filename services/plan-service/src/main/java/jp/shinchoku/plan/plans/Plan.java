@@ -49,7 +49,7 @@ public record Plan(
     }
 
     /** The reason recorded for the first revision: the plan's publication. */
-    public static final String PUBLICATION_REASON = PlanTexts.ja("revision.publication-reason");
+    public static final String PUBLICATION_REASON = PlanTexts.TEXTS.ja("revision.publication-reason");
 
     /**
      * Publishes a draft as revision 1. The whole draft is checked first; nothing is published unless all of it

@@ -468,7 +468,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
 
     /** @param what the key of what is duplicated ({@code code.pillar}) */
     private static Violation duplicate(String path, String what, String code) {
-        return Violation.of(path, "code.used-twice", PlanTexts.ja(what), PlanTexts.en(what), code);
+        return Violation.of(path, "code.used-twice", PlanTexts.TEXTS.ja(what), PlanTexts.TEXTS.en(what), code);
     }
 
     static LocalDate lastDay(String text) {

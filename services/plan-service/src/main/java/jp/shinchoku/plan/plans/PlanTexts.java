@@ -1,7 +1,5 @@
 package jp.shinchoku.plan.plans;
 
-import java.util.Locale;
-
 import jp.shinchoku.calendar.Texts;
 
 /**
@@ -12,22 +10,9 @@ import jp.shinchoku.calendar.Texts;
  */
 public final class PlanTexts {
 
-    private static final Texts TEXTS = new Texts("jp.shinchoku.plan.plans.plan-texts");
+    /** The bundle's texts: {@code TEXTS.ja(key, args…)}, {@code TEXTS.en(key, args…)}. */
+    public static final Texts TEXTS = new Texts("jp.shinchoku.plan.plans.plan-texts");
 
     private PlanTexts() {
-    }
-
-    /** The text of the key in Japanese. */
-    public static String ja(String key, Object... args) {
-        return format(Locale.JAPANESE, key, args);
-    }
-
-    /** The text of the key in English. */
-    public static String en(String key, Object... args) {
-        return format(Locale.ENGLISH, key, args);
-    }
-
-    private static String format(Locale locale, String key, Object... args) {
-        return TEXTS.in(locale, key, args);
     }
 }

@@ -301,7 +301,7 @@ final class Revising {
     /** @param what the key of what is required ({@code field.note}) */
     private static void required(String text, String path, String what, List<Violation> found) {
         if (PlanDraft.blank(text)) {
-            found.add(Violation.of(path, "field.required", PlanTexts.ja(what), PlanTexts.en(what)));
+            found.add(Violation.of(path, "field.required", PlanTexts.TEXTS.ja(what), PlanTexts.TEXTS.en(what)));
         }
     }
 

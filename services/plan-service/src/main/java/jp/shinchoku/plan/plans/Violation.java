@@ -11,6 +11,6 @@ public record Violation(String path, String messageJa, String messageEn) {
      * uses those it needs).
      */
     static Violation of(String path, String key, Object... args) {
-        return new Violation(path, PlanTexts.ja(key, args), PlanTexts.en(key, args));
+        return new Violation(path, PlanTexts.TEXTS.ja(key, args), PlanTexts.TEXTS.en(key, args));
     }
 }

@@ -71,7 +71,7 @@ class OpenDataController {
      */
     private static Column column(String key, String type, Function<Standing, Object> value) {
         String textKey = "open-data." + key.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
-        return new Column(key, ProgressTexts.ja(textKey + ".name"), type, ProgressTexts.ja(textKey + ".description"),
+        return new Column(key, ProgressTexts.TEXTS.ja(textKey + ".name"), type, ProgressTexts.TEXTS.ja(textKey + ".description"),
                 value);
     }
 
@@ -121,8 +121,8 @@ class OpenDataController {
     @GetMapping(value = "/api/open-data/progress/dictionary.csv", produces = "text/csv")
     ResponseEntity<byte[]> dictionaryCsv() {
         StringBuilder csv = new StringBuilder(BOM);
-        line(csv, List.of(ProgressTexts.ja("open-data.dictionary.name"), ProgressTexts.ja("open-data.dictionary.key"),
-                ProgressTexts.ja("open-data.dictionary.type"), ProgressTexts.ja("open-data.dictionary.description")));
+        line(csv, List.of(ProgressTexts.TEXTS.ja("open-data.dictionary.name"), ProgressTexts.TEXTS.ja("open-data.dictionary.key"),
+                ProgressTexts.TEXTS.ja("open-data.dictionary.type"), ProgressTexts.TEXTS.ja("open-data.dictionary.description")));
         COLUMNS.forEach(c -> line(csv, List.of(c.name(), c.key(), c.type(), c.description())));
         return attachment(csv, "progress-dictionary.csv");
     }

@@ -28,7 +28,7 @@ final class RevisionViews {
     record RevisionView(int number, String label, Instant revisedAt, String revisedBy, String reason, String reviewId,
             List<DifferenceView> changes) {
         static RevisionView of(Plan.Revision revision) {
-            return new RevisionView(revision.number(), PlanTexts.ja("revision.label", revision.number()), revision.at(),
+            return new RevisionView(revision.number(), PlanTexts.TEXTS.ja("revision.label", revision.number()), revision.at(),
                     revision.author(), revision.reason(), revision.reviewId(),
                     revision.changes().stream().map(DifferenceView::of).toList());
         }
