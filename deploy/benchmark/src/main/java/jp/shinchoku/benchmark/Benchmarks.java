@@ -29,7 +29,7 @@ public final class Benchmarks {
             // in memory by default: the file-backed (H2) store lost chunks of its file under this load ("Chunk … not
             // found") in a national run; --store=file runs on it anyway
             InProcessMongo mongo = mongoUri != null ? null : text(args, "--store=", "memory").equals("file")
-                    ? InProcessMongo.startPersistent(dataDir.resolve("store.mv"), 0) : InProcessMongo.startInMemory();
+                    ? InProcessMongo.startPersistent(dataDir.resolve("store"), 0) : InProcessMongo.startInMemory();
             PipelineBenchmark pipeline = new PipelineBenchmark(kafka == null ? kafkaServers : kafka.bootstrapServers(),
                     mongo == null ? mongoUri : mongo.connectionString());
             try {

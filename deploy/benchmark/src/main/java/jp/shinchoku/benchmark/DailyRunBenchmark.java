@@ -56,7 +56,7 @@ final class DailyRunBenchmark {
         String kafkaServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         String mongoUri = System.getenv("MONGODB_URI");
         InProcessKafka kafka = kafkaServers == null ? InProcessKafka.startTemporary() : null;
-        InProcessMongo mongo = mongoUri == null ? InProcessMongo.startPersistent(dataDir.resolve("store.mv"), 0) : null;
+        InProcessMongo mongo = mongoUri == null ? InProcessMongo.startPersistent(dataDir.resolve("store"), 0) : null;
         MovableClock clock = MovableClock.at(SEEDED);
         try (LocalSystem system = LocalSystem.start(new LocalSystem.Settings(
                 kafka == null ? kafkaServers : kafka.bootstrapServers(), mongo == null ? mongoUri : mongo.connectionString(),

@@ -78,7 +78,7 @@ public final class LocalLauncher {
             return;
         }
         InProcessKafka kafka = InProcessKafka.start(dataDir.resolve("kafka"), KAFKA_PORT);
-        InProcessMongo mongo = InProcessMongo.startPersistent(dataDir.resolve("mongo/shinchoku.mv"), MONGO_PORT);
+        InProcessMongo mongo = InProcessMongo.startPersistent(dataDir.resolve("store"), MONGO_PORT);
         LocalTokens keys = LocalTokens.in(dataDir.resolve("auth"));
         LocalAuthorizationServer auth = null;
         LocalSystem system = null;

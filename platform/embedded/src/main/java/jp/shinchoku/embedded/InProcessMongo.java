@@ -1,15 +1,12 @@
 package jp.shinchoku.embedded;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import jp.shinchoku.embedded.store.DurableBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +18,16 @@ import org.slf4j.LoggerFactory;
 public final class InProcessMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessMongo.class);
+    /** Threads answering clients: a durable store's writers wait for the disk on them, so there are many. */
+    private static final int WORKER_THREADS = 32;
 
     private final MongoServer server;
+    private final MongoBackend backend;
     private final String connectionString;
 
-    private InProcessMongo(MongoServer server, InetSocketAddress address) {
+    private InProcessMongo(MongoServer server, MongoBackend backend, InetSocketAddress address) {
         this.server = server;
+        this.backend = backend;
         this.connectionString = "mongodb://127.0.0.1:" + address.getPort();
     }
 
@@ -36,23 +37,22 @@ public final class InProcessMongo implements AutoCloseable {
     }
 
     /**
-     * A store that keeps its data in {@code file} (an H2 MVStore) across restarts. Writes reach the file on
-     * shutdown and at the store's periodic commit, so stop it cleanly.
+     * A store that keeps its data in {@code directory} ({@link DurableBackend}): every write it acknowledges is on the
+     * disk first, so it survives {@code kill -9} of this process.
      */
-    public static InProcessMongo startPersistent(Path file, int port) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        log.info("MongoDB-wire store keeping its data in {}", file);
-        return start(new H2Backend(file.toAbsolutePath().toString()), port);
+    public static InProcessMongo startPersistent(Path directory, int port) {
+        return startPersistent(directory, port, DurableBackend.Settings.defaults());
+    }
+
+    public static InProcessMongo startPersistent(Path directory, int port, DurableBackend.Settings settings) {
+        log.info("MongoDB-wire store keeping its data in {}", directory);
+        return start(DurableBackend.open(directory, settings), port);
     }
 
     private static InProcessMongo start(MongoBackend backend, int port) {
         MongoServer server = new MongoServer(backend);
-        server.bind(new InetSocketAddress("127.0.0.1", port));
-        InProcessMongo mongo = new InProcessMongo(server, server.getLocalAddress());
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
+        InProcessMongo mongo = new InProcessMongo(server, backend, server.getLocalAddress());
         log.info("MongoDB-wire store listening on {}", mongo.connectionString);
         return mongo;
     }
@@ -60,6 +60,14 @@ public final class InProcessMongo implements AutoCloseable {
     /** {@code mongodb://127.0.0.1:port}, without a database: each service names its own. */
     public String connectionString() {
         return connectionString;
+    }
+
+    /** Writes a consistent copy of a persistent store into an empty folder while it runs. */
+    public DurableBackend.Backup backup(Path target) {
+        if (!(backend instanceof DurableBackend durable)) {
+            throw new IllegalStateException("An in-memory store has nothing to back up");
+        }
+        return durable.backup(target);
     }
 
     @Override

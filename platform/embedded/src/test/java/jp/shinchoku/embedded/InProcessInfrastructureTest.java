@@ -59,7 +59,7 @@ class InProcessInfrastructureTest {
 
     @Test
     void persistentStoreKeepsDocumentsAcrossARestart() {
-        Path file = dir.resolve("mongo/data.mv");
+        Path file = dir.resolve("store");
         try (InProcessMongo mongo = InProcessMongo.startPersistent(file, 0);
                 var client = MongoClients.create(mongo.connectionString())) {
             client.getDatabase("plan").getCollection("plans").insertOne(new Document("_id", "p1").append("title", "計画"));
