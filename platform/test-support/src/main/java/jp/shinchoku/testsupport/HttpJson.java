@@ -71,6 +71,15 @@ public final class HttpJson {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), Map.of());
     }
 
+    /**
+     * Posts a body the server should refuse before reading it all (over a size limit), reading the answer while it
+     * still sends, so the answer is never lost to the server closing the connection; {@code chunked} sends it without
+     * a length.
+     */
+    public Response postOversized(String path, byte[] body, String contentType, boolean chunked) {
+        return OversizedUpload.post(URI.create(baseUrl + path), body, contentType, token, chunked);
+    }
+
     public Response put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

@@ -2,11 +2,6 @@ package jp.shinchoku.measurement.measurements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import jp.shinchoku.measurement.TestKpis;
@@ -42,19 +37,17 @@ class RequestLimitsTest {
     void aFiveMegabyteCommentIsRefusedBeforeItIsReadAndTheServiceGoesOn() throws Exception {
         String huge = "{\"value\":12,\"measuredOn\":\"2023-06-30\",\"comment\":\"" + "長".repeat(5 * 1024 * 1024 / 3) + "\"}";
 
-        HttpJson.Response refused = http.post("/api/kpis/" + kpiId + "/measurements", huge);
+        byte[] body = huge.getBytes(StandardCharsets.UTF_8);
+        HttpJson.Response refused = http.postOversized("/api/kpis/" + kpiId + "/measurements", body,
+                "application/json", false);
 
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.json().get("type").asString()).endsWith("payload-too-large");
         assertThat(refused.json().at("/en/detail").asString()).contains("1048576");
         // the same without a length (chunked) stops being read at the limit
-        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/kpis/" + kpiId + "/measurements"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.admin())
-                .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(chunked.statusCode()).isEqualTo(413);
+        HttpJson.Response chunked = http.postOversized("/api/kpis/" + kpiId + "/measurements", body,
+                "application/json", true);
+        assertThat(chunked.status()).isEqualTo(413);
         assertThat(chunked.body()).contains("payload-too-large");
 
         assertThat(http.post("/api/kpis/" + kpiId + "/measurements",
@@ -83,8 +76,8 @@ class RequestLimitsTest {
         while (seven.length() < 7 * 1024 * 1024) {
             seven.append(kpiId).append(",12,2023-06-30\n");
         }
-        HttpJson.Response tooLarge = http.postBytes("/api/measurements/csv", seven.toString().getBytes(StandardCharsets.UTF_8),
-                "text/csv");
+        HttpJson.Response tooLarge = http.postOversized("/api/measurements/csv",
+                seven.toString().getBytes(StandardCharsets.UTF_8), "text/csv", false);
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.json().at("/en/detail").asString()).contains("2097152");
 
