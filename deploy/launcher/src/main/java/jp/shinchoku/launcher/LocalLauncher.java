@@ -25,6 +25,7 @@ import java.util.Map;
 
 import jp.shinchoku.embedded.InProcessKafka;
 import jp.shinchoku.embedded.InProcessMongo;
+import jp.shinchoku.embedded.store.LegacyImport;
 import jp.shinchoku.launcher.LocalSystem.Service;
 
 /**
@@ -78,6 +79,8 @@ public final class LocalLauncher {
             return;
         }
         InProcessKafka kafka = InProcessKafka.start(dataDir.resolve("kafka"), KAFKA_PORT);
+        // a data folder of an earlier version keeps its store in an H2 file: brought into the durable store once
+        LegacyImport.ifNeeded(dataDir.resolve("mongo/shinchoku.mv"), dataDir.resolve("store"));
         InProcessMongo mongo = InProcessMongo.startPersistent(dataDir.resolve("store"), MONGO_PORT);
         LocalTokens keys = LocalTokens.in(dataDir.resolve("auth"));
         LocalAuthorizationServer auth = null;

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * {@link Settings#expiryInterval()}, as MongoDB's TTL monitor does. A backup ({@link #backup(Path)}, or the command
  * {@value #BACKUP_COMMAND} on the wire) writes a consistent copy of the folder while the store runs.
  */
-public final class DurableBackend extends AbstractMongoBackend {
+public final class DurableBackend extends AbstractMongoBackend implements AutoCloseable {
 
     /** The wire command that writes a backup: {@code {shinchokuBackup: 1, to: "/path/to/empty/folder"}} on admin. */
     public static final String BACKUP_COMMAND = "shinchokuBackup";

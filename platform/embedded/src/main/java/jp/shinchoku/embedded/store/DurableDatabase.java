@@ -24,6 +24,11 @@ final class DurableDatabase extends AbstractSynchronizedMongoDatabase<Integer> {
         initializeNamespacesAndIndexes();
     }
 
+    /** Adds an index as {@code createIndexes} would (used to import an earlier store). */
+    void index(de.bwaldvogel.mongo.bson.Document description) {
+        addIndex(description);
+    }
+
     @Override
     protected DurableCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
         return store.open(this, collectionName, options, cursorRegistry);
