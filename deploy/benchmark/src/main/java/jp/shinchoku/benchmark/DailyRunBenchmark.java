@@ -60,7 +60,7 @@ final class DailyRunBenchmark {
         MovableClock clock = MovableClock.at(SEEDED);
         try (LocalSystem system = LocalSystem.start(new LocalSystem.Settings(
                 kafka == null ? kafkaServers : kafka.bootstrapServers(), mongo == null ? mongoUri : mongo.connectionString(),
-                "bench-" + System.currentTimeMillis() + "-", false, null, clock,
+                "bench-" + System.currentTimeMillis() + "-", null, null, clock,
                 Map.of("shinchoku.progress.daily.check", "P3650D", "logging.level.root", "WARN",
                         "shinchoku.notification.delivery.interval", "P3650D",
                         LocalSystem.PUBLIC_KEY_PROPERTY, LocalTokens.in(dataDir.resolve("auth")).publicKeyLocation())),

@@ -41,8 +41,6 @@ import jp.shinchoku.launcher.LocalSystem.Service;
  */
 public final class LocalLauncher {
 
-    static final int KAFKA_PORT = 9092;
-    static final int MONGO_PORT = 27017;
     static final String DEMO_PLAN = "/demo-plans/setouchi.yaml";
 
     /** Held (and so referenced) until the JVM exits: a collected channel would release the lock. */
@@ -58,30 +56,33 @@ public final class LocalLauncher {
         String date = setting("SHINCHOKU_DATE", null);
         boolean authEnabled = !"false".equalsIgnoreCase(setting("SHINCHOKU_AUTH_ENABLED",
                 System.getProperty(LocalAuthorizationServer.ENABLED_PROPERTY, "true")));
+        String portBase = setting("SHINCHOKU_PORT_BASE", null);
         String authPortSetting = setting("SHINCHOKU_AUTH_PORT", System.getProperty(LocalAuthorizationServer.PORT_PROPERTY,
-                String.valueOf(LocalAuthorizationServer.DEFAULT_PORT)));
+                null));
         LocalDate startDate;
+        LocalPorts ports;
         int authPort;
         try {
             startDate = date == null ? null : LocalDate.parse(date);
-            authPort = Integer.parseInt(authPortSetting);
+            ports = portBase == null ? LocalPorts.defaults() : LocalPorts.from(Integer.parseInt(portBase));
+            authPort = authPortSetting == null ? ports.auth() : Integer.parseInt(authPortSetting);
             lockDataDir(dataDir);
-            requireFreePorts(authEnabled ? authPort : null);
+            requireFreePorts(ports, authEnabled ? authPort : null);
         } catch (DateTimeParseException e) {
             exit("SHINCHOKU_DATE は YYYY-MM-DD で指定してください / SHINCHOKU_DATE must be YYYY-MM-DD: " + date);
             return;
-        } catch (NumberFormatException e) {
-            exit("SHINCHOKU_AUTH_PORT はポート番号で指定してください / SHINCHOKU_AUTH_PORT must be a port: "
-                    + authPortSetting);
+        } catch (IllegalArgumentException e) {
+            exit("SHINCHOKU_PORT_BASE と SHINCHOKU_AUTH_PORT はポート番号で指定してください / SHINCHOKU_PORT_BASE and "
+                    + "SHINCHOKU_AUTH_PORT must be ports: " + portBase + ", " + authPortSetting + " (" + e.getMessage() + ")");
             return;
         } catch (IllegalStateException e) {
             exit(e.getMessage());
             return;
         }
-        InProcessKafka kafka = InProcessKafka.start(dataDir.resolve("kafka"), KAFKA_PORT);
+        InProcessKafka kafka = InProcessKafka.start(dataDir.resolve("kafka"), ports.kafka());
         // a data folder of an earlier version keeps its store in an H2 file: brought into the durable store once
-        LegacyImport.ifNeeded(dataDir.resolve("mongo/shinchoku.mv"), dataDir.resolve("store"));
-        InProcessMongo mongo = InProcessMongo.startPersistent(dataDir.resolve("store"), MONGO_PORT);
+        LegacyImport.ifNeeded(dataDir.resolve("mongo/shinchoku.mv"), StoreBackup.store(dataDir));
+        InProcessMongo mongo = InProcessMongo.startPersistent(StoreBackup.store(dataDir), ports.mongo());
         LocalTokens keys = LocalTokens.in(dataDir.resolve("auth"));
         LocalAuthorizationServer auth = null;
         LocalSystem system = null;
@@ -92,16 +93,16 @@ public final class LocalLauncher {
                 auth = LocalAuthorizationServer.start(keys, authPort);
             }
             LocalSystem.Settings settings = new LocalSystem.Settings(kafka.bootstrapServers(), mongo.connectionString(),
-                    "shinchoku-", true, startDate, null, Map.of(LocalSystem.PUBLIC_KEY_PROPERTY,
+                    "shinchoku-", ports, startDate, null, Map.of(LocalSystem.PUBLIC_KEY_PROPERTY,
                     keys.publicKeyLocation()));
             if (auth != null) {
                 // alerts, emails and webhooks link to the portal's pages
-                settings = settings.with(PORTAL_LINKS_PROPERTY, "http://localhost:" + LocalPortal.DEFAULT_PORT);
+                settings = settings.with(PORTAL_LINKS_PROPERTY, "http://localhost:" + ports.portal());
             }
             system = LocalSystem.start(settings);
             // the portal signs in at the authorization server: without it there is no portal
             if (auth != null) {
-                portal = LocalPortal.start(system, auth.issuer(), LocalPortal.DEFAULT_PORT);
+                portal = LocalPortal.start(system, auth.issuer(), ports.portal());
             }
         } catch (RuntimeException e) {
             if (system != null) {
@@ -191,21 +192,20 @@ public final class LocalLauncher {
         }
     }
 
-    /** The stack's ports, and the sign-in server's when it runs ({@code null}: it does not). */
-    private static void requireFreePorts(Integer authPort) {
-        List<Integer> ports = new ArrayList<>(List.of(KAFKA_PORT, MONGO_PORT, Service.PLAN.defaultPort,
-                Service.MEASUREMENT.defaultPort, Service.NOTIFICATION.defaultPort));
+    /** The stack's ports, and the sign-in server's and the portal's when they run ({@code null}: they do not). */
+    private static void requireFreePorts(LocalPorts stack, Integer authPort) {
+        List<Integer> ports = new ArrayList<>(List.of(stack.kafka(), stack.mongo(), stack.plan(), stack.measurement(),
+                stack.notification()));
         if (authPort != null && authPort != 0) {
             ports.add(authPort);
-            ports.add(LocalPortal.DEFAULT_PORT);
+            ports.add(stack.portal());
         }
         for (int port : ports) {
             try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 probe.setReuseAddress(true);
             } catch (IOException e) {
                 throw new IllegalStateException("ポート " + port + " は使用中です / Port " + port
-                        + " is in use: the stack needs 9092, 27017, 8081-8083"
-                        + (authPort == null ? "" : ", " + authPort + " (sign-in) and 8084 (portal)") + " on 127.0.0.1");
+                        + " is in use: the stack needs " + ports + " on 127.0.0.1 (SHINCHOKU_PORT_BASE moves them)");
             }
         }
     }

@@ -20,20 +20,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LocalSystem implements AutoCloseable {
 
-    /** A service of the system: its application class, its name, and its port in the local stack. */
+    /** A service of the system: its application class and its name. */
     public enum Service {
-        PLAN(PlanServiceApplication.class, "plan-service", 8081),
-        MEASUREMENT(MeasurementServiceApplication.class, "measurement-service", 8082),
-        NOTIFICATION(NotificationServiceApplication.class, "notification-service", 8083);
+        PLAN(PlanServiceApplication.class, "plan-service"),
+        MEASUREMENT(MeasurementServiceApplication.class, "measurement-service"),
+        NOTIFICATION(NotificationServiceApplication.class, "notification-service");
 
         final Class<?> application;
         final String serviceName;
-        final int defaultPort;
 
-        Service(Class<?> application, String serviceName, int defaultPort) {
+        Service(Class<?> application, String serviceName) {
             this.application = application;
             this.serviceName = serviceName;
-            this.defaultPort = defaultPort;
         }
 
         public String serviceName() {
@@ -45,29 +43,29 @@ public final class LocalSystem implements AutoCloseable {
      * Where the services find Kafka and MongoDB, and how they run.
      *
      * @param databasePrefix each service's database is this prefix plus its name
-     * @param fixedPorts     the stack's fixed ports (8081-8083), or any free port (tests)
+     * @param ports          the services' ports ({@link LocalPorts}), or null for any free port (tests)
      * @param date           the simulated date the services start on, or null for today
      * @param clock          one clock all three services read time from (a simulation moves it), or null for each
      *                       service's own ({@code date} or the system clock)
      * @param properties     further settings given to every service ({@code name=value})
      */
-    public record Settings(String kafkaBootstrapServers, String mongoUri, String databasePrefix, boolean fixedPorts,
+    public record Settings(String kafkaBootstrapServers, String mongoUri, String databasePrefix, LocalPorts ports,
             LocalDate date, Clock clock, Map<String, String> properties) {
 
         public Settings {
             properties = properties == null ? Map.of() : Map.copyOf(properties);
         }
 
-        public Settings(String kafkaBootstrapServers, String mongoUri, String databasePrefix, boolean fixedPorts,
+        public Settings(String kafkaBootstrapServers, String mongoUri, String databasePrefix, LocalPorts ports,
                 LocalDate date) {
-            this(kafkaBootstrapServers, mongoUri, databasePrefix, fixedPorts, date, null, Map.of());
+            this(kafkaBootstrapServers, mongoUri, databasePrefix, ports, date, null, Map.of());
         }
 
         /** The same settings and one more property for every service. */
         public Settings with(String name, String value) {
             Map<String, String> more = new java.util.HashMap<>(properties);
             more.put(name, value);
-            return new Settings(kafkaBootstrapServers, mongoUri, databasePrefix, fixedPorts, date, clock, more);
+            return new Settings(kafkaBootstrapServers, mongoUri, databasePrefix, ports, date, clock, more);
         }
     }
 
@@ -118,7 +116,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private static String[] arguments(Service service, Settings settings) {
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + (settings.fixedPorts() ? service.defaultPort : 0),
+                "--server.port=" + (settings.ports() == null ? 0 : settings.ports().of(service)),
                 "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + settings.mongoUri(),
                 "--spring.mongodb.database=" + settings.databasePrefix() + service.serviceName,

@@ -97,7 +97,7 @@ class AccessMatrixTest {
     void startSystemWithTheDemoPlan() {
         system = LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
                 SharedInfrastructure.get().mongoUri(), "access-" + UUID.randomUUID().toString().substring(0, 8) + "-",
-                false, LocalDate.parse("2023-10-02")).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()));
+                null, LocalDate.parse("2023-10-02")).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()));
         String plan = system.url(Service.PLAN);
         assertThat(LocalLauncher.loadDemoPlan(plan, TestTokens.admin())).contains("loaded");
         // the notification service hears other tests' plans on the shared broker too: the matrix is about this one

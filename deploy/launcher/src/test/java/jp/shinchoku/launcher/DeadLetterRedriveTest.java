@@ -27,7 +27,7 @@ class DeadLetterRedriveTest {
     void aDeadLetteredReportIsSentBackAndRecordedOnce() throws IOException {
         String kafka = SharedInfrastructure.get().bootstrapServers();
         try (LocalSystem system = LocalSystem.start(new LocalSystem.Settings(kafka, SharedInfrastructure.get().mongoUri(),
-                "redrive-" + UUID.randomUUID().toString().substring(0, 8) + "-", false, LocalDate.parse("2023-10-02")).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()))) {
+                "redrive-" + UUID.randomUUID().toString().substring(0, 8) + "-", null, LocalDate.parse("2023-10-02")).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()))) {
             HttpJson plans = HttpJson.onPort(system.port(Service.PLAN));
             HttpJson measurements = HttpJson.onPort(system.port(Service.MEASUREMENT));
             HttpJson.Response plan = plans.post("/api/plans", EndToEndScenario.resource("/e2e-plan.json"));

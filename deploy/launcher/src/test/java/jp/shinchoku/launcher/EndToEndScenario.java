@@ -46,7 +46,7 @@ abstract class EndToEndScenario {
     @BeforeAll
     void startSystem() {
         system = LocalSystem.start(new LocalSystem.Settings(kafkaBootstrapServers(), mongoUri(),
-                "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-", false, TODAY).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()));
+                "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-", null, TODAY).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()));
     }
 
     @AfterAll

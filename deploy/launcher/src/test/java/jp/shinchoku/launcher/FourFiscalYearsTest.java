@@ -78,7 +78,7 @@ class FourFiscalYearsTest {
     void startSystem() {
         system = LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
                 SharedInfrastructure.get().mongoUri(), "years-" + UUID.randomUUID().toString().substring(0, 8) + "-",
-                false, null, clock, Map.of(
+                null, null, clock, Map.of(
                         TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation(),
                         "shinchoku.notification.evaluation.cron", "-",
                         "shinchoku.notification.delivery.interval", "P1D",

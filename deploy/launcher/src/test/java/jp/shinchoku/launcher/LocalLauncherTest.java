@@ -17,7 +17,7 @@ class LocalLauncherTest {
     void theDemoPlanIsLoadedOnceWithEveryKpi() {
         try (LocalSystem system = LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
                 SharedInfrastructure.get().mongoUri(), "demo-" + UUID.randomUUID().toString().substring(0, 8) + "-",
-                false, null).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()))) {
+                null, null).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()))) {
             String url = system.url(Service.PLAN);
 
             assertThat(LocalLauncher.loadDemoPlan(url, TestTokens.admin())).startsWith("瀬戸内町官民データ活用推進計画 loaded as");

@@ -72,7 +72,7 @@ class PortalBrowserTest {
         tokens = tokens.issuedBy(auth.issuer());
         system = LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
                 SharedInfrastructure.get().mongoUri(), "portal-" + UUID.randomUUID().toString().substring(0, 8) + "-",
-                false, LocalDate.parse("2023-10-02")).with(LocalSystem.PUBLIC_KEY_PROPERTY, tokens.publicKeyLocation()));
+                null, LocalDate.parse("2023-10-02")).with(LocalSystem.PUBLIC_KEY_PROPERTY, tokens.publicKeyLocation()));
         assertThat(LocalLauncher.loadDemoPlan(system.url(Service.PLAN), tokens.admin())).contains("loaded");
         portal = LocalPortal.start(system, auth.issuer(), 0);
     }

@@ -72,7 +72,7 @@ class PrometheusLiveTest {
         kafka = InProcessKafka.startTemporary();
         system = LocalSystem.start(new LocalSystem.Settings(kafka.bootstrapServers(),
                 SharedInfrastructure.get().mongoUri(), "prom-" + UUID.randomUUID().toString().substring(0, 8) + "-",
-                false, LocalDate.parse("2023-10-02"))
+                null, LocalDate.parse("2023-10-02"))
                 .with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation())
                 .with("shinchoku.progress.metrics.first", "PT2S").with("shinchoku.progress.metrics.refresh", "PT5S")
                 .with("shinchoku.notification.metrics.first", "PT2S").with("shinchoku.notification.metrics.refresh", "PT5S")

@@ -141,6 +141,6 @@ class RelayCrashTest {
     private static LocalSystem start(String databases, LocalDate date, Map<String, String> properties,
             Service... services) {
         return LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
-                SharedInfrastructure.get().mongoUri(), databases, false, date, null, properties).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()), services);
+                SharedInfrastructure.get().mongoUri(), databases, null, date, null, properties).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()), services);
     }
 }

@@ -62,7 +62,7 @@ class RestartOnALaterDateTest {
 
     private static LocalSystem start(String databases, LocalDate date) {
         return LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
-                SharedInfrastructure.get().mongoUri(), databases, false, date).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()));
+                SharedInfrastructure.get().mongoUri(), databases, null, date).with(TestTokens.PUBLIC_KEY_PROPERTY, TestTokens.publicKeyLocation()));
     }
 
     private static List<String> rules(HttpJson notifications, String kpiId, String state) {

@@ -273,6 +273,35 @@ public final class DurableBackend extends AbstractMongoBackend implements AutoCl
         }
     }
 
+    /**
+     * Makes {@code directory} (new, or holding no store) the store that {@code backup} holds: its files are copied and
+     * forced, then opened once to check they read whole. Returns how many documents it holds.
+     */
+    public static long restore(Path backup, Path directory) {
+        if (!DataFolder.holdsData(backup)) {
+            throw new IllegalArgumentException(backup + " holds no backup of a store");
+        }
+        if (DataFolder.holdsData(directory)) {
+            throw new IllegalArgumentException(directory + " already holds a store: restore into a new folder");
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Path> files = new ArrayList<>(DataFolder.snapshots(backup).values());
+        files.addAll(DataFolder.segments(backup).values());
+        DataFolder.copy(files, directory);
+        try (DurableBackend restored = open(directory, Settings.defaults())) {
+            return restored.documents();
+        }
+    }
+
+    /** Documents in every collection (system collections too). */
+    long documents() {
+        return collections.stream().mapToLong(DurableCollection::count).sum();
+    }
+
     /** Deletes the documents whose expiring index's date has passed, as MongoDB's TTL monitor does. */
     void expire() {
         try {
