@@ -26,10 +26,10 @@ public final class Benchmarks {
             String kafkaServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
             String mongoUri = System.getenv("MONGODB_URI");
             InProcessKafka kafka = kafkaServers == null ? InProcessKafka.startTemporary() : null;
-            // in memory by default: the file-backed (H2) store lost chunks of its file under this load ("Chunk … not
-            // found") in a national run; --store=file runs on it anyway
-            InProcessMongo mongo = mongoUri != null ? null : text(args, "--store=", "memory").equals("file")
-                    ? InProcessMongo.startPersistent(dataDir.resolve("store"), 0) : InProcessMongo.startInMemory();
+            // the durable store the launcher runs on (every write forced before it is answered); --store=memory for
+            // the same store without its journal, to see what durability costs
+            InProcessMongo mongo = mongoUri != null ? null : text(args, "--store=", "file").equals("memory")
+                    ? InProcessMongo.startInMemory() : InProcessMongo.startPersistent(dataDir.resolve("store"), 0);
             PipelineBenchmark pipeline = new PipelineBenchmark(kafka == null ? kafkaServers : kafka.bootstrapServers(),
                     mongo == null ? mongoUri : mongo.connectionString());
             try {
