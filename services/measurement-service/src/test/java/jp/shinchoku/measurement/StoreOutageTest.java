@@ -21,6 +21,7 @@ import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
 import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
 import jp.shinchoku.testsupport.EventProbe;
+import jp.shinchoku.testsupport.HttpJson;
 import jp.shinchoku.testsupport.RunningService;
 import jp.shinchoku.testsupport.SharedInfrastructure;
 import jp.shinchoku.testsupport.StoreLink;
@@ -82,6 +83,42 @@ class StoreOutageTest {
                         .extracting(MeasurementRecordedV1::measurementId).containsExactlyInAnyOrderElementsOf(ids));
                 assertThat(probe.on(Topics.MEASUREMENT_REPORTS.deadLetter()))
                         .noneMatch(record -> kpiId.equals(record.key()));
+            }
+        }
+    }
+
+    @Test
+    void aReportOverRestWhileTheStoreIsOutOfReachIsAnswered503WithRetryAfterAndKeptWhenSentAgain() {
+        String isolation = "outage-rest-" + UUID.randomUUID().toString().substring(0, 8);
+        String kpiId = isolation + "-pln.1-1.apps";
+        Map<String, Object> properties = new HashMap<>(SharedInfrastructure.get()
+                .serviceProperties("measurement-service", isolation));
+        try (StoreLink link = StoreLink.to(SharedInfrastructure.get().mongoUri())) {
+            properties.put("spring.mongodb.uri", link.mongoUri());
+            properties.put("shinchoku.clock.start-date", "2024-11-25");
+            try (RunningService service = RunningService.start(MeasurementServiceApplication.class, properties)) {
+                TestEvents.publish(kafka, Events.KPI_DEFINED, new KpiDefinedV1(kpiId, isolation + "-pln", "462233", "1",
+                        "1-1", "電子申請", "johoseisaku", "オンライン申請件数", "件", "count", "increase",
+                        new KpiDefinedV1.Baseline(BigDecimal.ZERO, LocalDate.parse("2021-04-01")),
+                        new KpiDefinedV1.Target(BigDecimal.valueOf(100), LocalDate.parse("2026-03-31")), 1, null, null,
+                        List.of(), false, "行政手続のオンライン化", "cumulative", "quarterly",
+                        new KpiDefinedV1.PlanPeriod(2021, 2025)));
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> service.http().get("/api/kpis/" + kpiId + "/progress").status() == 200);
+                String report = "{\"value\": 12, \"measuredOn\": \"2024-09-30\"}";
+                Map<String, String> key = Map.of("Idempotency-Key", isolation + "-2024-09");
+
+                link.cut();
+                HttpJson.Response refused = service.http().post("/api/kpis/" + kpiId + "/measurements", report, key);
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.header("Retry-After")).isEqualTo("30");
+                assertThat(refused.json().get("type").asString()).endsWith("store-unavailable");
+                assertThat(refused.json().get("detail").asString()).contains("30秒後");
+                link.restore();
+
+                await().atMost(Duration.ofSeconds(30)).until(() ->
+                        service.http().post("/api/kpis/" + kpiId + "/measurements", report, key).status() / 100 == 2);
+                assertThat(service.http().get("/api/kpis/" + kpiId + "/measurements").json().size()).isEqualTo(1);
             }
         }
     }

@@ -135,6 +135,23 @@ class PortalPagesTest {
     }
 
     @Test
+    void aServiceOutOfReachIsSaidOnThePageWith503() throws Exception {
+        when(api.get(Api.Service.PLAN, "/api/plans?size=100"))
+                .thenThrow(new org.springframework.web.client.ResourceAccessException("Connection refused"));
+        mvc.perform(get("/plans").with(department("shimin")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "30"))
+                .andExpect(content().string(containsString("ただいまサービスに接続できません")));
+        // a service that answers 503 itself (its store out of reach): its own words, with Retry-After
+        org.mockito.Mockito.doThrow(new ApiProblemException(503, "https://shinchoku.jp/problems/store-unavailable",
+                "保存できませんでした。30秒後に", "It could not be kept", null)).when(api).get(Api.Service.PLAN, "/api/plans?size=100");
+        mvc.perform(get("/plans").with(department("shimin")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "30"))
+                .andExpect(content().string(containsString("保存できませんでした")));
+    }
+
+    @Test
     void aFormWithoutItsCsrfTokenIsRefused() throws Exception {
         mvc.perform(post("/reports/" + KPI).with(department("shimin")).param("plan", PLAN).param("value", "8"))
                 .andExpect(status().isForbidden());

@@ -19,6 +19,7 @@ import jp.shinchoku.platform.outbox.OutboxRelay;
 import jp.shinchoku.platform.time.ShinchokuClockAutoConfiguration;
 import jp.shinchoku.platform.tracing.Traces;
 import jp.shinchoku.platform.tracing.TracingInterceptors;
+import jp.shinchoku.platform.store.StoreProperties;
 import jp.shinchoku.platform.web.ApiProblemHandler;
 import jp.shinchoku.platform.web.RequestLimits;
 import jp.shinchoku.platform.web.RequestSizeFilter;
@@ -39,7 +40,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 @AutoConfiguration(after = {ShinchokuKafkaAutoConfiguration.class, ShinchokuClockAutoConfiguration.class},
         afterName = {"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
                 "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
-@EnableConfigurationProperties({OutboxProperties.class, RequestLimits.class})
+@EnableConfigurationProperties({OutboxProperties.class, RequestLimits.class, StoreProperties.class})
 public class ShinchokuServiceAutoConfiguration {
 
     @Bean
@@ -94,8 +95,8 @@ public class ShinchokuServiceAutoConfiguration {
     }
 
     @Bean
-    ApiProblemHandler apiProblemHandler() {
-        return new ApiProblemHandler();
+    ApiProblemHandler apiProblemHandler(StoreProperties store) {
+        return new ApiProblemHandler(store.retryAfter());
     }
 
     /** Who did what, when and from where, with before and after: this service's append-only trail. */

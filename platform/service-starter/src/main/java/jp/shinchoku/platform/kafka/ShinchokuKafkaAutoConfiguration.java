@@ -12,6 +12,7 @@ import jp.shinchoku.platform.events.CloudEventDeserializer;
 import jp.shinchoku.platform.events.EventJson;
 import jp.shinchoku.platform.events.EventValueSerializer;
 import jp.shinchoku.platform.events.InvalidEventException;
+import jp.shinchoku.platform.store.StoreOutage;
 import jp.shinchoku.platform.support.Throwables;
 import jp.shinchoku.platform.tracing.Traces;
 import org.apache.kafka.clients.admin.NewTopic;

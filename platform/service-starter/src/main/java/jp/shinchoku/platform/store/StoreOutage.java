@@ -1,4 +1,4 @@
-package jp.shinchoku.platform.kafka;
+package jp.shinchoku.platform.store;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;

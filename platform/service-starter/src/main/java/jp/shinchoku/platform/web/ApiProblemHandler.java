@@ -1,11 +1,16 @@
 package jp.shinchoku.platform.web;
 
+import java.time.Duration;
 import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jp.shinchoku.platform.support.Throwables;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +28,27 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /** Every error of every service's API as problem details, with Japanese and English text. */
 @RestControllerAdvice
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private final Duration retryAfter;
+
+    /** @param retryAfter what a 503 asks the client to wait before sending the same request again */
+    public ApiProblemHandler(Duration retryAfter) {
+        this.retryAfter = retryAfter;
+    }
+
+    /**
+     * The store is out of reach: nothing of the request is acknowledged. The client sends the same request again after
+     * {@code Retry-After} (with the same {@code Idempotency-Key}, a report that was kept after all is answered as kept).
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            MongoSocketException.class, MongoTimeoutException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+        logger.warn("The store is out of reach: answered 503 (" + Throwables.rootMessage(e) + ")");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())))
+                .body(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", retryAfter.toSeconds())
+                        .toProblemDetail());
+    }
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.portal.api.ApiProblemException;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -13,10 +14,17 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.client.ResourceAccessException;
 
 /** What every page shows: who is signed in, the language switch, the path (for the current menu item). */
 @ControllerAdvice
 class PageModel {
+
+    private final MessageSource messages;
+
+    PageModel(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @ModelAttribute("me")
     Me me(@AuthenticationPrincipal OidcUser user) {
@@ -42,8 +50,28 @@ class PageModel {
         model.addAttribute("path", path(request));
         model.addAttribute("english", english());
         response.setStatus(problem.status() == 401 ? 403 : problem.status());
+        if (problem.status() == 503) {
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
         model.addAttribute("status", problem.status());
         model.addAttribute("detail", problem.detail(LocaleContextHolder.getLocale()));
+        return "refused";
+    }
+
+    private static final String RETRY_AFTER_SECONDS = "30";
+
+    /** A service cannot be reached at all (stopped, restarting): the page says so, answered 503. */
+    @ExceptionHandler(ResourceAccessException.class)
+    String unavailable(ResourceAccessException e, Model model, HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, @AuthenticationPrincipal OidcUser user) {
+        model.addAttribute("me", me(user));
+        model.addAttribute("path", path(request));
+        model.addAttribute("english", english());
+        response.setStatus(503);
+        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        model.addAttribute("status", 503);
+        model.addAttribute("detail", messages.getMessage("unavailable.detail", new Object[] {RETRY_AFTER_SECONDS},
+                LocaleContextHolder.getLocale()));
         return "refused";
     }
 
