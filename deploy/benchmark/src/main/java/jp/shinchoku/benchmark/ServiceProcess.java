@@ -33,10 +33,12 @@ final class ServiceProcess implements AutoCloseable {
     private final AtomicLong maxRss = new AtomicLong();
 
     private final String metricsToken;
+    private final Path logs;
 
     private ServiceProcess(String name, int port, String mainClass, List<String> arguments, Process process,
-            String metricsToken) {
+            String metricsToken, Path logs) {
         this.metricsToken = metricsToken;
+        this.logs = logs;
         this.name = name;
         this.port = port;
         this.mainClass = mainClass;
@@ -60,8 +62,8 @@ final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logs);
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(name + ".log").toFile()).start();
-            return new ServiceProcess(name, port, mainClass, arguments, process, metricsToken);
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile())).start();
+            return new ServiceProcess(name, port, mainClass, arguments, process, metricsToken, logs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,6 +120,17 @@ final class ServiceProcess implements AutoCloseable {
 
     long maxRssMb() {
         return maxRss.get() >> 20;
+    }
+
+    /** {@code kill -9}: nothing of it runs on, nothing is flushed or closed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** The same service, started again with the same arguments on the same port (its log goes on). */
+    ServiceProcess startAgain() {
+        return start(name, mainClass, port, arguments, logs, metricsToken);
     }
 
     @Override

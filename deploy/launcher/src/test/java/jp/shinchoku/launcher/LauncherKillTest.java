@@ -3,9 +3,7 @@ package jp.shinchoku.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
+import jp.shinchoku.embedded.ChildJvm;
 import jp.shinchoku.testsupport.HttpJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,47 +196,14 @@ class LauncherKillTest {
     }
 
     /** The launcher as a process: started on a data folder, ready once it prints its banner. */
-    private record Launcher(Process process, LocalPorts ports, Path data) {
+    private record Launcher(ChildJvm jvm, LocalPorts ports, Path data) {
 
-        static Launcher start(Path data, int base) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                    LocalLauncher.class.getName()).redirectErrorStream(true);
-            builder.environment().put("SHINCHOKU_DATA_DIR", data.toString());
-            builder.environment().put("SHINCHOKU_PORT_BASE", String.valueOf(base));
-            builder.environment().put("SHINCHOKU_DATE", "2023-10-02");
-            builder.environment().put("SHINCHOKU_AUTH_ENABLED", "false");
-            Files.createDirectories(data);
-            Process process = builder.redirectOutput(ProcessBuilder.Redirect.PIPE).start();
-            awaitBanner(process, data.resolveSibling("launcher.log"));
-            return new Launcher(process, LocalPorts.from(base), data);
-        }
-
-        /** Reads its output (copied to a log file) until the banner; then drains the rest into the log. */
-        private static void awaitBanner(Process process, Path log) throws IOException {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            var file = Files.newBufferedWriter(log, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                file.write(line);
-                file.newLine();
-                if (line.contains("Shinchoku is running")) {
-                    file.flush();
-                    Thread.ofPlatform().daemon().start(() -> {
-                        try (file) {
-                            for (String more = out.readLine(); more != null; more = out.readLine()) {
-                                file.write(more);
-                                file.newLine();
-                            }
-                        } catch (IOException ended) {
-                            // the process is gone
-                        }
-                    });
-                    return;
-                }
-            }
-            file.close();
-            throw new IllegalStateException("The launcher stopped before it was running; see " + log);
+        static Launcher start(Path data, int base) {
+            ChildJvm jvm = ChildJvm.start(LocalLauncher.class.getName(), List.of("-Xmx1g"), List.of(), Map.of(
+                    "SHINCHOKU_DATA_DIR", data.toString(), "SHINCHOKU_PORT_BASE", String.valueOf(base),
+                    "SHINCHOKU_DATE", "2023-10-02", "SHINCHOKU_AUTH_ENABLED", "false"),
+                    data.resolveSibling("launcher.log"), "Shinchoku is running", Duration.ofMinutes(3));
+            return new Launcher(jvm, LocalPorts.from(base), data);
         }
 
         int plan() {
@@ -257,17 +222,12 @@ class LauncherKillTest {
             }
         }
 
-        /** {@code kill -9}: nothing of it runs on, nothing is flushed or closed. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        void kill() {
+            jvm.kill();
         }
 
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                kill();
-            }
+        void stop() {
+            jvm.stop();
         }
     }
 }

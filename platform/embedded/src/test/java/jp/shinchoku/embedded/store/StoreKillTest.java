@@ -3,10 +3,6 @@ package jp.shinchoku.embedded.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +23,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import jp.shinchoku.embedded.ChildJvm;
 import jp.shinchoku.embedded.StoreServer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -61,7 +58,7 @@ class StoreKillTest {
         for (int round = 0; round < ROUNDS; round++) {
             int killAfter = 20 + random.nextInt(600);
             int before = acknowledged.size();
-            Process store = start(folder);
+            ChildJvm store = start(folder);
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> writers = new ArrayList<>();
             try (MongoClient client = client(store)) {
@@ -74,14 +71,13 @@ class StoreKillTest {
                 }
                 // a random moment in the stream of writes
                 await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() - before >= killAfter);
-                store.destroyForcibly();
-                store.waitFor(30, TimeUnit.SECONDS);
+                store.kill();
                 stop.set(true);
                 for (Thread thread : writers) {
                     thread.join();
                 }
             }
-            Process restarted = start(folder);
+            ChildJvm restarted = start(folder);
             try (MongoClient client = client(restarted)) {
                 Set<String> found = client.getDatabase("measurement").getCollection("measurements").find()
                         .map(d -> d.getString("_id")).into(new HashSet<>());
@@ -100,8 +96,7 @@ class StoreKillTest {
                 assertThat(lost).as("acknowledged and lost in round %d (seed %d)", round, seed).isEmpty();
                 assertThat(resurrected).as("deleted, acknowledged and back in round %d (seed %d)", round, seed).isEmpty();
             } finally {
-                restarted.destroy();
-                restarted.waitFor(30, TimeUnit.SECONDS);
+                restarted.stop();
             }
         }
         assertThat(acknowledged).hasSizeGreaterThan(ROUNDS * 10);
@@ -132,33 +127,17 @@ class StoreKillTest {
         }
     }
 
-    private static MongoClient client(Process store) throws IOException {
-        String connection = awaitReady(store);
-        return MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(connection))
+    private static MongoClient client(ChildJvm store) {
+        return MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(store.readyValue("READY")))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(2, TimeUnit.SECONDS))
                 .applyToSocketSettings(s -> s.connectTimeout(2, TimeUnit.SECONDS).readTimeout(5, TimeUnit.SECONDS))
                 .retryWrites(false).build());
     }
 
-    private static Process start(Path folder) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                StoreServer.class.getName(), folder.toString(), "0", String.valueOf(96 * 1024))
-                .redirectErrorStream(true).start();
-    }
-
-    /** Reads the process's output until it says where it listens; the rest of its output is drained. */
-    private static String awaitReady(Process store) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(store.getInputStream(), StandardCharsets.UTF_8));
-        List<String> seen = new ArrayList<>();
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith("READY ")) {
-                Thread.ofPlatform().daemon().start(() -> out.lines().forEach(ignored -> { }));
-                return line.substring("READY ".length());
-            }
-            seen.add(line);
-        }
-        throw new IllegalStateException("The store did not open:\n" + String.join("\n", seen));
+    private ChildJvm start(Path folder) {
+        return ChildJvm.start(StoreServer.class.getName(), List.of("-Xmx256m"),
+                List.of(folder.toString(), "0", String.valueOf(96 * 1024)), Map.of(), dir.resolve("store.log"), "READY ",
+                Duration.ofSeconds(60));
     }
 }
