@@ -13,10 +13,21 @@
 #
 # A new department system: a SCRAM user and `system <user>` at the end, its password in the kafka-init service's
 # environment (deploy/compose.yaml); its token comes from a client-credentials client in Keycloak.
+#
+# Against a broker that wants SASL or TLS from its clients (a production cluster), name the client settings file the
+# Kafka tools take (security.protocol, sasl.mechanism, sasl.jaas.config of an operator with the rights to alter users
+# and ACLs, ssl.truststore.location, ...):
+#   BOOTSTRAP=kafka-1.example.lg.jp:9093 COMMAND_CONFIG=/etc/shinchoku/kafka-admin.properties ./acls.sh
 set -euo pipefail
 
 BOOTSTRAP=${BOOTSTRAP:-127.0.0.1:9094}
-BIN=/opt/kafka/bin
+BIN=${KAFKA_BIN:-/opt/kafka/bin}
+# the client settings passed to every tool (none on the loopback PLAINTEXT listener)
+CLIENT=()
+if [ -n "${COMMAND_CONFIG:-}" ]; then
+    [ -r "$COMMAND_CONFIG" ] || { echo "COMMAND_CONFIG: cannot read $COMMAND_CONFIG" >&2; exit 2; }
+    CLIENT=(--command-config "$COMMAND_CONFIG")
+fi
 
 # the topics (platform/contracts: jp.shinchoku.contracts.Topics)
 PLAN_EVENTS=shinchoku.plan.events
@@ -31,7 +42,7 @@ ALERT_DELIVERIES=shinchoku.notification.deliveries
 
 # scram <user> <password>: creates the user or sets its password
 scram() {
-    "$BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --alter --entity-type users --entity-name "$1" \
+    "$BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" ${CLIENT[@]+"${CLIENT[@]}"} --alter --entity-type users --entity-name "$1" \
         --add-config "SCRAM-SHA-512=[iterations=8192,password=$2]"
 }
 
@@ -39,7 +50,7 @@ scram() {
 allow() {
     local user=$1
     shift
-    "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" --add --allow-principal "User:$user" "$@"
+    "$BIN/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" ${CLIENT[@]+"${CLIENT[@]}"} --add --allow-principal "User:$user" "$@"
 }
 
 # service <user> <consumer group prefix>: what every service may do besides its own topics

@@ -23,7 +23,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * consumer group {@code shinchoku-redrive.<topic>}: running it again sends only what was dead-lettered since.
  * <p>
  * {@code ./mvnw -q -pl deploy/launcher -am spring-boot:run -Dlauncher.main=jp.shinchoku.launcher.DeadLetterRedrive
- * -Dspring-boot.run.arguments="shinchoku.measurement.reports.DLT 127.0.0.1:9092"}
+ * -Dspring-boot.run.arguments="shinchoku.measurement.reports.DLT 127.0.0.1:9092"}; against a broker that wants SASL or
+ * TLS, a third argument names a Kafka client settings file ({@code security.protocol}, {@code sasl.mechanism},
+ * {@code sasl.jaas.config}, {@code ssl.truststore.location}, ...), or {@code KAFKA_CLIENT_PROPERTIES} does.
  */
 public final class DeadLetterRedrive {
 
@@ -35,11 +37,13 @@ public final class DeadLetterRedrive {
 
     public static void main(String[] args) {
         if (args.length < 1 || !args[0].endsWith(DLT)) {
-            System.err.println("使い方 / usage: DeadLetterRedrive <topic>.DLT [bootstrap servers, default 127.0.0.1:9092]");
+            System.err.println("使い方 / usage: DeadLetterRedrive <topic>.DLT [bootstrap servers, default 127.0.0.1:9092]"
+                    + " [client settings file, for SASL/TLS]");
             System.exit(2);
         }
         String bootstrap = args.length > 1 ? args[1] : System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-        int sent = redrive(bootstrap, args[0], Duration.ofSeconds(5));
+        String settingsFile = args.length > 2 ? args[2] : System.getenv("KAFKA_CLIENT_PROPERTIES");
+        int sent = redrive(bootstrap, args[0], Duration.ofSeconds(5), clientSettings(settingsFile));
         System.out.printf("%s: %d record(s) sent back to %s%n", args[0], sent, original(args[0]));
     }
 
@@ -50,17 +54,24 @@ public final class DeadLetterRedrive {
      * @return how many were sent back
      */
     public static int redrive(String bootstrapServers, String deadLetterTopic, Duration quiet) {
+        return redrive(bootstrapServers, deadLetterTopic, quiet, Map.of());
+    }
+
+    /** The same, with client settings (SASL, TLS) for both the consumer and the producer. */
+    public static int redrive(String bootstrapServers, String deadLetterTopic, Duration quiet, Map<String, Object> client) {
         String topic = original(deadLetterTopic);
-        Map<String, Object> consumer = Map.of(
+        Map<String, Object> consumer = new java.util.HashMap<>(client);
+        consumer.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "shinchoku-redrive." + topic,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "shinchoku-redrive-" + UUID.randomUUID());
-        Map<String, Object> producer = Map.of(
+                ConsumerConfig.CLIENT_ID_CONFIG, "shinchoku-redrive-" + UUID.randomUUID()));
+        Map<String, Object> producer = new java.util.HashMap<>(client);
+        producer.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
         int sent = 0;
         try (var in = new KafkaConsumer<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer());
                 var out = new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -84,6 +95,22 @@ public final class DeadLetterRedrive {
                 in.commitSync();
             }
         }
+    }
+
+    /** A Kafka client settings file ({@code key=value}), or none. */
+    static Map<String, Object> clientSettings(String file) {
+        if (file == null || file.isBlank()) {
+            return Map.of();
+        }
+        java.util.Properties settings = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(file))) {
+            settings.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the client settings " + file, e);
+        }
+        Map<String, Object> client = new java.util.HashMap<>();
+        settings.forEach((key, value) -> client.put(key.toString(), value));
+        return client;
     }
 
     private static String original(String deadLetterTopic) {

@@ -60,6 +60,7 @@ class DeploymentFilesTest {
             "shinchoku_report_to_alert_seconds_sum",
             "shinchoku_consumer_lag_records", "shinchoku_outbox_pending", "shinchoku_outbox_oldest_age_seconds",
             "shinchoku_kafka_dead_lettered_total", "shinchoku_processed_events",
+            "shinchoku_outbox_set_aside_total", "shinchoku_outbox_send_failures_total",
             "http_server_requests_seconds_count", "http_server_requests_seconds_sum",
             "http_server_requests_seconds_bucket",
             "mongodb_driver_commands_seconds_count", "mongodb_driver_commands_seconds_sum",
@@ -116,6 +117,22 @@ class DeploymentFilesTest {
         });
         assertThat(new TreeSet<>(apps.values())).as("the applications compose runs")
                 .containsAll(modules());
+    }
+
+    @Test
+    void composeRestartsEveryLongRunningServiceAfterAHostRestartAndSendsNoDataFolderToTheBuild() throws Exception {
+        composeServices().forEach((name, service) -> {
+            // kafka-init runs once and ends (the services wait for it to complete)
+            if (!name.endsWith("-init")) {
+                assertThat(service.get("restart")).as("restart policy of %s", name).isEqualTo("unless-stopped");
+            }
+        });
+        // the build context is the repository: only the executable jars go in, never .shinchoku-data/ or .git
+        List<String> ignore = Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        assertThat(ignore).containsExactly("*", "!services/*/target/*-exec.jar");
+        assertThat(read(DEPLOY.resolve("docker/Dockerfile")).lines().filter(line -> line.startsWith("COPY ")
+                && !line.contains("--from="))).allMatch(line -> line.contains("-exec.jar"));
     }
 
     @Test

@@ -38,6 +38,8 @@ import io.micrometer.core.instrument.Timer;
 import jp.shinchoku.contracts.CloudEventHeaders;
 import jp.shinchoku.platform.tracing.Traces;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
@@ -87,6 +89,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final AtomicLong swept = new AtomicLong();
     private final AtomicLong oldestMillis = new AtomicLong();
     private final Counter setAside;
+    private final Map<Outcome.Failure, Counter> failures = new java.util.EnumMap<>(Outcome.Failure.class);
     private volatile Instant nextSweep = Instant.MIN;
     private volatile Thread worker;
     private volatile boolean running;
@@ -115,6 +118,11 @@ public final class OutboxRelay implements SmartLifecycle {
                 .baseUnit("seconds").description("Age of the oldest event the last sweep found waiting").register(meters);
         this.setAside = Counter.builder("shinchoku.outbox.set-aside")
                 .description("Events the broker refused for good, set aside in their documents").register(meters);
+        for (Outcome.Failure failure : Outcome.Failure.values()) {
+            failures.put(failure, Counter.builder("shinchoku.outbox.send.failures").tag("reason", failure.tag)
+                    .description("Sends that failed for now and are tried again: the broker out of reach, or refusing the "
+                            + "service's credentials or rights").register(meters));
+        }
         this.collections.keySet().forEach(this::indexPending);
     }
 
@@ -264,7 +272,7 @@ public final class OutboxRelay implements SmartLifecycle {
                     }
                     case Outcome.Failed f -> {
                         brokerFailed = true;
-                        Counter.builder("shinchoku.outbox.send.failures").register(meters).increment();
+                        failures.get(f.failure()).increment();
                         log.warn("Could not publish event {} of {} (will retry): {}", eventId, document.getKey(), f.reason());
                     }
                 }
@@ -379,7 +387,21 @@ public final class OutboxRelay implements SmartLifecycle {
         record Refused(String reason) implements Outcome {
         }
 
-        record Failed(String reason) implements Outcome {
+        record Failed(String reason, Failure failure) implements Outcome {
+            Failed(String reason) {
+                this(reason, Failure.UNREACHABLE);
+            }
+        }
+
+        /** Why a send failed for now: both are tried again; the second is for operators to mend. */
+        enum Failure {
+            UNREACHABLE("unreachable"), UNAUTHORIZED("unauthorized");
+
+            final String tag;
+
+            Failure(String tag) {
+                this.tag = tag;
+            }
         }
     }
 
@@ -397,6 +419,10 @@ public final class OutboxRelay implements SmartLifecycle {
                 Throwable cause = e.getCause();
                 while (cause != null && cause.getCause() != null && !(cause instanceof org.apache.kafka.common.KafkaException)) {
                     cause = cause.getCause();
+                }
+                if (cause instanceof AuthenticationException || cause instanceof AuthorizationException) {
+                    // a wrong SASL secret or a missing ACL is mended by an operator: kept and tried again, not set aside
+                    return new Outcome.Failed(cause.toString(), Outcome.Failure.UNAUTHORIZED);
                 }
                 if (cause instanceof org.apache.kafka.common.KafkaException && !(cause instanceof RetriableException)) {
                     return new Outcome.Refused(cause.toString());

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jp.shinchoku.contracts.Events;
 import jp.shinchoku.contracts.Topics;
 import jp.shinchoku.measurement.TestKpis;
+import jp.shinchoku.platform.outbox.SetAsideEvents;
 import jp.shinchoku.testsupport.EventProbe;
 import jp.shinchoku.testsupport.HttpJson;
 import jp.shinchoku.testsupport.SharedInfrastructure;
@@ -29,7 +30,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * comment beyond what intake accepts is refused at once.
  */
 @ShinchokuServiceTest(properties = {"shinchoku.clock.start-date=2024-11-25",
-        "spring.kafka.producer.properties.max.request.size=12000"})
+        "spring.kafka.producer.properties.max.request.size=12000", "shinchoku.outbox.sweep-interval=1s"})
 class EventTooLargeTest {
 
     @LocalServerPort
@@ -73,6 +74,16 @@ class EventTooLargeTest {
             });
             assertThat(meters.get("shinchoku.outbox.set-aside").counter().count()).isGreaterThanOrEqualTo(1);
             assertThat(probe.events(Events.MEASUREMENT_RECORDED, e -> e.measurementId().equals(stuck))).isEmpty();
+
+            // sent again (OutboxRedrive): back in the outbox, the sweep sends it; still too large here, so set aside again
+            double before = meters.get("shinchoku.outbox.set-aside").counter().count();
+            assertThat(SetAsideEvents.sendAgain(mongo.getDb())).isEqualTo(1);
+            Document back = mongo.getCollection("measurements").find(new Document("_id", stuck)).first();
+            assertThat(back.getList("outboxSetAside", Document.class)).isEmpty();
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    meters.get("shinchoku.outbox.set-aside").counter().count() > before);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(mongo.getCollection("measurements")
+                    .find(new Document("_id", stuck)).first().getList("outboxSetAside", Document.class)).hasSize(1));
         }
     }
 }
