@@ -52,11 +52,38 @@ public final class InProcessKafka implements AutoCloseable {
      * @param port the client port on 127.0.0.1, or 0 for any free port
      */
     public static InProcessKafka start(Path logDir, int port) {
+        return start(logDir, port, Map.of());
+    }
+
+    /** The user every secured broker has: a super user, for tests that set ACLs and read what others may not. */
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin-secret";
+
+    /**
+     * A broker that wants SASL/PLAIN from its clients and denies what no ACL allows (the standard authorizer), as a
+     * production cluster does: {@code users} are its users and their passwords, besides {@link #ADMIN_USER}, a super
+     * user. Clients need {@code security.protocol=SASL_PLAINTEXT}, {@code sasl.mechanism=PLAIN} and
+     * {@link #jaasConfig}.
+     */
+    public static InProcessKafka startSecured(Path logDir, Map<String, String> users) {
+        return start(logDir, 0, users);
+    }
+
+    /** The client's {@code sasl.jaas.config} for a user of a secured broker. */
+    public static String jaasConfig(String user, String password) {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
+    }
+
+    private static InProcessKafka start(Path logDir, int port, Map<String, String> users) {
         try {
             Files.createDirectories(logDir);
             int clientPort = port == 0 ? freePort() : port;
             int controllerPort = freePort();
             Properties props = brokerProperties(logDir, clientPort, controllerPort);
+            if (!users.isEmpty()) {
+                secure(props, clientPort, users);
+            }
             format(logDir, props);
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
             server.startup();
@@ -100,6 +127,26 @@ public final class InProcessKafka implements AutoCloseable {
                 Map.entry("auto.create.topics.enable", "false"),
                 Map.entry("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024))));
         return props;
+    }
+
+    private static void secure(Properties props, int clientPort, Map<String, String> users) {
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required")
+                .append(" username=\"").append(ADMIN_USER).append("\" password=\"").append(ADMIN_PASSWORD).append('"')
+                .append(" user_").append(ADMIN_USER).append("=\"").append(ADMIN_PASSWORD).append('"');
+        users.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+        props.putAll(Map.of(
+                "listeners", "SASL_PLAINTEXT://127.0.0.1:" + clientPort + ","
+                        + props.getProperty("listeners").substring(props.getProperty("listeners").indexOf("CONTROLLER")),
+                "advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + clientPort,
+                "listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name", "SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms", "PLAIN",
+                "sasl.mechanism.inter.broker.protocol", "PLAIN",
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString(),
+                "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                // the controller listener's connections are User:ANONYMOUS, which KRaft wants a super user
+                "super.users", "User:" + ADMIN_USER + ";User:ANONYMOUS"));
+        props.put("allow.everyone.if.no.acl.found", "false");
     }
 
     /** Formats the log directory once; the cluster id is kept beside the data so a restart reuses it. */

@@ -38,6 +38,17 @@ public final class TestEvents {
         return eventId;
     }
 
+    /**
+     * Sends to a broker that wants client settings (SASL, TLS): {@code client} holds them with
+     * {@code bootstrap.servers}. @return the event's {@code ce_id}
+     */
+    public static <T> String publishWith(Map<String, Object> client, EventType<T> type, T payload) {
+        String eventId = UUID.randomUUID().toString();
+        send(client, type.topic().name(), type.keyOf(payload), type.id(), eventId, JSON.writeValueAsBytes(payload),
+                TestTokens.admin(), Map.of());
+        return eventId;
+    }
+
     /** Sends with this bearer token, or none when null. */
     public static <T> String publishAs(String bootstrapServers, String token, EventType<T> type, T payload) {
         return publishAs(bootstrapServers, token, type, payload, UUID.randomUUID().toString());
@@ -81,6 +92,12 @@ public final class TestEvents {
 
     static void send(String bootstrapServers, String topic, String key, String type, String eventId, byte[] value,
             String token, Map<String, String> headers) {
+        send(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, key, type, eventId, value, token,
+                headers);
+    }
+
+    private static void send(Map<String, Object> client, String topic, String key, String type, String eventId,
+            byte[] value, String token, Map<String, String> headers) {
         var record = new ProducerRecord<String, byte[]>(topic, key, value);
         headers.forEach((name, header) -> record.headers().add(header(name, header)));
         if (token != null) {
@@ -93,8 +110,7 @@ public final class TestEvents {
                 .add(header(CloudEventHeaders.TIME, Instant.now().toString()))
                 .add(header(CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPECVERSION_1_0))
                 .add(header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON));
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (var producer = new KafkaProducer<>(client, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send " + type + " to " + topic, e);
