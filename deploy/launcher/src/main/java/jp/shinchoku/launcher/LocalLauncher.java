@@ -102,7 +102,8 @@ public final class LocalLauncher {
             system = LocalSystem.start(settings);
             // the portal signs in at the authorization server: without it there is no portal
             if (auth != null) {
-                portal = LocalPortal.start(system, auth.issuer(), ports.portal());
+                // its sessions in the store: who is signed in stays signed in across a restart of the launcher
+                portal = LocalPortal.start(system, auth.issuer(), ports.portal(), mongo.connectionString() + "/shinchoku-portal");
             }
         } catch (RuntimeException e) {
             if (system != null) {

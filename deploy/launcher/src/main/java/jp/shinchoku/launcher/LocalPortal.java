@@ -33,6 +33,14 @@ public final class LocalPortal implements AutoCloseable {
      * @param issuer the OpenID provider it signs in at
      */
     public static LocalPortal start(LocalSystem system, String issuer, int port) {
+        return start(system, issuer, port, null);
+    }
+
+    /**
+     * @param sessionStore a MongoDB database the sessions are kept in ({@code mongodb://127.0.0.1:27017/shinchoku-portal}),
+     *                     shared by every instance on it; null: in this instance's memory
+     */
+    public static LocalPortal start(LocalSystem system, String issuer, int port, String sessionStore) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
@@ -43,6 +51,9 @@ public final class LocalPortal implements AutoCloseable {
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
                 "--spring.autoconfigure.exclude=" + String.join(",", excluded()),
                 "--logging.include-application-name=false"));
+        if (sessionStore != null) {
+            args.add("--shinchoku.portal.session-store=" + sessionStore);
+        }
         return new LocalPortal(new SpringApplicationBuilder(PortalApplication.class).main(PortalApplication.class)
                 .properties("spring.config.name=" + PortalApplication.CONFIG_NAME).run(args.toArray(String[]::new)));
     }
