@@ -1,7 +1,6 @@
 package jp.shinchoku.embedded;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The Kafka broker (KRaft) as a process of its own: {@code BrokerServer <log folder> <port>}. Prints
@@ -19,13 +18,6 @@ public final class BrokerServer {
             System.exit(2);
         }
         InProcessKafka broker = InProcessKafka.start(Path.of(args[0]), Integer.parseInt(args[1]));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-            broker.close();
-            stopped.countDown();
-        }));
-        System.out.println("READY " + broker.bootstrapServers());
-        System.out.flush();
-        stopped.await();
+        ChildJvm.serveUntilStopped(broker, broker.bootstrapServers());
     }
 }

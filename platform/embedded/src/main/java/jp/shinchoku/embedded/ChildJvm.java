@@ -72,6 +72,25 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * For the main class of such a process: prints {@code READY <value>} (what {@link #start} waits for), then blocks
+     * until SIGTERM, which closes {@code server}.
+     */
+    public static void serveUntilStopped(AutoCloseable server, String value) throws InterruptedException {
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+            stopped.countDown();
+        }));
+        System.out.println("READY " + value);
+        System.out.flush();
+        stopped.await();
+    }
+
     private static void copy(Process process, BufferedWriter file, String ready, CompletableFuture<String> readyAt) {
         try (file; BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {

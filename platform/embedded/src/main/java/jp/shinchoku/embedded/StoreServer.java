@@ -1,7 +1,6 @@
 package jp.shinchoku.embedded;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 import jp.shinchoku.embedded.store.DurableBackend;
 
@@ -26,13 +25,6 @@ public final class StoreServer {
             settings = settings.withCheckpointBytes(Long.parseLong(args[2]));
         }
         InProcessMongo store = InProcessMongo.startPersistent(Path.of(args[0]), port, settings);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
-            store.close();
-            stopped.countDown();
-        }));
-        System.out.println("READY " + store.connectionString());
-        System.out.flush();
-        stopped.await();
+        ChildJvm.serveUntilStopped(store, store.connectionString());
     }
 }

@@ -45,10 +45,7 @@ class PageModel {
     @ExceptionHandler(ApiProblemException.class)
     String refused(ApiProblemException problem, Model model, HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response, @AuthenticationPrincipal OidcUser user) {
-        // an exception handler's model has none of the page's attributes
-        model.addAttribute("me", me(user));
-        model.addAttribute("path", path(request));
-        model.addAttribute("english", english());
+        page(model, request, user);
         response.setStatus(problem.status() == 401 ? 403 : problem.status());
         if (problem.status() == 503) {
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -60,13 +57,18 @@ class PageModel {
 
     private static final String RETRY_AFTER_SECONDS = "30";
 
+    /** What every page shows, for an exception handler's model, which has none of the page's attributes. */
+    private void page(Model model, HttpServletRequest request, OidcUser user) {
+        model.addAttribute("me", me(user));
+        model.addAttribute("path", path(request));
+        model.addAttribute("english", english());
+    }
+
     /** A service cannot be reached at all (stopped, restarting): the page says so, answered 503. */
     @ExceptionHandler(ResourceAccessException.class)
     String unavailable(ResourceAccessException e, Model model, HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response, @AuthenticationPrincipal OidcUser user) {
-        model.addAttribute("me", me(user));
-        model.addAttribute("path", path(request));
-        model.addAttribute("english", english());
+        page(model, request, user);
         response.setStatus(503);
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         model.addAttribute("status", 503);
