@@ -33,7 +33,11 @@ public final class InProcessMongo implements AutoCloseable {
 
     /** An in-memory store on a free port, gone when it stops. */
     public static InProcessMongo startInMemory() {
-        return start(new MemoryBackend(), 0);
+        MemoryBackend backend = new MemoryBackend();
+        MongoServer server = new MongoServer(backend);
+        // nothing waits for a disk here: Netty's usual threads
+        server.bind(new InetSocketAddress("127.0.0.1", 0));
+        return started(server, backend);
     }
 
     /**
@@ -52,6 +56,10 @@ public final class InProcessMongo implements AutoCloseable {
     private static InProcessMongo start(MongoBackend backend, int port) {
         MongoServer server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
+        return started(server, backend);
+    }
+
+    private static InProcessMongo started(MongoServer server, MongoBackend backend) {
         InProcessMongo mongo = new InProcessMongo(server, backend, server.getLocalAddress());
         log.info("MongoDB-wire store listening on {}", mongo.connectionString);
         return mongo;
