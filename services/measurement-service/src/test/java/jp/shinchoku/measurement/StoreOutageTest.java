@@ -41,13 +41,8 @@ class StoreOutageTest {
     void reportsWaitOutAStoreOutageAndAreEachRecordedOnceAfterIt() {
         String isolation = "outage-" + UUID.randomUUID().toString().substring(0, 8);
         String kpiId = isolation + "-pln.1-1.apps";
-        Map<String, Object> properties = new HashMap<>(SharedInfrastructure.get()
-                .serviceProperties("measurement-service", isolation));
         try (StoreLink link = StoreLink.to(SharedInfrastructure.get().mongoUri())) {
-            properties.put("spring.mongodb.uri", link.mongoUri());
-            properties.put("shinchoku.clock.start-date", "2024-11-25");
-            properties.put("shinchoku.kafka.store-outage-max-interval", "2s");
-            try (RunningService service = RunningService.start(MeasurementServiceApplication.class, properties);
+            try (RunningService service = behind(link, isolation, Map.of("shinchoku.kafka.store-outage-max-interval", "2s"));
                     EventProbe probe = EventProbe.open(kafka, Topics.MEASUREMENT_EVENTS.name(),
                             Topics.MEASUREMENT_REPORTS.deadLetter())) {
                 defineKpi(service, isolation, kpiId);
@@ -84,12 +79,8 @@ class StoreOutageTest {
     void aReportOverRestWhileTheStoreIsOutOfReachIsAnswered503WithRetryAfterAndKeptWhenSentAgain() {
         String isolation = "outage-rest-" + UUID.randomUUID().toString().substring(0, 8);
         String kpiId = isolation + "-pln.1-1.apps";
-        Map<String, Object> properties = new HashMap<>(SharedInfrastructure.get()
-                .serviceProperties("measurement-service", isolation));
         try (StoreLink link = StoreLink.to(SharedInfrastructure.get().mongoUri())) {
-            properties.put("spring.mongodb.uri", link.mongoUri());
-            properties.put("shinchoku.clock.start-date", "2024-11-25");
-            try (RunningService service = RunningService.start(MeasurementServiceApplication.class, properties)) {
+            try (RunningService service = behind(link, isolation, Map.of())) {
                 defineKpi(service, isolation, kpiId);
                 String report = "{\"value\": 12, \"measuredOn\": \"2024-09-30\"}";
                 Map<String, String> key = Map.of("Idempotency-Key", isolation + "-2024-09");
@@ -107,6 +98,16 @@ class StoreOutageTest {
                 assertThat(service.http().get("/api/kpis/" + kpiId + "/measurements").json().size()).isEqualTo(1);
             }
         }
+    }
+
+    /** A measurement service of its own that reaches the store through {@code link}, on 2024-11-25. */
+    private static RunningService behind(StoreLink link, String isolation, Map<String, Object> more) {
+        Map<String, Object> properties = new HashMap<>(SharedInfrastructure.get()
+                .serviceProperties("measurement-service", isolation));
+        properties.put("spring.mongodb.uri", link.mongoUri());
+        properties.put("shinchoku.clock.start-date", "2024-11-25");
+        properties.putAll(more);
+        return RunningService.start(MeasurementServiceApplication.class, properties);
     }
 
     /** A KPI counted quarterly, known to the service once this returns. */
