@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jp.shinchoku.calendar.BusinessDays;
@@ -28,9 +30,12 @@ import jp.shinchoku.notification.plans.PlanWatchRepository;
  * <li>{@link #evaluate(KpiWatch)}: the rules about one KPI, when its definition or progress changes;</li>
  * <li>{@link #evaluatePlan(PlanWatch, List)}: the rules about a plan's milestones, review and undecided targets, when
  * the plan is published, revised or reviewed or a milestone's status changes;</li>
- * <li>{@link #evaluateAll(List, List)}: every rule over everything, on the daily schedule (time alone makes deadlines
- * near and reports overdue), then the escalation of alerts the 推進本部 left unacknowledged.</li>
+ * <li>{@link #evaluateAll(Supplier, Supplier)}: every rule over everything, on the daily schedule (time alone makes
+ * deadlines near and reports overdue), then the escalation of alerts the 推進本部 left unacknowledged.</li>
  * </ul>
+ * One evaluation runs at a time in a process, and the whole evaluation reads what it judges once it has its turn: an
+ * evaluation that read a KPI before its progress changed never writes after the evaluation of that change (it would
+ * resolve the 未達 that change raised, or raise again what it resolved).
  */
 public class AlertService {
 
@@ -47,6 +52,7 @@ public class AlertService {
     private final MilestoneRules milestones;
     private final PlanReviewRule reviews;
     private final Clock clock;
+    private final ReentrantLock evaluating = new ReentrantLock();
 
     public AlertService(AlertRepository alerts, PlanWatchRepository plans, RuleSettings.Policy policy, Clock clock) {
         this.alerts = alerts;
@@ -64,9 +70,21 @@ public class AlertService {
     }
 
     public Outcome evaluate(KpiWatch kpi) {
-        LocalDate today = LocalDate.now(clock);
-        Optional<PlanWatch> plan = Optional.ofNullable(kpi.planId()).flatMap(plans::find);
-        return reconcile(kpiConditions(kpi, plan.orElse(null), today), alerts.firingForKpi(kpi.kpiId()));
+        return inTurn(() -> {
+            LocalDate today = LocalDate.now(clock);
+            Optional<PlanWatch> plan = Optional.ofNullable(kpi.planId()).flatMap(plans::find);
+            return reconcile(kpiConditions(kpi, plan.orElse(null), today), alerts.firingForKpi(kpi.kpiId()));
+        });
+    }
+
+    /** Runs an evaluation once no other evaluation of this process is running. */
+    private <T> T inTurn(Supplier<T> evaluation) {
+        evaluating.lock();
+        try {
+            return evaluation.get();
+        } finally {
+            evaluating.unlock();
+        }
     }
 
     /**
@@ -74,6 +92,10 @@ public class AlertService {
      * and two of their firing alerts, whatever else is kept.
      */
     public Outcome evaluateKpis(List<KpiWatch> kpis) {
+        return inTurn(() -> evaluateKpisNow(kpis));
+    }
+
+    private Outcome evaluateKpisNow(List<KpiWatch> kpis) {
         LocalDate today = LocalDate.now(clock);
         Map<String, PlanWatch> plansById = plans.findAll(kpis.stream().map(KpiWatch::planId).filter(Objects::nonNull)
                 .distinct().toList()).stream().collect(Collectors.toMap(PlanWatch::planId, Function.identity()));
@@ -89,6 +111,10 @@ public class AlertService {
 
     /** The rules about a plan; {@code kpis} are the plan's KPIs. */
     public Outcome evaluatePlan(PlanWatch plan, List<KpiWatch> kpis) {
+        return inTurn(() -> evaluatePlanNow(plan, kpis));
+    }
+
+    private Outcome evaluatePlanNow(PlanWatch plan, List<KpiWatch> kpis) {
         LocalDate today = LocalDate.now(clock);
         List<AlertCondition> found = planConditions(plan, kpis, today);
         List<Alert> firing = alerts.firingForPlan(plan.planId()).stream().filter(a -> PLAN_RULES.contains(a.rule()))
@@ -96,7 +122,15 @@ public class AlertService {
         return reconcile(found, firing);
     }
 
-    public Outcome evaluateAll(List<KpiWatch> kpis, List<PlanWatch> allPlans) {
+    /**
+     * Every rule over everything: the KPIs and plans are read once this evaluation has its turn, so that none is
+     * judged on what it was before a change another evaluation has already judged.
+     */
+    public Outcome evaluateAll(Supplier<List<KpiWatch>> readKpis, Supplier<List<PlanWatch>> readPlans) {
+        return inTurn(() -> evaluateAllNow(readKpis.get(), readPlans.get()));
+    }
+
+    private Outcome evaluateAllNow(List<KpiWatch> kpis, List<PlanWatch> allPlans) {
         LocalDate today = LocalDate.now(clock);
         Map<String, PlanWatch> byId = allPlans.stream().collect(Collectors.toMap(PlanWatch::planId, Function.identity()));
         List<AlertCondition> found = new ArrayList<>();
@@ -120,6 +154,10 @@ public class AlertService {
      * with the last missing report.
      */
     public Outcome evaluateReports(List<KpiWatch> kpis, String municipality, String departmentCode) {
+        return inTurn(() -> evaluateReportsNow(kpis, municipality, departmentCode));
+    }
+
+    private Outcome evaluateReportsNow(List<KpiWatch> kpis, String municipality, String departmentCode) {
         List<AlertCondition> found = missingReports.evaluate(kpis, LocalDate.now(clock)).stream()
                 .filter(c -> departmentCode.equals(c.labels().get("departmentCode"))).toList();
         List<Alert> firing = alerts.firingForDepartment(municipality, departmentCode).stream()
@@ -205,7 +243,7 @@ public class AlertService {
      * @return how many were escalated
      */
     public int escalateUnacknowledged() {
-        return escalate(alerts.firing());
+        return inTurn(() -> escalate(alerts.firing()));
     }
 
     private int escalate(List<Alert> firing) {

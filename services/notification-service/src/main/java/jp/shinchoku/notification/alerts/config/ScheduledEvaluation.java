@@ -64,7 +64,7 @@ public class ScheduledEvaluation {
         /** @return whether this instance evaluated (false when another held the lock) */
         public boolean run() {
             Optional<AlertService.Outcome> outcome = exclusive.run(() -> {
-                AlertService.Outcome done = alerts.evaluateAll(kpis.findAll(), plans.findAll());
+                AlertService.Outcome done = alerts.evaluateAll(kpis::findAll, plans::findAll);
                 log.info("alert evaluation: {}", done);
                 return done;
             });
