@@ -378,6 +378,63 @@ class PortalPagesTest {
     }
 
     @Test
+    void aPageTheServiceForbidsAnswers403WithThePortalsPage() throws Exception {
+        when(api.get(eq(Api.Service.MEASUREMENT), eq("/api/plans/{planId}/progress?by={by}&asOf={asOf}&fiscalYear={fiscalYear}"),
+                any(), any(), any(), any())).thenThrow(new ApiProblemException(403, "forbidden",
+                        "計画の進捗は推進本部が見るものです", "The plan's progress is for the promotion headquarters", null));
+
+        mvc.perform(get("/progress").with(department("shimin")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(allOf(containsString("lang=\"ja\""),
+                        containsString("<h1>このページは表示できません</h1>"), containsString("計画の進捗は推進本部が見るものです"),
+                        containsString("role=\"alert\""), containsString("報告一覧"), not(containsString("Whitelabel")))));
+        mvc.perform(get("/progress").param("lang", "en").with(department("shimin")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(allOf(containsString("lang=\"en\""), containsString("<h1>You may not see this page</h1>"),
+                        containsString("The plan&#39;s progress is for the promotion headquarters"))));
+    }
+
+    /**
+     * An address that does not exist answers 404, and Spring Boot's error controller renders the portal's page for
+     * it. MockMvc does not forward to {@code /error} as a servlet container does: the second request is that forward
+     * ({@code PortalErrorPagesTest} and the browser test go through a real one).
+     */
+    @Test
+    void anUnknownAddressAnswers404WithThePortalsPageInTheReadersLanguage() throws Exception {
+        mvc.perform(get("/no-such-page").with(department("shimin"))).andExpect(status().isNotFound());
+
+        mvc.perform(error(404, "/no-such-page").with(department("shimin")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(allOf(containsString("lang=\"ja\""), containsString("<title>ページが見つかりません | 進捗 Shinchoku</title>"),
+                        containsString("<h1>ページが見つかりません</h1>"), containsString("アドレスが正しいかご確認ください"),
+                        containsString("報告一覧"), containsString("瀬戸内町 shimin"), not(containsString("Whitelabel")))));
+        mvc.perform(error(404, "/no-such-page").param("lang", "en").with(department("shimin")))
+                .andExpect(content().string(allOf(containsString("lang=\"en\""), containsString("<h1>Page not found</h1>"),
+                        containsString("My reports"), not(containsString("Whitelabel")))));
+    }
+
+    @Test
+    void aFailureAnswers500WithThePortalsPageAndNothingOfItsCause() throws Exception {
+        mvc.perform(error(500, "/reports").requestAttr(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION,
+                        new IllegalStateException("secret internals")).with(department("shimin")))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().string(allOf(containsString("<h1>エラーが発生しました</h1>"),
+                        containsString("システム管理者にお問い合わせください"), not(containsString("secret internals")),
+                        not(containsString("IllegalStateException")), not(containsString("Whitelabel")))));
+        mvc.perform(error(403, "/reports/x").with(department("shimin")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(allOf(containsString("<h1>このページは表示できません</h1>"),
+                        containsString("このページを表示する権限がありません"))));
+    }
+
+    /** The servlet container's forward of a failed request to the error page, as a browser's (it asks for HTML). */
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder error(int status, String uri) {
+        return get("/error").accept(org.springframework.http.MediaType.TEXT_HTML)
+                .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, status)
+                .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, uri);
+    }
+
+    @Test
     void englishIsOneClickAway() throws Exception {
         mvc.perform(get("/reports").param("lang", "en").with(department("shimin")))
                 .andExpect(status().isOk())

@@ -20,6 +20,15 @@ import org.springframework.web.client.ResourceAccessException;
 @ControllerAdvice
 class PageModel {
 
+    private static final String RETRY_AFTER_SECONDS = "30";
+
+    /**
+     * The portal's one error page, also the view Spring Boot's error controller renders for an address that does not
+     * exist (404), a request refused before any page (403) and a failure (500): titled by the status, in the reader's
+     * language, with the page's header (the attributes below apply to that controller too).
+     */
+    static final String ERROR_PAGE = "error";
+
     private final MessageSource messages;
 
     PageModel(MessageSource messages) {
@@ -46,16 +55,15 @@ class PageModel {
     String refused(ApiProblemException problem, Model model, HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response, @AuthenticationPrincipal OidcUser user) {
         page(model, request, user);
-        response.setStatus(problem.status() == 401 ? 403 : problem.status());
-        if (problem.status() == 503) {
+        int status = problem.status() == 401 ? 403 : problem.status();
+        response.setStatus(status);
+        if (status == 503) {
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         }
-        model.addAttribute("status", problem.status());
+        model.addAttribute("status", status);
         model.addAttribute("detail", problem.detail(LocaleContextHolder.getLocale()));
-        return "refused";
+        return ERROR_PAGE;
     }
-
-    private static final String RETRY_AFTER_SECONDS = "30";
 
     /** What every page shows, for an exception handler's model, which has none of the page's attributes. */
     private void page(Model model, HttpServletRequest request, OidcUser user) {
@@ -74,7 +82,7 @@ class PageModel {
         model.addAttribute("status", 503);
         model.addAttribute("detail", messages.getMessage("unavailable.detail", new Object[] {RETRY_AFTER_SECONDS},
                 LocaleContextHolder.getLocale()));
-        return "refused";
+        return ERROR_PAGE;
     }
 
     /** A date as 和暦 with 西暦 ({@code 令和5年9月30日（2023-09-30）}), or a dash. */
