@@ -47,7 +47,7 @@ final class AlertEvaluationBenchmark {
                 watches.add(new KpiWatch(planId + ".1-" + k + ".1", planId, "1-" + (k / 5 + 1), "dept" + (k % 6),
                         "指標" + k, k % 10 == 0 ? LocalDate.of(2025, 3, 31) : LocalDate.of(2026, 3, 31), status,
                         new BigDecimal("0.5"), new BigDecimal("0.8"), today, false, "ON_TRACK", municipality,
-                        "quarterly", 2021, 2025, List.of("FY2024-Q1", "FY2024-Q2"), "count"));
+                        "quarterly", 2021, 2025, List.of("FY2024-Q1", "FY2024-Q2"), "count", null));
             }
             if (watches.size() >= 4_000) {
                 insert(mongo, "kpi_watch", watches, KpiWatch::kpiId);

@@ -65,6 +65,7 @@ class AccessMatrixTest {
             Map.entry("GET /api/kpis/{kpiId}/measurements/{measurementId}", "UAFANANAAN"),
             Map.entry("POST /api/measurements/csv",           "UAAFFFFAAF"),
             Map.entry("GET /api/kpis/{kpiId}/progress",       "UAFANANAAN"),
+            Map.entry("GET /api/kpis/{kpiId}/years",          "UAFANANAAN"),
             Map.entry("GET /api/kpis/{kpiId}/series",         "UAFANANAAN"),
             Map.entry("GET /api/plans/{planId}/progress",     "UFFANANAFN"),
             Map.entry("GET /api/plans/{planId}/departments/{departmentCode}/due", "UAFANANAAN"),

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jp.shinchoku.contracts.measurement.KpiProgressChangedV1;
+import jp.shinchoku.contracts.measurement.KpiYearJudgedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRejectedV1;
 import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
@@ -59,6 +60,9 @@ public final class Events {
             "kpi.progress-changed.v1", KpiProgressChangedV1.class, Topics.KPI_PROGRESS,
             KpiProgressChangedV1::kpiId);
 
+    public static final EventType<KpiYearJudgedV1> KPI_YEAR_JUDGED = new EventType<>(
+            "kpi.year-judged.v1", KpiYearJudgedV1.class, Topics.KPI_PROGRESS, KpiYearJudgedV1::kpiId);
+
     public static final EventType<AlertRaisedV1> ALERT_RAISED = new EventType<>(
             "alert.raised.v1", AlertRaisedV1.class, Topics.ALERT_EVENTS, AlertRaisedV1::alertId);
 
@@ -73,8 +77,8 @@ public final class Events {
 
     private static final List<EventType<?>> ALL = List.of(
             PLAN_PUBLISHED, PLAN_REVISED, PLAN_REVIEWED, KPI_DEFINED, MILESTONE_STATUS_CHANGED, DEPARTMENT_CHANGED,
-            MEASUREMENT_RECORDED, MEASUREMENT_REPORTED, MEASUREMENT_REJECTED, KPI_PROGRESS_CHANGED, ALERT_RAISED,
-            ALERT_RESOLVED, ALERT_ACKNOWLEDGED, ALERT_DELIVERED);
+            MEASUREMENT_RECORDED, MEASUREMENT_REPORTED, MEASUREMENT_REJECTED, KPI_PROGRESS_CHANGED, KPI_YEAR_JUDGED,
+            ALERT_RAISED, ALERT_RESOLVED, ALERT_ACKNOWLEDGED, ALERT_DELIVERED);
 
     private static final Map<String, EventType<?>> BY_ID = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));

@@ -20,6 +20,7 @@ class MeasurementEventContracts implements EventContracts {
         return switch (event) {
             case Measurement recorded -> new OutboxEvent<>(Events.MEASUREMENT_RECORDED, MeasurementContracts.recorded(recorded));
             case ProgressChange change -> new OutboxEvent<>(Events.KPI_PROGRESS_CHANGED, ProgressContracts.changed(change));
+            case ProgressChange.YearJudged judged -> new OutboxEvent<>(Events.KPI_YEAR_JUDGED, ProgressContracts.judged(judged));
             case ReportRejected rejected -> new OutboxEvent<>(Events.MEASUREMENT_REJECTED,
                     MeasurementContracts.rejected(rejected, (MeasurementReportedV1) rejected.received()));
             default -> throw new IllegalArgumentException("the measurement service publishes no " + event.getClass());

@@ -30,6 +30,8 @@ import jp.shinchoku.measurement.measurements.Measurement;
  * <li>a level to keep once reached (その水準を維持): after a value reached the target, a later value below it is judged
  * against the whole target (expected 1) and never turns 未達 by the deadline: it is 注意 or 遅れ, a worsening.</li>
  * </ul>
+ * Each fiscal year that has ended gets its verdict for the KPIs judged year by year ({@link YearJudge}); a month
+ * below a per-month minimum makes the running year 注意 at best.
  * Only the current values count (a corrected value gives way to its correction) and only those measured by the day
  * asked about, so the same engine answers "as of" any date. A cumulative KPI's value is its latest report; a
  * per-period KPI's is the sum of its fiscal year's reports (by reporting period), and while that year is still
@@ -57,7 +59,7 @@ public final class ProgressCalculator {
                 .filter(m -> !m.measuredOn().isAfter(today)).toList();
         BigDecimal latest = kpi.accumulation() == KpiDefinition.Accumulation.PER_PERIOD
                 ? yearFigure(kpi, measurements, today).orElse(null) : latest(measurements).orElse(null);
-        return switch (kpi.kind()) {
+        Progress progress = switch (kpi.kind()) {
             case QUALITATIVE -> unmeasured(kpi, today, latest, ProgressStatus.NOT_MEASURABLE);
             case UNDEFINED -> unmeasured(kpi, today, latest, ProgressStatus.TARGET_UNDEFINED);
             case RECURRING -> recurring(kpi, measurements, today);
@@ -65,6 +67,7 @@ public final class ProgressCalculator {
                     ? towardsTarget(kpi, measurements, latest, today) : relative(kpi, measurements, today);
             case COUNT, PERCENTAGE, BOOLEAN -> towardsTarget(kpi, measurements, latest, today);
         };
+        return progress.withYears(YearJudge.judge(kpi, measurements, today));
     }
 
     /**
@@ -102,8 +105,11 @@ public final class ProgressCalculator {
         candidates.add(today.plusYears(1));
         boolean byFiscalYear = kpi.kind() == KpiKind.RECURRING || kpi.accumulation() == KpiDefinition.Accumulation.PER_PERIOD
                 || (kpi.kind() == KpiKind.RELATIVE && kpi.relativeTo() == KpiDefinition.RelativeTo.PREVIOUS_YEAR);
-        if (byFiscalYear) {
+        if (byFiscalYear || YearJudge.perYear(kpi)) {
             candidates.add(FiscalYear.containing(today).next().firstDay());
+        }
+        if (kpi.kind() == KpiKind.RECURRING && kpi.recurrence() != null && "month".equals(kpi.recurrence().per())) {
+            candidates.add(today.withDayOfMonth(1).plusMonths(1));
         }
         if (kpi.due() != null) {
             candidates.add(kpi.due().plusDays(1));
@@ -172,8 +178,12 @@ public final class ProgressCalculator {
         BigDecimal required = BigDecimal.valueOf(kpi.recurrence().perFiscalYear());
         BigDecimal achievement = done.divide(required, SCALE, RoundingMode.HALF_UP);
         BigDecimal baseline = kpi.baselineValue() == null ? BigDecimal.ZERO : kpi.baselineValue();
-        return new Progress(kpi.id(), 0, today, done, achievement, expected,
-                status(kpi, achievement, expected, today, null), grade(baseline, done, achievement));
+        ProgressStatus status = status(kpi, achievement, expected, today, null);
+        if ((status == ProgressStatus.ON_TRACK || status == ProgressStatus.ACHIEVED)
+                && !YearJudge.shortMonths(kpi, measurements, year, today.minusDays(1)).isEmpty()) {
+            status = ProgressStatus.AT_RISK; // a month of this year below its minimum: 注意, whatever the sum
+        }
+        return new Progress(kpi.id(), 0, today, done, achievement, expected, status, grade(baseline, done, achievement));
     }
 
     private Progress relative(KpiDefinition kpi, List<Measurement> measurements, LocalDate today) {
@@ -285,7 +295,7 @@ public final class ProgressCalculator {
     }
 
     /** The value measured last (by measurement date, then by when it was recorded). */
-    private static Optional<BigDecimal> latest(List<Measurement> measurements) {
+    static Optional<BigDecimal> latest(List<Measurement> measurements) {
         return measurements.stream()
                 .filter(m -> m.value() != null)
                 .max(Comparator.comparing(Measurement::measuredOn).thenComparing(Measurement::recordedAt))
@@ -293,16 +303,16 @@ public final class ProgressCalculator {
     }
 
     /** The measurements whose reporting period lies in a fiscal year. */
-    private static List<Measurement> in(List<Measurement> measurements, FiscalYear year) {
+    static List<Measurement> in(List<Measurement> measurements, FiscalYear year) {
         return measurements.stream().filter(m -> m.period().fiscalYear().equals(year)).toList();
     }
 
-    private static BigDecimal sum(List<Measurement> measurements) {
+    static BigDecimal sum(List<Measurement> measurements) {
         return measurements.stream().map(Measurement::value).filter(v -> v != null).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** A fiscal year's value: its latest report, or for a per-period KPI the sum of its reports. */
-    private static Optional<BigDecimal> yearValue(KpiDefinition kpi, List<Measurement> ofTheYear) {
+    static Optional<BigDecimal> yearValue(KpiDefinition kpi, List<Measurement> ofTheYear) {
         if (kpi.accumulation() == KpiDefinition.Accumulation.PER_PERIOD) {
             return ofTheYear.stream().anyMatch(m -> m.value() != null) ? Optional.of(sum(ofTheYear)) : Optional.empty();
         }

@@ -227,6 +227,7 @@ public class ProgressService {
             return state.map(ProgressState::progress);
         }
         Progress today = calculator.compute(kpi.get(), valuesOf(kpi.get(), state.get()), LocalDate.now(clock));
-        return Optional.of(today.withRevision(state.get().progress().revision()));
+        Progress stored = state.get().progress();
+        return Optional.of(today.keepingVerdictDaysOf(stored).withRevision(stored.revision()));
     }
 }

@@ -21,6 +21,7 @@ import jp.shinchoku.measurement.progress.Grade;
 import jp.shinchoku.measurement.progress.Progress;
 import jp.shinchoku.measurement.progress.ProgressChange;
 import jp.shinchoku.measurement.progress.ProgressStatus;
+import jp.shinchoku.measurement.progress.YearVerdict;
 import jp.shinchoku.measurement.progress.messaging.ProgressContracts;
 import jp.shinchoku.platform.events.EventJson;
 import jp.shinchoku.testsupport.GoldenSamples;
@@ -60,5 +61,16 @@ class MeasurementContractsTest {
                 new BigDecimal("0.5011"), ProgressStatus.BEHIND, Grade.A);
         GoldenSamples.assertMatches(Events.KPI_PROGRESS_CHANGED,
                 json.writeString(ProgressContracts.changed(new ProgressChange(kpi, before, after))));
+    }
+
+    @Test
+    void writesKpiYearJudged() {
+        KpiDefinition monthly = new KpiDefinition("pln-7c1e.4-2.1", "pln-7c1e", "somu", "研修の実施回数", "回",
+                KpiKind.RECURRING, Direction.INCREASE, null, null, null, null, 1, false, "462233", List.of(),
+                new KpiDefinition.Recurrence(2, "month"), null);
+        YearVerdict missed = new YearVerdict(2023, BigDecimal.valueOf(20), BigDecimal.valueOf(24),
+                YearVerdict.Verdict.MISSED, List.of("2023-08", "2024-01"), LocalDate.parse("2024-04-01"));
+        GoldenSamples.assertMatches(Events.KPI_YEAR_JUDGED,
+                json.writeString(ProgressContracts.judged(new ProgressChange.YearJudged(monthly, missed, null))));
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.calendar.Texts;
 import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.notification.kpis.KpiWatch;
@@ -35,6 +36,7 @@ public final class KpiStatusRules {
                     AlertTexts.TEXTS.ja("kpi-achieved.summary", kpi.displayName()),
                     AlertTexts.TEXTS.en("kpi-achieved.summary", kpi.displayName())));
         }
+        kpi.missedYears().values().forEach(year -> found.add(missedYear(kpi, year)));
         Integer before = kpi.previousStatus() == null ? null : RANK.get(kpi.previousStatus());
         Integer now = RANK.get(kpi.status());
         if (before != null && now != null && now < before) {
@@ -45,6 +47,23 @@ public final class KpiStatusRules {
                     AlertTexts.TEXTS.en("kpi-status-worsened.summary", kpi.displayName(), kpi.previousStatus(), kpi.status())));
         }
         return found;
+    }
+
+    /**
+     * 未達 for one fiscal year of a KPI judged year by year: the year is a label, so each missed year is an alert of
+     * its own.
+     */
+    private static AlertCondition missedYear(KpiWatch kpi, KpiWatch.MissedYear year) {
+        FiscalYear fiscalYear = FiscalYear.of(year.fiscalYear());
+        String value = year.value() == null ? "-" : year.value().stripTrailingZeros().toPlainString();
+        String target = year.target() == null ? "-" : year.target().stripTrailingZeros().toPlainString();
+        String months = String.join(", ", year.shortMonths());
+        String ja = AlertTexts.TEXTS.ja("kpi-missed.year-summary", kpi.displayName(), fiscalYear.label(), value, target)
+                + (months.isEmpty() ? "" : AlertTexts.TEXTS.ja("kpi-missed.short-months", months));
+        String en = AlertTexts.TEXTS.en("kpi-missed.year-summary", kpi.displayName(), fiscalYear.labelEn(), value, target)
+                + (months.isEmpty() ? "" : AlertTexts.TEXTS.en("kpi-missed.short-months", months));
+        return condition(AlertRule.KPI_MISSED, kpi, Map.of("fiscalYear", KpiWatch.MissedYear.key(year.fiscalYear())),
+                ja, en);
     }
 
     /** A status's name in Japanese ({@code status.<status>}): {@code AT_RISK} is 注意. */

@@ -3,6 +3,8 @@ package jp.shinchoku.notification.kpis;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What this service knows of a KPI to decide on alerts: its definition (from the plan service) and its
@@ -13,6 +15,7 @@ import java.util.List;
  * @param cadence         the plan's reporting cadence ({@code quarterly}, …); null where the plan does not say
  * @param reportedPeriods the reporting periods a value was recorded for
  * @param kind            the KPI's kind ({@code count}, …, {@code undefined} while its target is 未設定)
+ * @param missedYears     the fiscal years judged 未達 (by their label, {@code FY2023}), for a KPI judged year by year
  */
 public record KpiWatch(
         String kpiId,
@@ -32,10 +35,25 @@ public record KpiWatch(
         Integer planFromFiscalYear,
         Integer planToFiscalYear,
         List<String> reportedPeriods,
-        String kind) {
+        String kind,
+        Map<String, MissedYear> missedYears) {
 
     public KpiWatch {
         reportedPeriods = reportedPeriods == null ? List.of() : List.copyOf(reportedPeriods);
+        missedYears = missedYears == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(missedYears));
+    }
+
+    /** A fiscal year the KPI missed: what it came to against what it was to (and, for a monthly minimum, the months short). */
+    public record MissedYear(int fiscalYear, BigDecimal value, BigDecimal target, List<String> shortMonths) {
+
+        public MissedYear {
+            shortMonths = shortMonths == null ? List.of() : List.copyOf(shortMonths);
+        }
+
+        /** The year's key among a watch's missed years: {@code FY2023}. */
+        public static String key(int fiscalYear) {
+            return "FY" + fiscalYear;
+        }
     }
 
     /** A watch as the deadline rule first knew it: no status history, cadence, period or reports. */
@@ -43,7 +61,7 @@ public record KpiWatch(
             LocalDate deadline, String status, BigDecimal achievement, BigDecimal expectedAchievement,
             LocalDate progressAsOf, Boolean retired) {
         this(kpiId, planId, measureCode, departmentCode, name, deadline, status, achievement, expectedAchievement,
-                progressAsOf, retired, null, null, null, null, null, null, null);
+                progressAsOf, retired, null, null, null, null, null, null, null, null);
     }
 
     /** A watch as the missing-report rule first knew it: without the KPI's kind. */
@@ -53,7 +71,7 @@ public record KpiWatch(
             Integer planFromFiscalYear, Integer planToFiscalYear, List<String> reportedPeriods) {
         this(kpiId, planId, measureCode, departmentCode, name, deadline, status, achievement, expectedAchievement,
                 progressAsOf, retired, previousStatus, municipalityCode, cadence, planFromFiscalYear, planToFiscalYear,
-                reportedPeriods, null);
+                reportedPeriods, null, null);
     }
 
     /** Whether the KPI's target is still 未設定 (to be decided). */

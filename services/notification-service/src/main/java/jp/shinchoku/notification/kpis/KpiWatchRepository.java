@@ -30,6 +30,17 @@ public interface KpiWatchRepository {
     /** Keeps the progress of several KPIs (one bulk write, one read by key) and returns their watches. */
     List<KpiWatch> saveProgressAll(List<ProgressUpdate> updates);
 
+    /** A fiscal year's verdict as the measurement service announced it. */
+    record YearVerdict(String kpiId, int fiscalYear, boolean missed, BigDecimal value, BigDecimal target,
+            List<String> shortMonths) {
+    }
+
+    /**
+     * Keeps the verdicts of several KPIs' years (one bulk write, one read by key): a missed year is noted, a year
+     * judged 達成 (again, after a correction) is no longer missed. Returns the watches of the KPIs.
+     */
+    List<KpiWatch> saveYearsAll(List<YearVerdict> verdicts);
+
     /** Notes that a value was reported for a KPI's reporting period ({@code FY2024-Q2}). */
     KpiWatch reported(String kpiId, String periodCode);
 

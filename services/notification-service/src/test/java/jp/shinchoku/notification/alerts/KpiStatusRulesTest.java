@@ -47,6 +47,24 @@ class KpiStatusRulesTest {
                 .isEqualTo("評価指標「マイナンバーカードの普及率」は期限 令和6年3月31日（2024-03-31） までに目標値に達しませんでした（未達）");
     }
 
+    @org.junit.jupiter.api.Test
+    void eachMissedFiscalYearIsAnAlertOfItsOwnWithTheYearAsALabel() {
+        KpiWatch training = new KpiWatch("k2", "p1", "4-2", "somu", "研修の実施回数", null, "ON_TRACK", null, null, null,
+                false, "ON_TRACK", null, null, null, null, List.of(), "recurring", java.util.Map.of(
+                        "FY2022", new KpiWatch.MissedYear(2022, java.math.BigDecimal.valueOf(20),
+                                java.math.BigDecimal.valueOf(24), List.of("2022-08")),
+                        "FY2023", new KpiWatch.MissedYear(2023, null, java.math.BigDecimal.valueOf(24), List.of())));
+
+        List<AlertCondition> found = KpiStatusRules.evaluate(training);
+
+        assertThat(found).extracting(AlertCondition::rule).containsOnly(AlertRule.KPI_MISSED);
+        assertThat(found).extracting(c -> c.labels().get("fiscalYear")).containsExactly("FY2022", "FY2023");
+        assertThat(found.getFirst().alertId()).isNotEqualTo(found.get(1).alertId());
+        assertThat(found.getFirst().summaryJa()).isEqualTo(
+                "評価指標「研修の実施回数」は令和4年度の目標（24）に対し実績20で未達でした（月の最低回数に届かなかった月: 2022-08）");
+        assertThat(found.get(1).summaryEn()).isEqualTo("KPI \"研修の実施回数\" missed its FY2023 target (24) with -");
+    }
+
     private static KpiWatch kpi(String before, String now, boolean retired) {
         return new KpiWatch("k1", "p1", "3-1", "shimin", "マイナンバーカードの普及率", LocalDate.parse("2024-03-31"), now,
                 null, null, null, retired, before, null, null, null, null, List.of());

@@ -136,6 +136,6 @@ class PlanRulesTest {
 
     static KpiWatch kpi(String kind) {
         return new KpiWatch("pln-1.2-1.1", "pln-1", "2-1", "somu", "ペーパーレス化率", null, null, null, null, null, false,
-                null, "152048", "annual", 2022, 2026, List.of(), kind);
+                null, "152048", "annual", 2022, 2026, List.of(), kind, null);
     }
 }

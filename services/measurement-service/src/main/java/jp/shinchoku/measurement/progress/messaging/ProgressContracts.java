@@ -1,6 +1,7 @@
 package jp.shinchoku.measurement.progress.messaging;
 
 import jp.shinchoku.contracts.measurement.KpiProgressChangedV1;
+import jp.shinchoku.contracts.measurement.KpiYearJudgedV1;
 import jp.shinchoku.measurement.progress.ProgressChange;
 
 /** Maps progress changes to their wire contract. */
@@ -24,5 +25,13 @@ public final class ProgressContracts {
                 change.kpi().due(),
                 current.grade() == null ? null : current.grade().label(),
                 change.previous() == null || change.previous().grade() == null ? null : change.previous().grade().label());
+    }
+
+    public static KpiYearJudgedV1 judged(ProgressChange.YearJudged judged) {
+        var verdict = judged.verdict();
+        return new KpiYearJudgedV1(judged.kpi().id(), judged.kpi().planId(), judged.kpi().municipalityCode(),
+                judged.kpi().departmentCode(), verdict.fiscalYear(), verdict.value(), verdict.target(),
+                verdict.verdict().name(), judged.previous() == null ? null : judged.previous().verdict().name(),
+                verdict.shortMonths(), verdict.judgedOn());
     }
 }

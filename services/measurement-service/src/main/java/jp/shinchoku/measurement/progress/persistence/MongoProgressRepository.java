@@ -75,14 +75,14 @@ class MongoProgressRepository implements ProgressRepository {
     public void replace(ProgressRepository.StateChange update) {
         Progress previous = update.change().previous();
         Progress next = update.change().current();
-        OutboxEntry event = event(update);
+        List<OutboxEntry> events = events(update);
         if (previous == null) {
             try {
-                mongo.insert(new ProgressDocument(next.kpiId(), next, update.values(), List.of(event)), COLLECTION);
+                mongo.insert(new ProgressDocument(next.kpiId(), next, update.values(), events), COLLECTION);
             } catch (DuplicateKeyException e) {
                 throw new ConcurrentProgressUpdateException(next.kpiId());
             }
-        } else if (mongo.updateFirst(unchanged(previous), set(update, event), COLLECTION).getMatchedCount() == 0) {
+        } else if (mongo.updateFirst(unchanged(previous), set(update, events), COLLECTION).getMatchedCount() == 0) {
             throw new ConcurrentProgressUpdateException(next.kpiId());
         }
         outbox.written(COLLECTION, next.kpiId());
@@ -106,9 +106,9 @@ class MongoProgressRepository implements ProgressRepository {
             Progress previous = change.change().previous();
             if (previous == null) {
                 Progress next = change.change().current();
-                bulk.insert(new ProgressDocument(next.kpiId(), next, change.values(), List.of(event(change))));
+                bulk.insert(new ProgressDocument(next.kpiId(), next, change.values(), events(change)));
             } else {
-                bulk.updateOne(unchanged(previous), set(change, event(change)));
+                bulk.updateOne(unchanged(previous), set(change, events(change)));
                 updates++;
             }
         }
@@ -132,17 +132,18 @@ class MongoProgressRepository implements ProgressRepository {
         return allStored;
     }
 
-    private OutboxEntry event(ProgressRepository.StateChange update) {
-        return outbox.entryFor(update.change());
+    /** The change's events: the change of progress, and each fiscal year it judged. */
+    private List<OutboxEntry> events(ProgressRepository.StateChange update) {
+        return outbox.entriesFor(update.change().events());
     }
 
     private static Query unchanged(Progress previous) {
         return Query.query(where("_id").is(previous.kpiId()).and("progress.revision").is(previous.revision()));
     }
 
-    private static Update set(ProgressRepository.StateChange update, OutboxEntry event) {
+    private static Update set(ProgressRepository.StateChange update, List<OutboxEntry> events) {
         return new Update().set("progress", update.change().current()).set("values", update.values())
-                .push(OutboxEntry.FIELD, event);
+                .push(OutboxEntry.FIELD).each(events.toArray());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,5 +1,7 @@
 package jp.shinchoku.measurement.progress.web;
 
+import java.util.List;
+
 import jp.shinchoku.measurement.kpis.web.KpiAccess;
 import jp.shinchoku.measurement.progress.Progress;
 import jp.shinchoku.measurement.progress.ProgressService;
@@ -26,5 +28,11 @@ class ProgressController {
         kpiAccess.readable(kpiId);
         return progress.current(kpiId).orElseThrow(() -> ApiProblem.of(ProgressQueryController.PROBLEMS,
                 HttpStatus.NOT_FOUND, "progress-not-found", kpiId));
+    }
+
+    /** The verdict of each fiscal year that has ended, oldest first; none for a KPI judged only by its deadline. */
+    @GetMapping("/api/kpis/{kpiId}/years")
+    List<YearVerdictView> years(@PathVariable String kpiId) {
+        return progress(kpiId).years().stream().map(YearVerdictView::of).toList();
     }
 }

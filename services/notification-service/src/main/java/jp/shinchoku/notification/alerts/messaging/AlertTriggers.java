@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import jp.shinchoku.contracts.Topics;
 import jp.shinchoku.contracts.measurement.KpiProgressChangedV1;
+import jp.shinchoku.contracts.measurement.KpiYearJudgedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
 import jp.shinchoku.notification.alerts.AlertService;
@@ -63,7 +64,8 @@ class AlertTriggers {
     /**
      * Progress changed: a batch is kept and evaluated in rounds of at most one change per KPI (in the order they came,
      * so a KPI changed twice is judged on each), each round with one bulk write of the KPIs' progress and one read of
-     * their plans and firing alerts.
+     * their plans and firing alerts. Then the fiscal years judged in the batch: one bulk write of the verdicts, and the
+     * KPIs judged evaluated together (a 未達 year raises its own KPI_MISSED).
      */
     @KafkaListener(id = PROGRESS, topics = Topics.Names.KPI_PROGRESS, batch = "true")
     void onKpiProgress(List<ConsumerRecord<String, Object>> records) {
@@ -71,9 +73,16 @@ class AlertTriggers {
             Set<String> before = processed.handledOf(PROGRESS, eventIds(batch));
             List<String> handled = new ArrayList<>();
             List<List<KpiWatchRepository.ProgressUpdate>> rounds = new ArrayList<>();
+            List<KpiWatchRepository.YearVerdict> years = new ArrayList<>();
             Map<String, Integer> seen = new HashMap<>();
             for (ConsumerRecord<String, Object> record : batch) {
                 String eventId = EventMetadata.of(record).id();
+                if (record.value() instanceof KpiYearJudgedV1 judged && !before.contains(eventId)
+                        && !handled.contains(eventId)) {
+                    years.add(new KpiWatchRepository.YearVerdict(judged.kpiId(), judged.fiscalYear(),
+                            "MISSED".equals(judged.verdict()), judged.value(), judged.target(), judged.shortMonths()));
+                    handled.add(eventId);
+                }
                 if (record.value() instanceof KpiProgressChangedV1 changed && !before.contains(eventId)
                         && !handled.contains(eventId)) {
                     int round = seen.merge(changed.kpiId(), 1, Integer::sum) - 1;
@@ -87,6 +96,9 @@ class AlertTriggers {
                 }
             }
             rounds.forEach(round -> alerts.evaluateKpis(kpis.saveProgressAll(round)));
+            if (!years.isEmpty()) {
+                alerts.evaluateKpis(kpis.saveYearsAll(years));
+            }
             processed.handledAll(PROGRESS, handled);
         });
     }

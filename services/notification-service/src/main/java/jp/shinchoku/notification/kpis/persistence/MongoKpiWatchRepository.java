@@ -108,6 +108,25 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
     }
 
     @Override
+    public List<KpiWatch> saveYearsAll(List<YearVerdict> verdicts) {
+        if (verdicts.isEmpty()) {
+            return List.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+        for (YearVerdict verdict : verdicts) {
+            String field = "missedYears." + KpiWatch.MissedYear.key(verdict.fiscalYear());
+            Update update = verdict.missed()
+                    ? new Update().set(field, new KpiWatch.MissedYear(verdict.fiscalYear(), verdict.value(),
+                            verdict.target(), verdict.shortMonths()))
+                    : new Update().unset(field);
+            bulk.upsert(Query.query(where("_id").is(verdict.kpiId())), update.setOnInsert("kpiId", verdict.kpiId()));
+        }
+        bulk.execute();
+        List<String> ids = verdicts.stream().map(YearVerdict::kpiId).distinct().toList();
+        return mongo.find(Query.query(where("_id").in(ids)), KpiWatch.class, COLLECTION);
+    }
+
+    @Override
     public KpiWatch saveProgress(String kpiId, String planId, String departmentCode, LocalDate deadline, String status,
             String previousStatus, BigDecimal achievement, BigDecimal expectedAchievement, LocalDate asOf) {
         return upsert(kpiId, progress(planId, departmentCode, deadline, status, previousStatus, achievement,
