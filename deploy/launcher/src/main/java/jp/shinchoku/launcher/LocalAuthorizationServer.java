@@ -23,6 +23,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -141,6 +142,7 @@ public final class LocalAuthorizationServer implements AutoCloseable {
      */
     @Configuration(proxyBeanMethods = false)
     @EnableWebSecurity
+    @Import(SignInPage.class)
     static class ServerConfiguration {
 
         @Bean
@@ -167,17 +169,22 @@ public final class LocalAuthorizationServer implements AutoCloseable {
                     })
                     .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                     .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                            new LoginUrlAuthenticationEntryPoint("/login"),
+                            new LoginUrlAuthenticationEntryPoint(SignInPage.PATH),
                             new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
             return http.build();
         }
 
-        /** Everything else: the login form (Spring Security's default page). */
+        /**
+         * Everything else: the sign-in form ({@link SignInPage}, open to all with its stylesheet, whatever its query:
+         * {@code ?lang=en}, {@code ?error} after a failed sign-in, {@code ?logout} after signing out).
+         */
         @Bean
         @Order(2)
         SecurityFilterChain signInSecurity(HttpSecurity http) throws Exception {
-            http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                    .formLogin(Customizer.withDefaults());
+            http.authorizeHttpRequests(requests -> requests
+                            .requestMatchers(SignInPage.PATH, SignInPage.ASSETS, "/favicon.ico").permitAll()
+                            .anyRequest().authenticated())
+                    .formLogin(login -> login.loginPage(SignInPage.PATH));
             return http.build();
         }
 

@@ -181,6 +181,82 @@ class LocalAuthorizationServerTest {
         assertThat(caller.roles()).containsExactly(Role.DEPARTMENT);
     }
 
+    @Test
+    void theSignInPageIsJapaneseFirstInThePortalsLookAndEnglishOnRequest() {
+        HttpClient browser = browser();
+        String login = server.issuer() + SignInPage.PATH;
+
+        HttpResponse<String> japanese = send(browser, get(URI.create(login)));
+        assertThat(japanese.statusCode()).isEqualTo(200);
+        assertThat(japanese.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/html").containsIgnoringCase("charset=UTF-8"));
+        assertThat(japanese.body()).contains("<html lang=\"ja\">", "<title>ログイン | 進捗 Shinchoku</title>",
+                        "<h1>ログイン</h1>", "<label for=\"username\">ユーザー名</label>", "<label for=\"password\">パスワード</label>",
+                        "id=\"username\" name=\"username\"", "id=\"password\" name=\"password\" type=\"password\"",
+                        "href=\"/assets/portal.css\"", "官民データ活用推進計画 進捗管理", "hreflang=\"en\"")
+                .doesNotContain("Please sign in", "role=\"alert\"", "Whitelabel");
+        assertThat(Pattern.compile("name=\"_csrf\"").matcher(japanese.body()).results().count())
+                .as("one CSRF field in the form").isEqualTo(1);
+
+        HttpResponse<String> english = send(browser, get(URI.create(login + "?lang=en")));
+        assertThat(english.body()).contains("<html lang=\"en\">", "<h1>Sign in</h1>", "<label for=\"username\">User name</label>",
+                "hreflang=\"ja\"");
+        assertThat(english.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("shinchoku-lang=en"));
+        // the choice is kept (in the portal's language cookie)
+        assertThat(send(browser, get(URI.create(login))).body()).contains("<h1>Sign in</h1>");
+
+        HttpResponse<String> stylesheet = send(browser, get(URI.create(server.issuer() + "/assets/portal.css")));
+        assertThat(stylesheet.statusCode()).as("the portal's stylesheet, open to all").isEqualTo(200);
+        assertThat(stylesheet.body()).contains("form.sign-in");
+    }
+
+    @Test
+    void aWrongPasswordComesBackToTheFormWithAJapaneseErrorAndSigningOutIsSaid() {
+        HttpClient browser = browser();
+        URI login = URI.create(server.issuer() + SignInPage.PATH);
+
+        HttpResponse<String> refused = send(browser, form(login, Map.of("username", "setouchi-shimin",
+                "password", "not-the-password", "_csrf", csrf(send(browser, get(login)).body()))).build());
+        assertThat(refused.statusCode()).isEqualTo(302);
+        URI again = location(refused);
+        assertThat(again.getPath()).isEqualTo(SignInPage.PATH);
+        assertThat(again.getQuery()).isEqualTo("error");
+        HttpResponse<String> said = send(browser, get(again));
+        assertThat(said.statusCode()).isEqualTo(200);
+        assertThat(said.body()).contains("role=\"alert\"", "ログインできませんでした。ユーザー名またはパスワードが正しくありません。",
+                "aria-invalid=\"true\"", "aria-describedby=\"sign-in-problem\"");
+        assertThat(send(browser, get(URI.create(again + "&lang=en"))).body())
+                .contains("the user name or password is not right");
+        send(browser, get(URI.create(login + "?lang=ja")));
+
+        // without its CSRF token the form is refused, even with the right password
+        assertThat(send(browser, form(login, Map.of("username", "setouchi-shimin",
+                "password", LocalAuthorizationServer.DEMO_PASSWORD)).build()).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> signedIn = send(browser, form(login, Map.of("username", "setouchi-shimin",
+                "password", LocalAuthorizationServer.DEMO_PASSWORD, "_csrf", csrf(send(browser, get(login)).body()))).build());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(location(signedIn).getQuery()).isNull();
+        HttpResponse<String> signedOut = send(browser, form(URI.create(server.issuer() + "/logout"),
+                Map.of("_csrf", csrf(send(browser, get(login)).body()))).build());
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        HttpResponse<String> toldSo = send(browser, get(location(signedOut)));
+        assertThat(toldSo.body()).contains("role=\"status\"", "ログアウトしました。").doesNotContain("role=\"alert\"");
+    }
+
+    /** A browser: keeps its cookies, follows nothing by itself (each redirect is checked). */
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static String csrf(String page) {
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).as("the form's CSRF token in %s", page).isTrue();
+        return csrf.group(1);
+    }
+
     private static HttpRequest get(URI uri) {
         return HttpRequest.newBuilder(uri).header("Accept", "text/html").timeout(Duration.ofSeconds(10)).GET().build();
     }

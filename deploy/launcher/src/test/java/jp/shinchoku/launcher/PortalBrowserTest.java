@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -41,7 +46,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The portal in a real Chromium, signed in at the launcher's authorization server, over the whole system on the demo
  * plan (as on 2 October 2023): a department reports a value and sees its status change, uploads a CSV with a bad row;
- * the 推進本部 acknowledges an alert and silences another. Every page passes axe-core at WCAG 2.1 AA; screenshots of
+ * the 推進本部 acknowledges an alert and silences another; the sign-in page (Japanese first, a wrong password said in
+ * Japanese) and the portal's own error pages (404, 403). Every page passes axe-core at WCAG 2.1 AA; screenshots of
  * the main pages go to {@code target/screenshots/}. Needs Debian's {@code chromium} and {@code chromium-driver}
  * ({@code .ci/run} installs them); skipped with a message where they are absent.
  */
@@ -209,6 +215,88 @@ class PortalBrowserTest {
         for (String page : List.of("inbox/notifications", "plans", "plans/" + planId, "plans/" + planId + "/diff?from=1&to=1")) {
             browser.get(portal.url() + "/" + page);
             accessible(page.replaceAll("[/?&=]", "-"), page.equals("plans/" + planId));
+        }
+    }
+
+    @Test
+    void theSignInPageIsJapaneseFirstAccessibleAndSaysAWrongPasswordInJapanese() {
+        browser.get(portal.url() + "/");
+        waitFor(By.name("username"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
+        assertThat(browser.getTitle()).isEqualTo("ログイン | 進捗 Shinchoku");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ログイン");
+        assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("ユーザー名");
+        assertThat(browser.findElement(By.cssSelector("label[for=password]")).getText()).isEqualTo("パスワード");
+        assertThat(browser.getPageSource()).doesNotContain("Please sign in").doesNotContain("Whitelabel");
+        assertThat(browser.findElements(By.cssSelector("[role=alert]"))).isEmpty();
+        accessible("sign-in", true);
+
+        browser.findElement(By.id("username")).sendKeys("setouchi-shimin");
+        browser.findElement(By.id("password")).sendKeys("not-the-password");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement problem = waitFor(By.cssSelector("main [role=alert]"));
+        assertThat(problem.getText())
+                .isEqualTo("ログインできませんでした。ユーザー名またはパスワードが正しくありません。入力し直してください。");
+        WebElement user = browser.findElement(By.id("username"));
+        assertThat(user.getAttribute("aria-describedby")).isEqualTo(problem.getAttribute("id"));
+        user.click();
+        assertThat(user.getCssValue("outline-style")).as("focus is visible").isEqualTo("solid");
+        accessible("sign-in-failed", true);
+
+        String form = browser.getCurrentUrl().replaceFirst("\\?.*", "");
+        browser.get(form + "?lang=en");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+        accessible("sign-in-en", false);
+        browser.get(form + "?lang=ja");
+
+        // after all that, signing in still goes on to the portal the person came from
+        browser.findElement(By.id("username")).sendKeys("setouchi-shimin");
+        browser.findElement(By.id("password")).sendKeys(LocalAuthorizationServer.DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(portal.url() + "/reports"));
+    }
+
+    @Test
+    void anUnknownAddressAndAPageOneMayNotSeeGetThePortalsOwnPages() {
+        signIn("setouchi-shimin");
+
+        browser.get(portal.url() + "/no-such-page");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
+        assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo("ページが見つかりません");
+        assertThat(browser.findElement(By.cssSelector("main [role=alert]")).getText()).contains("アドレスが正しいかご確認ください");
+        assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+        assertThat(browser.findElement(By.cssSelector("header.site nav")).getText()).as("the portal's menu").contains("報告一覧");
+        assertThat(statusOf("/no-such-page")).isEqualTo(404);
+        accessible("not-found", true);
+
+        browser.get(portal.url() + "/no-such-page?lang=en");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Page not found");
+        accessible("not-found-en", false);
+        browser.get(portal.url() + "/reports?lang=ja");
+
+        // the plan's progress is the 推進本部's: a department is refused by the service, and told so on the page
+        browser.get(portal.url() + "/progress");
+        assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo("このページは表示できません");
+        assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+        assertThat(statusOf("/progress")).isEqualTo(403);
+        accessible("forbidden", true);
+    }
+
+    /** What the portal answers the signed-in person (the browser's session) at this address, as its status. */
+    private int statusOf(String path) {
+        Cookie session = browser.manage().getCookieNamed("SHINCHOKU_PORTAL");
+        assertThat(session).as("the portal's session cookie").isNotNull();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(portal.url() + path)).header("Accept", "text/html")
+                    .header("Cookie", session.getName() + "=" + session.getValue()).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

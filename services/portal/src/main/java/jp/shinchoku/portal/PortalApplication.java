@@ -15,6 +15,12 @@ public class PortalApplication {
     /** Its settings are {@code portal.yml}, so that it can share a class path with the services (the launcher). */
     public static final String CONFIG_NAME = "portal";
 
+    /**
+     * The cookie that keeps the reader's language ({@code ?lang=en}, {@code ?lang=ja}; Japanese without it). Cookies
+     * are per host, not per port: the launcher's sign-in page on the same host reads and sets it too.
+     */
+    public static final String LANGUAGE_COOKIE = "shinchoku-lang";
+
     public static void main(String[] args) {
         new SpringApplicationBuilder(PortalApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
     }

@@ -3,6 +3,7 @@ package jp.shinchoku.portal.config;
 import java.time.Duration;
 import java.util.Locale;
 
+import jp.shinchoku.portal.PortalApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -17,7 +18,7 @@ class PortalWeb implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("shinchoku-lang");
+        CookieLocaleResolver resolver = new CookieLocaleResolver(PortalApplication.LANGUAGE_COOKIE);
         resolver.setDefaultLocale(Locale.JAPANESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
