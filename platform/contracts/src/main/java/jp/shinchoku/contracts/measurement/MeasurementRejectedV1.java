@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param reason       a code: {@code UNKNOWN_KPI}, {@code RETIRED_KPI}, {@code MISSING_VALUE}, {@code INVALID_VALUE},
  *                     {@code OUT_OF_RANGE}, {@code INVALID_DATE}, {@code FUTURE_DATE}, {@code OUTSIDE_PLAN_PERIOD},
  *                     {@code INVALID_PERIOD}, {@code MISSING_REASON}, {@code MEASUREMENT_NOT_FOUND},
- *                     {@code ALREADY_SUPERSEDED} or {@code IDEMPOTENCY_KEY_REUSED}
+ *                     {@code ALREADY_SUPERSEDED}, {@code IDEMPOTENCY_KEY_REUSED} or {@code PERIOD_CLOSED} (a fiscal year its
+ *                     plan has closed)
  * @param report       the report as it was received
  */
 public record MeasurementRejectedV1(

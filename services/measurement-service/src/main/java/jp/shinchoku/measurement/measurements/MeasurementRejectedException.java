@@ -11,7 +11,9 @@ public class MeasurementRejectedException extends RuntimeException {
         /** The reporter's department is not the one the KPI's measure is assigned to. */
         NOT_ASSIGNED,
         /** A report on the ingress topic without a valid token. */
-        UNAUTHENTICATED
+        UNAUTHENTICATED,
+        /** A report or correction of a fiscal year its plan has closed (年度締め). */
+        PERIOD_CLOSED
     }
 
     private final Reason reason;

@@ -50,9 +50,16 @@ public class MeasurementService {
     private final MeasurementRepository measurements;
     private final Clock clock;
     private final AfterRecording afterRecording;
+    private final ClosedYears closedYears;
 
     public MeasurementService(KpiCatalog kpis, MeasurementRepository measurements, Clock clock,
             AfterRecording afterRecording) {
+        this(kpis, measurements, clock, afterRecording, ClosedYears.NONE);
+    }
+
+    public MeasurementService(KpiCatalog kpis, MeasurementRepository measurements, Clock clock,
+            AfterRecording afterRecording, ClosedYears closedYears) {
+        this.closedYears = closedYears;
         this.kpis = kpis;
         this.measurements = measurements;
         this.clock = clock;
@@ -115,12 +122,14 @@ public class MeasurementService {
         Map<String, KpiDefinition> known = kpis.findAll(reports.stream().map(Report::kpiId)
                         .filter(id -> id != null && !id.isBlank()).distinct().toList()).stream()
                 .collect(Collectors.toMap(KpiDefinition::id, Function.identity()));
+        Map<String, Set<Integer>> closed = closedYears.of(known.values().stream().map(KpiDefinition::planId)
+                .filter(java.util.Objects::nonNull).distinct().toList());
         Outcome[] outcomes = new Outcome[reports.size()];
         Map<Measurement, Integer> fresh = new IdentityHashMap<>();
         List<Measurement> toInsert = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             try {
-                Measurement measurement = measurementFor(reports.get(i), known);
+                Measurement measurement = measurementFor(reports.get(i), known, closed);
                 fresh.put(measurement, i);
                 toInsert.add(measurement);
             } catch (MeasurementRejectedException e) {
@@ -168,7 +177,8 @@ public class MeasurementService {
         return new Recorded(earlier.get(), true, municipality);
     }
 
-    private Measurement measurementFor(Report report, Map<String, KpiDefinition> known) {
+    private Measurement measurementFor(Report report, Map<String, KpiDefinition> known,
+            Map<String, Set<Integer>> closed) {
         if (report.kpiId() == null || report.kpiId().isBlank()) {
             throw MeasurementRejectedException.of(Reason.UNKNOWN_KPI, "unknown-kpi.missing-id");
         }
@@ -193,6 +203,10 @@ public class MeasurementService {
         ReportingPeriod period = report.period() == null || report.period().isBlank()
                 ? corrected != null ? corrected.period() : ReportingPeriod.containing(kpi.cadence(), measuredOn)
                 : period(kpi, report.period(), measuredOn);
+        checkOpen(kpi, period, closed);
+        if (corrected != null) {
+            checkOpen(kpi, corrected.period(), closed);
+        }
         Interpreted value = interpret(kpi, report.value());
         String key = report.idempotencyKey() == null || report.idempotencyKey().isBlank()
                 ? UUID.randomUUID().toString() : report.idempotencyKey();
@@ -231,6 +245,15 @@ public class MeasurementService {
     private static MeasurementRejectedException alreadySuperseded(Measurement superseder) {
         return MeasurementRejectedException.of(Reason.ALREADY_SUPERSEDED, "already-superseded.corrected",
                 superseder.reportedBy(), superseder.id());
+    }
+
+    /** A report or correction of a fiscal year its plan has closed (年度締め) is refused until the year is reopened. */
+    private static void checkOpen(KpiDefinition kpi, ReportingPeriod period, Map<String, Set<Integer>> closed) {
+        int year = period.fiscalYear().startYear();
+        if (closed.getOrDefault(kpi.planId(), Set.of()).contains(year)) {
+            throw MeasurementRejectedException.of(Reason.PERIOD_CLOSED, "period-closed.closed",
+                    period.fiscalYear().label(), period.fiscalYear().labelEn(), period.code());
+        }
     }
 
     /** @param field the key of the field's name ({@code field.comment}) */

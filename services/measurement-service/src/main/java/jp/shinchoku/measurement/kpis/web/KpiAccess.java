@@ -47,6 +47,11 @@ public class KpiAccess {
         Access.readsWhole(municipality, "plan", planId);
     }
 
+    /** Acting on the whole plan (closing a fiscal year): its 推進本部 or the administrator; others 403, or 404. */
+    public Caller managesPlan(String planId) {
+        return Access.manages(municipalityOf(planId), "plan", planId);
+    }
+
     /** A department's part of a plan: the department itself, or whoever reads the whole. */
     public void department(String planId, String departmentCode) {
         Access.readsDepartment(municipalityOf(planId), departmentCode, "plan", planId);

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.measurements.AfterRecording;
+import jp.shinchoku.measurement.measurements.ClosedYears;
 import jp.shinchoku.measurement.measurements.MeasurementRepository;
 import jp.shinchoku.measurement.measurements.MeasurementService;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,7 +16,8 @@ class MeasurementConfiguration {
 
     @Bean
     MeasurementService measurementService(KpiCatalog kpis, MeasurementRepository measurements, Clock clock,
-            ObjectProvider<AfterRecording> afterRecording) {
-        return new MeasurementService(kpis, measurements, clock, afterRecording.getIfAvailable(() -> AfterRecording.NOTHING));
+            ObjectProvider<AfterRecording> afterRecording, ObjectProvider<ClosedYears> closedYears) {
+        return new MeasurementService(kpis, measurements, clock, afterRecording.getIfAvailable(() -> AfterRecording.NOTHING),
+                closedYears.getIfAvailable(() -> ClosedYears.NONE));
     }
 }

@@ -163,6 +163,8 @@ class MeasurementController {
                     "Not your department's KPI", e.messageJa(), e.messageEn());
             case IDEMPOTENCY_KEY_REUSED -> new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-reused",
                     "冪等キーが別の報告に使われています", "Idempotency key reused", e.messageJa(), e.messageEn());
+            case PERIOD_CLOSED -> new ApiProblem(HttpStatus.CONFLICT, "period-closed", "締められた年度です",
+                    "The fiscal year is closed", e.messageJa(), e.messageEn());
             case ALREADY_SUPERSEDED -> new ApiProblem(HttpStatus.CONFLICT, "measurement-already-corrected",
                     "この測定値は既に訂正されています", "The measurement was already corrected", e.messageJa(), e.messageEn());
             case MISSING_VALUE, INVALID_VALUE, OUT_OF_RANGE, INVALID_DATE, FUTURE_DATE, OUTSIDE_PLAN_PERIOD,

@@ -1,0 +1,132 @@
+package jp.shinchoku.measurement.years;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jp.shinchoku.calendar.FiscalYear;
+import jp.shinchoku.measurement.kpis.KpiCatalog;
+import jp.shinchoku.measurement.kpis.KpiDefinition;
+import jp.shinchoku.measurement.measurements.Measurement;
+import jp.shinchoku.measurement.progress.ProgressRepository;
+import jp.shinchoku.measurement.progress.ProgressState;
+
+/**
+ * 年度締め: the 推進本部 closes a fiscal year of a plan once it has ended — at once when every KPI the year covers was
+ * reported, or with a reason while some were not — and reopens it with a reason. What blocks a close is listed.
+ */
+public class YearClosing {
+
+    private static final int ATTEMPTS = 3;
+
+    private final PlanYearsRepository years;
+    private final KpiCatalog kpis;
+    private final ProgressRepository progress;
+    private final Clock clock;
+
+    public YearClosing(PlanYearsRepository years, KpiCatalog kpis, ProgressRepository progress, Clock clock) {
+        this.years = years;
+        this.kpis = kpis;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** A KPI that holds a close back: nothing was reported for it in the year. */
+    public record Blocker(String kpiId, String name, String departmentCode, String reason) {
+    }
+
+    /** What a close or reopening came to. */
+    public sealed interface Outcome {
+        /** Done: the plan's years as they are now. */
+        record Done(PlanYears years, Step step) implements Outcome {
+        }
+
+        record UnknownPlan() implements Outcome {
+        }
+
+        record NotEnded(FiscalYear year) implements Outcome {
+        }
+
+        record AlreadyClosed(PlanYears years) implements Outcome {
+        }
+
+        record NotClosed(PlanYears years) implements Outcome {
+        }
+
+        /** Some KPIs were not reported, and no reason was given for closing all the same. */
+        record Blocked(List<Blocker> blockers) implements Outcome {
+        }
+
+        record ReasonMissing() implements Outcome {
+        }
+    }
+
+    /** A close or reopening as the domain raised it (for the audit trail). */
+    public record Step(String planId, String municipalityCode, PlanYears.Step step, List<Blocker> blockers) {
+    }
+
+    /** What holds a close of the year back (empty: nothing). */
+    public List<Blocker> blockers(String planId, int fiscalYear) {
+        FiscalYear year = FiscalYear.of(fiscalYear);
+        List<KpiDefinition> covered = kpis.findByPlan(planId).stream().filter(kpi -> !kpi.retired())
+                .filter(kpi -> (kpi.planFrom() == null || kpi.planFrom().compareTo(year) <= 0)
+                        && (kpi.planTo() == null || kpi.planTo().compareTo(year) >= 0))
+                .toList();
+        Map<String, ProgressState> states = progress.findAll(covered.stream().map(KpiDefinition::id).toList());
+        List<Blocker> blockers = new ArrayList<>();
+        for (KpiDefinition kpi : covered) {
+            ProgressState state = states.get(kpi.id());
+            List<Measurement> values = state == null || state.values() == null ? List.of() : state.values();
+            if (values.stream().noneMatch(m -> m.period().fiscalYear().equals(year))) {
+                blockers.add(new Blocker(kpi.id(), kpi.name(), kpi.departmentCode(), "UNREPORTED"));
+            }
+        }
+        return blockers;
+    }
+
+    public Outcome close(String planId, int fiscalYear, String by, String reason) {
+        FiscalYear year = FiscalYear.of(fiscalYear);
+        if (!LocalDate.now(clock).isAfter(year.lastDay())) {
+            return new Outcome.NotEnded(year);
+        }
+        List<Blocker> blockers = blockers(planId, fiscalYear);
+        if (!blockers.isEmpty() && (reason == null || reason.isBlank())) {
+            return new Outcome.Blocked(blockers);
+        }
+        return change(planId, fiscalYear, PlanYears.Action.CLOSED, by, reason, blockers);
+    }
+
+    public Outcome reopen(String planId, int fiscalYear, String by, String reason) {
+        if (reason == null || reason.isBlank()) {
+            return new Outcome.ReasonMissing();
+        }
+        return change(planId, fiscalYear, PlanYears.Action.REOPENED, by, reason, List.of());
+    }
+
+    private Outcome change(String planId, int fiscalYear, PlanYears.Action action, String by, String reason,
+            List<Blocker> blockers) {
+        List<KpiDefinition> planKpis = kpis.findByPlan(planId);
+        if (planKpis.isEmpty()) {
+            return new Outcome.UnknownPlan();
+        }
+        String municipality = planKpis.getFirst().municipalityCode();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            PlanYears current = years.find(planId).orElse(PlanYears.open(planId));
+            if (action == PlanYears.Action.CLOSED && current.isClosed(fiscalYear)) {
+                return new Outcome.AlreadyClosed(current);
+            }
+            if (action == PlanYears.Action.REOPENED && !current.isClosed(fiscalYear)) {
+                return new Outcome.NotClosed(current);
+            }
+            PlanYears.Step step = new PlanYears.Step(fiscalYear, action, by, clock.instant(),
+                    reason == null || reason.isBlank() ? null : reason.strip());
+            PlanYears next = current.with(step);
+            if (years.replace(next)) {
+                return new Outcome.Done(next, new Step(planId, municipality, step, blockers));
+            }
+        }
+        throw new IllegalStateException("the fiscal years of plan " + planId + " kept changing while they were closed");
+    }
+}
