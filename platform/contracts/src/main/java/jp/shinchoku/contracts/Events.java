@@ -11,6 +11,7 @@ import jp.shinchoku.contracts.measurement.KpiYearJudgedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRejectedV1;
 import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
+import jp.shinchoku.contracts.measurement.MeasurementReviewedV1;
 import jp.shinchoku.contracts.notification.AlertAcknowledgedV1;
 import jp.shinchoku.contracts.notification.AlertDeliveredV1;
 import jp.shinchoku.contracts.notification.AlertRaisedV1;
@@ -48,6 +49,10 @@ public final class Events {
             "measurement.recorded.v1", MeasurementRecordedV1.class, Topics.MEASUREMENT_EVENTS,
             MeasurementRecordedV1::kpiId);
 
+    public static final EventType<MeasurementReviewedV1> MEASUREMENT_REVIEWED = new EventType<>(
+            "measurement.reviewed.v1", MeasurementReviewedV1.class, Topics.MEASUREMENT_EVENTS,
+            MeasurementReviewedV1::kpiId);
+
     public static final EventType<MeasurementReportedV1> MEASUREMENT_REPORTED = new EventType<>(
             "measurement.reported.v1", MeasurementReportedV1.class, Topics.MEASUREMENT_REPORTS,
             MeasurementReportedV1::kpiId);
@@ -77,8 +82,8 @@ public final class Events {
 
     private static final List<EventType<?>> ALL = List.of(
             PLAN_PUBLISHED, PLAN_REVISED, PLAN_REVIEWED, KPI_DEFINED, MILESTONE_STATUS_CHANGED, DEPARTMENT_CHANGED,
-            MEASUREMENT_RECORDED, MEASUREMENT_REPORTED, MEASUREMENT_REJECTED, KPI_PROGRESS_CHANGED, KPI_YEAR_JUDGED,
-            ALERT_RAISED, ALERT_RESOLVED, ALERT_ACKNOWLEDGED, ALERT_DELIVERED);
+            MEASUREMENT_RECORDED, MEASUREMENT_REVIEWED, MEASUREMENT_REPORTED, MEASUREMENT_REJECTED, KPI_PROGRESS_CHANGED,
+            KPI_YEAR_JUDGED, ALERT_RAISED, ALERT_RESOLVED, ALERT_ACKNOWLEDGED, ALERT_DELIVERED);
 
     private static final Map<String, EventType<?>> BY_ID = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param numerator        for a percentage reported as numerator / denominator: the numerator ({@code value} is the
  *                         rate derived); absent otherwise and in events written before the field existed
  * @param denominator      the denominator, with {@code numerator}
+ * @param awaitingApproval true when the municipality's 推進本部 approves reports and this one awaits it (提出済);
+ *                         absent (false) where reports are taken without approval, and in events written before
  */
 public record MeasurementRecordedV1(
         String measurementId,
@@ -33,7 +35,16 @@ public record MeasurementRecordedV1(
         String supersedes,
         String correctionReason,
         BigDecimal numerator,
-        BigDecimal denominator) {
+        BigDecimal denominator,
+        Boolean awaitingApproval) {
+
+    /** A measurement as producers before {@code awaitingApproval} wrote it. */
+    public MeasurementRecordedV1(String measurementId, String kpiId, String planId, String departmentCode,
+            BigDecimal value, LocalDate measuredOn, String reportedBy, Instant recordedAt, String text, String period,
+            String comment, String supersedes, String correctionReason, BigDecimal numerator, BigDecimal denominator) {
+        this(measurementId, kpiId, planId, departmentCode, value, measuredOn, reportedBy, recordedAt, text, period,
+                comment, supersedes, correctionReason, numerator, denominator, null);
+    }
 
     /** A value alone, as producers before {@code numerator} and {@code denominator} wrote it. */
     public MeasurementRecordedV1(String measurementId, String kpiId, String planId, String departmentCode,
@@ -48,5 +59,6 @@ public record MeasurementRecordedV1(
         Objects.requireNonNull(kpiId, "kpiId");
         Objects.requireNonNull(measuredOn, "measuredOn");
         Objects.requireNonNull(recordedAt, "recordedAt");
+        awaitingApproval = Boolean.TRUE.equals(awaitingApproval);
     }
 }

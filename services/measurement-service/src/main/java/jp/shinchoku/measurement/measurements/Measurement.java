@@ -23,6 +23,9 @@ import jp.shinchoku.calendar.ReportingPeriod;
  * @param numerator        for a percentage reported as numerator / denominator: the numerator ({@code value} is the
  *                         rate derived from both); null otherwise
  * @param denominator      the denominator, with {@code numerator}
+ * @param origin           how it came (REST, CSV, ingress, portal); null where not known
+ * @param awaitingApproval whether it was submitted (提出済) to a 推進本部 that approves reports: it then counts at
+ *                         once, as provisional, until approved (承認) or returned (差戻し)
  */
 public record Measurement(
         String id,
@@ -41,7 +44,8 @@ public record Measurement(
         String correctionReason,
         BigDecimal numerator,
         BigDecimal denominator,
-        String origin) {
+        String origin,
+        boolean awaitingApproval) {
 
     public Measurement {
         Objects.requireNonNull(id, "id");
@@ -52,6 +56,15 @@ public record Measurement(
         if (value == null && text == null) {
             throw new IllegalArgumentException("a measurement has a value or a text");
         }
+    }
+
+    /** A measurement taken without approval (kept before approval was, or where the 推進本部 does not approve). */
+    public Measurement(String id, String kpiId, String planId, String departmentCode, BigDecimal value, String text,
+            LocalDate measuredOn, ReportingPeriod period, String comment, String reportedBy, String idempotencyKey,
+            Instant recordedAt, String supersedes, String correctionReason, BigDecimal numerator, BigDecimal denominator,
+            String origin) {
+        this(id, kpiId, planId, departmentCode, value, text, measuredOn, period, comment, reportedBy, idempotencyKey,
+                recordedAt, supersedes, correctionReason, numerator, denominator, origin, false);
     }
 
     /** A measurement whose origin is not known (kept before origins were). */
@@ -78,9 +91,9 @@ public record Measurement(
                 && sameNumber(numerator, other.numerator) && sameNumber(denominator, other.denominator);
     }
 
-    /** This measurement as progress needs it: without the comment and who reported it. */
+    /** This measurement as progress needs it: without the comment, who reported it, how it came and its approval. */
     public Measurement forProgress() {
-        return comment == null && reportedBy == null ? this
+        return comment == null && reportedBy == null && origin == null && !awaitingApproval ? this
                 : new Measurement(id, kpiId, planId, departmentCode, value, text, measuredOn, period, null, null,
                         idempotencyKey, recordedAt, supersedes, correctionReason, numerator, denominator);
     }

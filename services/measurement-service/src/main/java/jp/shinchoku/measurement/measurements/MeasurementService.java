@@ -51,15 +51,21 @@ public class MeasurementService {
     private final Clock clock;
     private final AfterRecording afterRecording;
     private final ClosedYears closedYears;
+    private final ApprovalPolicy approval;
 
     public MeasurementService(KpiCatalog kpis, MeasurementRepository measurements, Clock clock,
             AfterRecording afterRecording) {
-        this(kpis, measurements, clock, afterRecording, ClosedYears.NONE);
+        this(kpis, measurements, clock, afterRecording, ClosedYears.NONE, ApprovalPolicy.NONE);
     }
 
+    /**
+     * @param closedYears the fiscal years closed (年度締め): reports and corrections of them are refused
+     * @param approval    the municipalities whose 推進本部 approve reports: theirs are submitted (提出済) first
+     */
     public MeasurementService(KpiCatalog kpis, MeasurementRepository measurements, Clock clock,
-            AfterRecording afterRecording, ClosedYears closedYears) {
+            AfterRecording afterRecording, ClosedYears closedYears, ApprovalPolicy approval) {
         this.closedYears = closedYears;
+        this.approval = approval;
         this.kpis = kpis;
         this.measurements = measurements;
         this.clock = clock;
@@ -124,12 +130,14 @@ public class MeasurementService {
                 .collect(Collectors.toMap(KpiDefinition::id, Function.identity()));
         Map<String, Set<Integer>> closed = closedYears.of(known.values().stream().map(KpiDefinition::planId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
+        Set<String> approving = approval.requiring(known.values().stream().map(KpiDefinition::municipalityCode)
+                .filter(java.util.Objects::nonNull).distinct().toList());
         Outcome[] outcomes = new Outcome[reports.size()];
         Map<Measurement, Integer> fresh = new IdentityHashMap<>();
         List<Measurement> toInsert = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             try {
-                Measurement measurement = measurementFor(reports.get(i), known, closed);
+                Measurement measurement = measurementFor(reports.get(i), known, closed, approving);
                 fresh.put(measurement, i);
                 toInsert.add(measurement);
             } catch (MeasurementRejectedException e) {
@@ -178,7 +186,7 @@ public class MeasurementService {
     }
 
     private Measurement measurementFor(Report report, Map<String, KpiDefinition> known,
-            Map<String, Set<Integer>> closed) {
+            Map<String, Set<Integer>> closed, Set<String> approving) {
         if (report.kpiId() == null || report.kpiId().isBlank()) {
             throw MeasurementRejectedException.of(Reason.UNKNOWN_KPI, "unknown-kpi.missing-id");
         }
@@ -214,7 +222,8 @@ public class MeasurementService {
                 kpi.departmentCode(), value.number(), value.text(), measuredOn, period, report.comment(),
                 report.reportedBy() == null ? kpi.departmentCode() : report.reportedBy(), key, clock.instant(),
                 report.supersedes(), corrected == null ? null : report.reason().strip(), value.numerator(),
-                value.denominator(), report.reporter() == null ? null : report.reporter().origin());
+                value.denominator(), report.reporter() == null ? null : report.reporter().origin(),
+                kpi.municipalityCode() != null && approving.contains(kpi.municipalityCode()));
     }
 
     /** Every measurement of a KPI, corrections and the values they replaced included, in date order. */
@@ -250,7 +259,7 @@ public class MeasurementService {
     /** A report or correction of a fiscal year its plan has closed (年度締め) is refused until the year is reopened. */
     private static void checkOpen(KpiDefinition kpi, ReportingPeriod period, Map<String, Set<Integer>> closed) {
         int year = period.fiscalYear().startYear();
-        if (closed.getOrDefault(kpi.planId(), Set.of()).contains(year)) {
+        if (kpi.planId() != null && closed.getOrDefault(kpi.planId(), Set.of()).contains(year)) {
             throw MeasurementRejectedException.of(Reason.PERIOD_CLOSED, "period-closed.closed",
                     period.fiscalYear().label(), period.fiscalYear().labelEn(), period.code());
         }

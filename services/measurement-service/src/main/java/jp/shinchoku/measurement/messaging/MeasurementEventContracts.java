@@ -1,6 +1,8 @@
 package jp.shinchoku.measurement.messaging;
 
 import jp.shinchoku.contracts.Events;
+import jp.shinchoku.measurement.approvals.Approvals;
+import jp.shinchoku.measurement.approvals.messaging.ApprovalContracts;
 import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
 import jp.shinchoku.measurement.measurements.Measurement;
 import jp.shinchoku.measurement.measurements.ReportRejected;
@@ -20,6 +22,8 @@ class MeasurementEventContracts implements EventContracts {
         return switch (event) {
             case Measurement recorded -> new OutboxEvent<>(Events.MEASUREMENT_RECORDED, MeasurementContracts.recorded(recorded));
             case ProgressChange change -> new OutboxEvent<>(Events.KPI_PROGRESS_CHANGED, ProgressContracts.changed(change));
+            case Approvals.MeasurementReviewed reviewed -> new OutboxEvent<>(Events.MEASUREMENT_REVIEWED,
+                    ApprovalContracts.reviewed(reviewed));
             case ProgressChange.YearJudged judged -> new OutboxEvent<>(Events.KPI_YEAR_JUDGED, ProgressContracts.judged(judged));
             case ReportRejected rejected -> new OutboxEvent<>(Events.MEASUREMENT_REJECTED,
                     MeasurementContracts.rejected(rejected, (MeasurementReportedV1) rejected.received()));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.shinchoku.calendar.FiscalYear;
+import jp.shinchoku.measurement.approvals.Approvals;
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
 import jp.shinchoku.measurement.measurements.Measurement;
@@ -15,7 +16,8 @@ import jp.shinchoku.measurement.progress.ProgressState;
 
 /**
  * 年度締め: the 推進本部 closes a fiscal year of a plan once it has ended — at once when every KPI the year covers was
- * reported, or with a reason while some were not — and reopens it with a reason. What blocks a close is listed.
+ * reported and every report approved, or with a reason while some were not — and reopens it with a reason. What
+ * blocks a close is listed.
  */
 public class YearClosing {
 
@@ -24,17 +26,23 @@ public class YearClosing {
     private final PlanYearsRepository years;
     private final KpiCatalog kpis;
     private final ProgressRepository progress;
+    private final Approvals approvals;
     private final Clock clock;
 
-    public YearClosing(PlanYearsRepository years, KpiCatalog kpis, ProgressRepository progress, Clock clock) {
+    public YearClosing(PlanYearsRepository years, KpiCatalog kpis, ProgressRepository progress, Approvals approvals,
+            Clock clock) {
+        this.approvals = approvals;
         this.years = years;
         this.kpis = kpis;
         this.progress = progress;
         this.clock = clock;
     }
 
-    /** A KPI that holds a close back: nothing was reported for it in the year. */
-    public record Blocker(String kpiId, String name, String departmentCode, String reason) {
+    /**
+     * A KPI that holds a close back: nothing was reported for it in the year ({@code UNREPORTED}), or a report of the
+     * year awaits the 推進本部's decision ({@code UNAPPROVED}, with the report's id).
+     */
+    public record Blocker(String kpiId, String name, String departmentCode, String reason, String measurementId) {
     }
 
     /** What a close or reopening came to. */
@@ -80,9 +88,14 @@ public class YearClosing {
             ProgressState state = states.get(kpi.id());
             List<Measurement> values = state == null || state.values() == null ? List.of() : state.values();
             if (values.stream().noneMatch(m -> m.period().fiscalYear().equals(year))) {
-                blockers.add(new Blocker(kpi.id(), kpi.name(), kpi.departmentCode(), "UNREPORTED"));
+                blockers.add(new Blocker(kpi.id(), kpi.name(), kpi.departmentCode(), "UNREPORTED", null));
             }
         }
+        Map<String, KpiDefinition> byId = new java.util.HashMap<>();
+        covered.forEach(kpi -> byId.put(kpi.id(), kpi));
+        approvals.queue(planId).stream().filter(m -> m.period().fiscalYear().equals(year) && byId.containsKey(m.kpiId()))
+                .forEach(m -> blockers.add(new Blocker(m.kpiId(), byId.get(m.kpiId()).name(), m.departmentCode(),
+                        "UNAPPROVED", m.id())));
         return blockers;
     }
 

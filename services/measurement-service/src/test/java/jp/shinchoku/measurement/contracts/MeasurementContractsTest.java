@@ -49,7 +49,8 @@ class MeasurementContractsTest {
     void writesMeasurementRecorded() {
         Measurement measurement = new Measurement("msr-51d0", kpi.id(), kpi.planId(), "shimin", new BigDecimal("12.5"),
                 null, LocalDate.parse("2021-03-31"), ReportingPeriod.parse("FY2020"), "3月末時点の交付枚数から算出", "shimin",
-                "key", Instant.parse("2021-04-05T01:30:00Z"), null, null, BigDecimal.valueOf(1250), BigDecimal.valueOf(10000));
+                "key", Instant.parse("2021-04-05T01:30:00Z"), null, null, BigDecimal.valueOf(1250), BigDecimal.valueOf(10000),
+                "rest", true);
         GoldenSamples.assertMatches(Events.MEASUREMENT_RECORDED, json.writeString(MeasurementContracts.recorded(measurement)));
     }
 

@@ -29,7 +29,11 @@ public enum AlertRule {
     /** 目標値未設定: a 未設定 target still undecided after the date it was to be decided by. */
     TARGET_UNDECIDED(Severity.WARNING, Receiver.DEPARTMENT, Receiver.PROMOTION_HQ),
     /** 年度見直し: the review of the fiscal year just ended is coming due (or overdue). */
-    PLAN_REVIEW_DUE(Severity.WARNING, Receiver.PROMOTION_HQ);
+    PLAN_REVIEW_DUE(Severity.WARNING, Receiver.PROMOTION_HQ),
+    /** 差戻し: the 推進本部 returned a report; its department is to correct it. */
+    REPORT_RETURNED(Severity.WARNING, Receiver.DEPARTMENT),
+    /** 承認待ち: a plan's reports have awaited the 推進本部's approval longer than its business days (one digest). */
+    APPROVAL_WAITING(Severity.WARNING, Receiver.PROMOTION_HQ);
 
     /** How urgent an alert of a rule is. */
     public enum Severity {

@@ -40,7 +40,7 @@ import jp.shinchoku.notification.plans.PlanWatchRepository;
 public class AlertService {
 
     private static final Set<AlertRule> PLAN_RULES = EnumSet.of(AlertRule.MILESTONE_DUE_SOON,
-            AlertRule.MILESTONE_OVERDUE, AlertRule.PLAN_REVIEW_DUE, AlertRule.TARGET_UNDECIDED);
+            AlertRule.MILESTONE_OVERDUE, AlertRule.PLAN_REVIEW_DUE, AlertRule.TARGET_UNDECIDED, AlertRule.APPROVAL_WAITING);
     private static final Set<AlertRule> REPORT_RULES = EnumSet.of(AlertRule.REPORT_DUE_SOON,
             AlertRule.REPORT_MISSING, AlertRule.REPORT_ESCALATED);
 
@@ -51,6 +51,7 @@ public class AlertService {
     private final MissingReportRule missingReports;
     private final MilestoneRules milestones;
     private final PlanReviewRule reviews;
+    private final ApprovalRules approvals;
     private final Clock clock;
     private final ReentrantLock evaluating = new ReentrantLock();
 
@@ -62,6 +63,7 @@ public class AlertService {
         this.missingReports = new MissingReportRule(policy);
         this.milestones = new MilestoneRules(policy);
         this.reviews = new PlanReviewRule(policy);
+        this.approvals = new ApprovalRules(policy);
         this.clock = clock;
     }
 
@@ -170,6 +172,7 @@ public class AlertService {
         deadlineRule.evaluate(kpi, today).ifPresent(found::add);
         found.addAll(KpiStatusRules.evaluate(kpi));
         TargetUndecidedRule.evaluate(kpi, plan, today).ifPresent(found::add);
+        found.addAll(ApprovalRules.returned(kpi));
         return found;
     }
 
@@ -181,6 +184,7 @@ public class AlertService {
                 .orElse(null);
         reviews.evaluate(plan, first, last, today).ifPresent(found::add);
         kpis.forEach(kpi -> TargetUndecidedRule.evaluate(kpi, plan, today).ifPresent(found::add));
+        approvals.waiting(plan, kpis, today).ifPresent(found::add);
         return found;
     }
 

@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * @param reportedPeriods the reporting periods a value was recorded for
  * @param kind            the KPI's kind ({@code count}, …, {@code undefined} while its target is 未設定)
  * @param missedYears     the fiscal years judged 未達 (by their label, {@code FY2023}), for a KPI judged year by year
+ * @param submissions     the KPI's reports the 推進本部 has yet to approve, or has returned (by measurement id)
  */
 public record KpiWatch(
         String kpiId,
@@ -36,11 +37,39 @@ public record KpiWatch(
         Integer planToFiscalYear,
         List<String> reportedPeriods,
         String kind,
-        Map<String, MissedYear> missedYears) {
+        Map<String, MissedYear> missedYears,
+        Map<String, Submission> submissions) {
 
     public KpiWatch {
         reportedPeriods = reportedPeriods == null ? List.of() : List.copyOf(reportedPeriods);
         missedYears = missedYears == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(missedYears));
+        submissions = submissions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(submissions));
+    }
+
+    /** The watch as it was before submissions were kept. */
+    public KpiWatch(String kpiId, String planId, String measureCode, String departmentCode, String name,
+            LocalDate deadline, String status, BigDecimal achievement, BigDecimal expectedAchievement,
+            LocalDate progressAsOf, Boolean retired, String previousStatus, String municipalityCode, String cadence,
+            Integer planFromFiscalYear, Integer planToFiscalYear, List<String> reportedPeriods, String kind,
+            Map<String, MissedYear> missedYears) {
+        this(kpiId, planId, measureCode, departmentCode, name, deadline, status, achievement, expectedAchievement,
+                progressAsOf, retired, previousStatus, municipalityCode, cadence, planFromFiscalYear, planToFiscalYear,
+                reportedPeriods, kind, missedYears, null);
+    }
+
+    /**
+     * A report submitted to a 推進本部 that approves reports (提出済): awaiting its decision, or returned (差戻し) with
+     * a reason until the department corrects it.
+     *
+     * @param period      its reporting period ({@code FY2024-Q2})
+     * @param submittedOn the day it was submitted
+     * @param returned    why it was returned; null while it awaits a decision
+     */
+    public record Submission(String period, LocalDate submittedOn, String returned) {
+
+        public boolean awaiting() {
+            return returned == null;
+        }
     }
 
     /** A fiscal year the KPI missed: what it came to against what it was to (and, for a monthly minimum, the months short). */

@@ -41,6 +41,16 @@ public interface KpiWatchRepository {
      */
     List<KpiWatch> saveYearsAll(List<YearVerdict> verdicts);
 
+    /**
+     * A change to a KPI's submissions: a report submitted ({@code submission} awaiting), returned ({@code submission}
+     * with its reason), or decided on or replaced ({@code submission} null: no longer kept).
+     */
+    record SubmissionUpdate(String kpiId, String measurementId, KpiWatch.Submission submission) {
+    }
+
+    /** Keeps the changes to several KPIs' submissions in one bulk write, in order, and returns the KPIs' watches. */
+    List<KpiWatch> saveSubmissionsAll(List<SubmissionUpdate> updates);
+
     /** Notes that a value was reported for a KPI's reporting period ({@code FY2024-Q2}). */
     KpiWatch reported(String kpiId, String periodCode);
 

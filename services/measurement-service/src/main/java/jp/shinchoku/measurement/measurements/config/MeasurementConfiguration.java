@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.measurements.AfterRecording;
+import jp.shinchoku.measurement.measurements.ApprovalPolicy;
 import jp.shinchoku.measurement.measurements.ClosedYears;
 import jp.shinchoku.measurement.measurements.MeasurementRepository;
 import jp.shinchoku.measurement.measurements.MeasurementService;
@@ -16,8 +17,9 @@ class MeasurementConfiguration {
 
     @Bean
     MeasurementService measurementService(KpiCatalog kpis, MeasurementRepository measurements, Clock clock,
-            ObjectProvider<AfterRecording> afterRecording, ObjectProvider<ClosedYears> closedYears) {
+            ObjectProvider<AfterRecording> afterRecording, ObjectProvider<ClosedYears> closedYears,
+            ObjectProvider<ApprovalPolicy> approval) {
         return new MeasurementService(kpis, measurements, clock, afterRecording.getIfAvailable(() -> AfterRecording.NOTHING),
-                closedYears.getIfAvailable(() -> ClosedYears.NONE));
+                closedYears.getIfAvailable(() -> ClosedYears.NONE), approval.getIfAvailable(() -> ApprovalPolicy.NONE));
     }
 }

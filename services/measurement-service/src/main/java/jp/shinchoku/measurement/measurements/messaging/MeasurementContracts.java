@@ -18,7 +18,7 @@ public final class MeasurementContracts {
                 measurement.departmentCode(), measurement.value(), measurement.measuredOn(), measurement.reportedBy(),
                 measurement.recordedAt(), measurement.text(), measurement.period().code(), measurement.comment(),
                 measurement.supersedes(), measurement.correctionReason(), measurement.numerator(),
-                measurement.denominator());
+                measurement.denominator(), measurement.awaitingApproval());
     }
 
     /** The answer to a report from Kafka that could not be accepted. */

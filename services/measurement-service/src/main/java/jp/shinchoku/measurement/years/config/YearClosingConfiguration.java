@@ -3,6 +3,7 @@ package jp.shinchoku.measurement.years.config;
 import java.time.Clock;
 import java.util.stream.Collectors;
 
+import jp.shinchoku.measurement.approvals.Approvals;
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.measurements.ClosedYears;
 import jp.shinchoku.measurement.progress.ProgressRepository;
@@ -16,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 class YearClosingConfiguration {
 
     @Bean
-    YearClosing yearClosing(PlanYearsRepository years, KpiCatalog kpis, ProgressRepository progress, Clock clock) {
-        return new YearClosing(years, kpis, progress, clock);
+    YearClosing yearClosing(PlanYearsRepository years, KpiCatalog kpis, ProgressRepository progress,
+            Approvals approvals, Clock clock) {
+        return new YearClosing(years, kpis, progress, approvals, clock);
     }
 
     /** The intake's view of the closed years: one read by key for a batch's plans. */

@@ -13,6 +13,7 @@ import jp.shinchoku.contracts.Topics;
 import jp.shinchoku.contracts.measurement.KpiProgressChangedV1;
 import jp.shinchoku.contracts.measurement.KpiYearJudgedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
+import jp.shinchoku.contracts.measurement.MeasurementReviewedV1;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
 import jp.shinchoku.notification.alerts.AlertService;
 import jp.shinchoku.notification.kpis.KpiWatch;
@@ -106,16 +107,26 @@ class AlertTriggers {
     /**
      * Departments reported: their missing-report digests shrink or resolve. The batch's reports are noted in one bulk
      * write, and each department that reported is evaluated once. Handling a report again changes nothing (a period
-     * added to a set, an evaluation of the state), so no record of handled events is kept for it.
+     * added to a set, an evaluation of the state), so no record of handled events is kept for it. Reports submitted for
+     * approval, the 推進本部's decisions on them and the corrections that answer a return are kept in one more bulk
+     * write, in the order they came, and their KPIs evaluated (a return reaches the department's inbox, a correction
+     * resolves it).
      */
     @KafkaListener(id = REPORTS, topics = Topics.Names.MEASUREMENT_EVENTS, batch = "true")
     void onMeasurementsRecorded(List<ConsumerRecord<String, Object>> records) {
         RecordBatches.handle(records, batch -> {
             Map<String, Set<String>> periods = new HashMap<>();
             Map<String, Set<String>> departmentsByPlan = new LinkedHashMap<>();
+            List<KpiWatchRepository.SubmissionUpdate> submissions = new ArrayList<>();
             for (ConsumerRecord<String, Object> record : batch) {
                 if (record.value() instanceof MeasurementRecordedV1 recorded) {
                     reportTimes.noted(recorded.kpiId(), recorded.recordedAt());
+                    submissions.addAll(submissionsOf(recorded));
+                }
+                if (record.value() instanceof MeasurementReviewedV1 reviewed) {
+                    submissions.add(new KpiWatchRepository.SubmissionUpdate(reviewed.kpiId(), reviewed.measurementId(),
+                            "RETURNED".equals(reviewed.decision()) ? new KpiWatch.Submission(reviewed.period(),
+                                    null, reviewed.reason() == null ? "-" : reviewed.reason()) : null));
                 }
                 if (record.value() instanceof MeasurementRecordedV1 recorded && recorded.period() != null) {
                     periods.computeIfAbsent(recorded.kpiId(), kpi -> new LinkedHashSet<>()).add(recorded.period());
@@ -126,6 +137,9 @@ class AlertTriggers {
                 }
             }
             kpis.reportedAll(periods);
+            if (!submissions.isEmpty()) {
+                alerts.evaluateKpis(kpis.saveSubmissionsAll(submissions));
+            }
             departmentsByPlan.forEach((planId, departments) -> {
                 List<KpiWatch> planKpis = kpis.findByPlan(planId);
                 String municipality = planKpis.stream().map(KpiWatch::municipalityCode)
@@ -133,6 +147,23 @@ class AlertTriggers {
                 departments.forEach(department -> alerts.evaluateReports(planKpis, municipality, department));
             });
         });
+    }
+
+    /**
+     * What a recorded report changes of its KPI's submissions: a report awaiting approval is kept as submitted; a
+     * correction replaces the report it corrects (a returned one is answered).
+     */
+    private static List<KpiWatchRepository.SubmissionUpdate> submissionsOf(MeasurementRecordedV1 recorded) {
+        List<KpiWatchRepository.SubmissionUpdate> updates = new ArrayList<>();
+        if (recorded.supersedes() != null) {
+            updates.add(new KpiWatchRepository.SubmissionUpdate(recorded.kpiId(), recorded.supersedes(), null));
+        }
+        if (Boolean.TRUE.equals(recorded.awaitingApproval())) {
+            updates.add(new KpiWatchRepository.SubmissionUpdate(recorded.kpiId(), recorded.measurementId(),
+                    new KpiWatch.Submission(recorded.period(),
+                            recorded.recordedAt().atZone(java.time.ZoneId.of("Asia/Tokyo")).toLocalDate(), null)));
+        }
+        return updates;
     }
 
     /** Handles each event of the batch the consumer has not handled yet, then records them in one write. */

@@ -127,6 +127,23 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
     }
 
     @Override
+    public List<KpiWatch> saveSubmissionsAll(List<SubmissionUpdate> updates) {
+        if (updates.isEmpty()) {
+            return List.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+        for (SubmissionUpdate update : updates) {
+            String field = "submissions." + update.measurementId();
+            Update change = update.submission() == null ? new Update().unset(field)
+                    : new Update().set(field, update.submission());
+            bulk.upsert(Query.query(where("_id").is(update.kpiId())), change.setOnInsert("kpiId", update.kpiId()));
+        }
+        bulk.execute();
+        List<String> ids = updates.stream().map(SubmissionUpdate::kpiId).distinct().toList();
+        return mongo.find(Query.query(where("_id").in(ids)), KpiWatch.class, COLLECTION);
+    }
+
+    @Override
     public KpiWatch saveProgress(String kpiId, String planId, String departmentCode, LocalDate deadline, String status,
             String previousStatus, BigDecimal achievement, BigDecimal expectedAchievement, LocalDate asOf) {
         return upsert(kpiId, progress(planId, departmentCode, deadline, status, previousStatus, achievement,
