@@ -100,7 +100,7 @@ produces plan-service "$PLAN_EVENTS" "$KPI_DEFINITIONS" "$DEPARTMENTS"
 
 service measurement-service measurement-
 produces measurement-service "$MEASUREMENT_EVENTS" "$MEASUREMENT_REJECTIONS" "$KPI_PROGRESS"
-consumes measurement-service "$KPI_DEFINITIONS" "$MEASUREMENT_REPORTS"
+consumes measurement-service "$PLAN_EVENTS" "$KPI_DEFINITIONS" "$MEASUREMENT_REPORTS"
 
 service notification-service notification-
 produces notification-service "$ALERT_EVENTS" "$ALERT_DELIVERIES"

@@ -69,6 +69,9 @@ class AccessMatrixTest {
             Map.entry("GET /api/plans/{planId}/fiscal-years/{fiscalYear}", "UFFANANAFN"),
             Map.entry("POST /api/plans/{planId}/fiscal-years/{fiscalYear}/close", "UFFANFNAFN"),
             Map.entry("POST /api/plans/{planId}/fiscal-years/{fiscalYear}/reopen", "UFFANFNAFN"),
+            Map.entry("GET /api/plans/{planId}/editions",     "UFFANANAFN"),
+            Map.entry("GET /api/plans/{planId}/editions/{editionId}", "UFFANANAFN"),
+            Map.entry("GET /api/plans/{planId}/editions/compare", "UFFANANAFN"),
             Map.entry("GET /api/plans/{planId}/approvals",    "UFFANANAFN"),
             Map.entry("POST /api/plans/{planId}/approvals",   "UFFANFNAFN"),
             Map.entry("POST /api/measurements/{measurementId}/review", "UFFANFNAFN"),
@@ -143,6 +146,9 @@ class AccessMatrixTest {
         HttpJson measurements = HttpJson.onPort(system.port(Service.MEASUREMENT));
         ids.put("measurementId", measurements.post("/api/kpis/" + kpiId + "/measurements",
                 "{\"value\": 1, \"measuredOn\": \"2023-09-30\"}").json().get("id").asString());
+        JsonNode closed = measurements.post("/api/plans/" + planId + "/fiscal-years/2022/close",
+                "{\"reason\": \"matrix\"}").json();
+        ids.put("editionId", closed.get("history").get(closed.get("history").size() - 1).get("edition").asString());
         HttpJson hq = HttpJson.onPort(system.port(Service.NOTIFICATION)).as(TestTokens.hq(M));
         ids.put("id", hq.post("/api/silences", "{\"matchers\":[\"kpiId=none\"],\"endsAt\":\"2099-03-31\","
                 + "\"comment\":\"matrix\"}").json().get("id").asString());

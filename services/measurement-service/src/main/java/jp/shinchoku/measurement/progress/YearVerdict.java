@@ -49,7 +49,7 @@ public record YearVerdict(int fiscalYear, BigDecimal value, BigDecimal target, V
         return new YearVerdict(fiscalYear, value, target, verdict, shortMonths, day);
     }
 
-    static boolean sameNumber(BigDecimal a, BigDecimal b) {
+    public static boolean sameNumber(BigDecimal a, BigDecimal b) {
         return Objects.equals(a, b) || (a != null && b != null && a.compareTo(b) == 0);
     }
 }

@@ -28,15 +28,34 @@ public record PlanYears(String planId, long version, Set<Integer> closed, List<S
         return new PlanYears(planId, 0, Set.of(), List.of());
     }
 
-    /** One close or reopening of a fiscal year. */
-    public record Step(int fiscalYear, Action action, String by, Instant at, String reason) {
+    /**
+     * One close, reopening or review of a fiscal year.
+     *
+     * @param reason    why (a close with reports missing, a reopening); a review's note
+     * @param edition   the edition the step froze (a close, a review); null for a reopening
+     * @param reference what the step answers: a review's id in the plan service
+     */
+    public record Step(int fiscalYear, Action action, String by, Instant at, String reason, String edition,
+            String reference) {
     }
 
     public enum Action {
-        /** 年度締め */
+        /** 年度締め: freezes an edition */
         CLOSED,
         /** 締め解除 */
-        REOPENED
+        REOPENED,
+        /** 年度見直し recorded in the plan service: freezes an edition, the year stays as it is */
+        REVIEWED
+    }
+
+    /** Whether a step already answers this reference (a review handled once, however often it is delivered). */
+    public boolean answered(String reference) {
+        return reference != null && history.stream().anyMatch(step -> reference.equals(step.reference()));
+    }
+
+    /** The editions frozen, oldest first. */
+    public List<Step> editions() {
+        return history.stream().filter(step -> step.edition() != null).toList();
     }
 
     public boolean isClosed(int fiscalYear) {
@@ -47,7 +66,7 @@ public record PlanYears(String planId, long version, Set<Integer> closed, List<S
         Set<Integer> years = new TreeSet<>(closed);
         if (step.action() == Action.CLOSED) {
             years.add(step.fiscalYear());
-        } else {
+        } else if (step.action() == Action.REOPENED) {
             years.remove(step.fiscalYear());
         }
         List<Step> steps = new ArrayList<>(history);

@@ -11,13 +11,16 @@ import jp.shinchoku.measurement.approvals.Approvals;
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
 import jp.shinchoku.measurement.measurements.Measurement;
+import jp.shinchoku.measurement.progress.Progress;
+import jp.shinchoku.measurement.progress.ProgressCalculator;
 import jp.shinchoku.measurement.progress.ProgressRepository;
+import jp.shinchoku.measurement.progress.YearVerdict;
 import jp.shinchoku.measurement.progress.ProgressState;
 
 /**
  * 年度締め: the 推進本部 closes a fiscal year of a plan once it has ended — at once when every KPI the year covers was
  * reported and every report approved, or with a reason while some were not — and reopens it with a reason. What
- * blocks a close is listed.
+ * blocks a close is listed. A close, and a review recorded in the plan service, freeze an edition of the year.
  */
 public class YearClosing {
 
@@ -27,11 +30,15 @@ public class YearClosing {
     private final KpiCatalog kpis;
     private final ProgressRepository progress;
     private final Approvals approvals;
+    private final EditionRepository editions;
+    private final ProgressCalculator calculator;
     private final Clock clock;
 
     public YearClosing(PlanYearsRepository years, KpiCatalog kpis, ProgressRepository progress, Approvals approvals,
-            Clock clock) {
+            EditionRepository editions, ProgressCalculator calculator, Clock clock) {
         this.approvals = approvals;
+        this.editions = editions;
+        this.calculator = calculator;
         this.years = years;
         this.kpis = kpis;
         this.progress = progress;
@@ -75,13 +82,44 @@ public class YearClosing {
     public record Step(String planId, String municipalityCode, PlanYears.Step step, List<Blocker> blockers) {
     }
 
-    /** What holds a close of the year back (empty: nothing). */
-    public List<Blocker> blockers(String planId, int fiscalYear) {
+    /**
+     * Every KPI of the plan the year covers as it stands: its progress as of the year's last day (or today, in a year
+     * still running) from the values measured by then, and the year's verdict.
+     */
+    private Edition freeze(String id, String planId, int fiscalYear, PlanYears.Action cause, String by, String note,
+            List<KpiDefinition> planKpis) {
         FiscalYear year = FiscalYear.of(fiscalYear);
-        List<KpiDefinition> covered = kpis.findByPlan(planId).stream().filter(kpi -> !kpi.retired())
+        LocalDate today = LocalDate.now(clock);
+        LocalDate asOf = today.isAfter(year.lastDay()) ? year.lastDay() : today;
+        List<KpiDefinition> covered = covered(planKpis, year);
+        Map<String, ProgressState> states = progress.findAll(covered.stream().map(KpiDefinition::id).toList());
+        List<Edition.Row> rows = new ArrayList<>();
+        for (KpiDefinition kpi : covered) {
+            ProgressState state = states.get(kpi.id());
+            List<Measurement> values = state == null || state.values() == null ? List.of() : state.values();
+            Progress then = calculator.compute(kpi, values, asOf);
+            YearVerdict verdict = calculator.compute(kpi, values, today).years().stream()
+                    .filter(v -> v.fiscalYear() == fiscalYear).findFirst().orElse(null);
+            KpiDefinition.Placement place = kpi.placement();
+            rows.add(new Edition.Row(kpi.id(), kpi.name(), place.pillarCode(), place.pillarTitle(), place.measureCode(),
+                    place.measureTitle(), kpi.departmentCode(), kpi.unit(), kpi.kind().name(), kpi.baselineValue(),
+                    kpi.targetValue(), kpi.due(), then.latestValue(), then.achievement(), then.status().name(),
+                    then.grade() == null ? null : then.grade().label(), verdict));
+        }
+        return new Edition(id, planId, fiscalYear, cause, by, clock.instant(), asOf, note, rows);
+    }
+
+    private static List<KpiDefinition> covered(List<KpiDefinition> planKpis, FiscalYear year) {
+        return planKpis.stream().filter(kpi -> !kpi.retired())
                 .filter(kpi -> (kpi.planFrom() == null || kpi.planFrom().compareTo(year) <= 0)
                         && (kpi.planTo() == null || kpi.planTo().compareTo(year) >= 0))
                 .toList();
+    }
+
+    /** What holds a close of the year back (empty: nothing). */
+    public List<Blocker> blockers(String planId, int fiscalYear) {
+        FiscalYear year = FiscalYear.of(fiscalYear);
+        List<KpiDefinition> covered = covered(kpis.findByPlan(planId), year);
         Map<String, ProgressState> states = progress.findAll(covered.stream().map(KpiDefinition::id).toList());
         List<Blocker> blockers = new ArrayList<>();
         for (KpiDefinition kpi : covered) {
@@ -108,18 +146,30 @@ public class YearClosing {
         if (!blockers.isEmpty() && (reason == null || reason.isBlank())) {
             return new Outcome.Blocked(blockers);
         }
-        return change(planId, fiscalYear, PlanYears.Action.CLOSED, by, reason, blockers);
+        return change(planId, fiscalYear, PlanYears.Action.CLOSED, by, reason, blockers, null);
+    }
+
+    /**
+     * The plan service recorded the year's review (年度見直し): an edition is frozen, the year left as it is. Handled
+     * once per review, however often it is delivered.
+     */
+    public Outcome reviewed(String planId, int fiscalYear, String by, String note, String reviewId) {
+        return change(planId, fiscalYear, PlanYears.Action.REVIEWED, by, note, List.of(), reviewId);
     }
 
     public Outcome reopen(String planId, int fiscalYear, String by, String reason) {
         if (reason == null || reason.isBlank()) {
             return new Outcome.ReasonMissing();
         }
-        return change(planId, fiscalYear, PlanYears.Action.REOPENED, by, reason, List.of());
+        return change(planId, fiscalYear, PlanYears.Action.REOPENED, by, reason, List.of(), null);
     }
 
+    /**
+     * Makes the step in one write conditional on the plan's version; a close or review first freezes its edition under
+     * the id the step will name (kept again if the step has to be retried).
+     */
     private Outcome change(String planId, int fiscalYear, PlanYears.Action action, String by, String reason,
-            List<Blocker> blockers) {
+            List<Blocker> blockers, String reference) {
         List<KpiDefinition> planKpis = kpis.findByPlan(planId);
         if (planKpis.isEmpty()) {
             return new Outcome.UnknownPlan();
@@ -133,8 +183,16 @@ public class YearClosing {
             if (action == PlanYears.Action.REOPENED && !current.isClosed(fiscalYear)) {
                 return new Outcome.NotClosed(current);
             }
-            PlanYears.Step step = new PlanYears.Step(fiscalYear, action, by, clock.instant(),
-                    reason == null || reason.isBlank() ? null : reason.strip());
+            if (current.answered(reference)) {
+                return new Outcome.Done(current, null);
+            }
+            String note = reason == null || reason.isBlank() ? null : reason.strip();
+            String edition = null;
+            if (action != PlanYears.Action.REOPENED) {
+                edition = Edition.id(planId, fiscalYear, current.version() + 1);
+                editions.save(freeze(edition, planId, fiscalYear, action, by, note, planKpis));
+            }
+            PlanYears.Step step = new PlanYears.Step(fiscalYear, action, by, clock.instant(), note, edition, reference);
             PlanYears next = current.with(step);
             if (years.replace(next)) {
                 return new Outcome.Done(next, new Step(planId, municipality, step, blockers));

@@ -10,6 +10,7 @@ import jp.shinchoku.contracts.Events;
 import jp.shinchoku.contracts.Topics;
 import jp.shinchoku.contracts.measurement.MeasurementRejectedV1;
 import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
+import jp.shinchoku.contracts.plan.PlanReviewedV1;
 import jp.shinchoku.measurement.TestKpis;
 import jp.shinchoku.measurement.TestKpis.Kpi;
 import jp.shinchoku.testsupport.EventProbe;
@@ -125,6 +126,52 @@ class FiscalYearClosingTest {
         JsonNode trail = http.get("/api/audit?target=" + HttpJson.encode(plan.planId() + "/FY2024")).json();
         assertThat(trail.valueStream().map(entry -> entry.get("action").asString()))
                 .contains("fiscal-year.closed", "fiscal-year.reopened");
+
+        // the first close froze an edition; closing again after the correction freezes a second, the first unchanged
+        JsonNode closedAgain = http.post(year + "/close", "{\"reason\": \"訂正を反映\"}").json();
+        assertThat(closedAgain.get("closed").asBoolean()).isTrue();
+        String editions = "/api/plans/" + plan.planId() + "/editions";
+        List<JsonNode> frozen = http.get(editions).json().valueStream().toList();
+        assertThat(frozen).extracting(e -> e.get("cause").asString()).containsExactly("CLOSED", "CLOSED");
+        String first = frozen.get(0).get("id").asString();
+        String second = frozen.get(1).get("id").asString();
+        JsonNode asTheMeetingSawIt = http.get(editions + "/" + first).json();
+        assertThat(asTheMeetingSawIt.get("asOf").asString()).isEqualTo("2025-03-31");
+        assertThat(row(asTheMeetingSawIt, apps).get("value").asInt()).isEqualTo(40);
+        assertThat(row(asTheMeetingSawIt, forms).get("status").asString()).isEqualTo("NO_DATA");
+        assertThat(row(http.get(editions + "/" + second).json(), apps).get("value").asInt()).isEqualTo(45);
+        assertThat(row(http.get(editions + "/" + first).json(), apps).get("value").asInt())
+                .as("an old edition never changes").isEqualTo(40);
+        List<JsonNode> compared = http.get(editions + "/compare?from=" + HttpJson.encode(first) + "&to="
+                + HttpJson.encode(second)).json().valueStream().toList();
+        JsonNode appsCompared = compared.stream().filter(c -> c.get("kpiId").asString().equals(apps)).findFirst()
+                .orElseThrow();
+        assertThat(appsCompared.get("changed").valueStream().map(JsonNode::asString)).contains("value");
+        assertThat(compared.stream().filter(c -> c.get("kpiId").asString().equals(forms)).findFirst().orElseThrow()
+                .get("changed")).isEmpty();
+        assertThat(http.get(editions + "/" + HttpJson.encode(plan.planId() + ":FY2024:99")).status()).isEqualTo(404);
+
+        // the plan service's 年度見直し freezes an edition too, once however often it is delivered
+        PlanReviewedV1 review = new PlanReviewedV1(plan.planId(), "rev-" + plan.planId(), 2024, "令和6年度の見直し",
+                "hq-tanaka", java.time.Instant.parse("2025-06-20T01:00:00Z"), List.of());
+        String reviewEvent = TestEvents.publish(kafka, Events.PLAN_REVIEWED, review);
+        TestEvents.publish(kafka, Events.PLAN_REVIEWED, review);
+        org.awaitility.Awaitility.await().until(() -> http.get(editions).json().size() == 3);
+        JsonNode reviewed = http.get(editions).json().get(2);
+        assertThat(reviewed.get("cause").asString()).isEqualTo("REVIEWED");
+        assertThat(reviewed.get("note").asString()).isEqualTo("令和6年度の見直し");
+        TestEvents.publish(kafka, Events.PLAN_REVIEWED, review, reviewEvent);
+        // a later review on the same plan (the same partition) is read after the ones before it
+        TestEvents.publish(kafka, Events.PLAN_REVIEWED, new PlanReviewedV1(plan.planId(), "rev2-" + plan.planId(), 2023,
+                "令和5年度の見直し", "hq-tanaka", java.time.Instant.parse("2025-06-21T01:00:00Z"), List.of()));
+        org.awaitility.Awaitility.await().until(() -> http.get(editions).json().size() >= 4);
+        assertThat(http.get(editions).json().valueStream().map(e -> e.get("fiscalYear").asInt()))
+                .as("the first review, delivered three times, froze one edition").containsExactly(2024, 2024, 2024, 2023);
+    }
+
+    private static JsonNode row(JsonNode edition, String kpiId) {
+        return edition.get("rows").valueStream().filter(r -> r.get("kpiId").asString().equals(kpiId)).findFirst()
+                .orElseThrow();
     }
 
     private JsonNode report(String kpiId, String value, String measuredOn, int status) {

@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 import jp.shinchoku.measurement.approvals.Approvals;
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.measurements.ClosedYears;
+import jp.shinchoku.measurement.progress.ProgressCalculator;
 import jp.shinchoku.measurement.progress.ProgressRepository;
+import jp.shinchoku.measurement.years.EditionRepository;
 import jp.shinchoku.measurement.years.PlanYears;
 import jp.shinchoku.measurement.years.PlanYearsRepository;
 import jp.shinchoku.measurement.years.YearClosing;
@@ -18,8 +20,8 @@ class YearClosingConfiguration {
 
     @Bean
     YearClosing yearClosing(PlanYearsRepository years, KpiCatalog kpis, ProgressRepository progress,
-            Approvals approvals, Clock clock) {
-        return new YearClosing(years, kpis, progress, approvals, clock);
+            Approvals approvals, EditionRepository editions, ProgressCalculator calculator, Clock clock) {
+        return new YearClosing(years, kpis, progress, approvals, editions, calculator, clock);
     }
 
     /** The intake's view of the closed years: one read by key for a batch's plans. */

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.measurement.kpis.web.KpiAccess;
+import jp.shinchoku.measurement.years.Edition;
+import jp.shinchoku.measurement.years.EditionRepository;
 import jp.shinchoku.measurement.years.PlanYears;
 import jp.shinchoku.measurement.years.PlanYearsRepository;
 import jp.shinchoku.measurement.years.YearClosing;
@@ -18,11 +20,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * 年度締め of a plan's fiscal year: its state and what blocks a close (whoever reads the whole plan), the close and
- * the reopening (its 推進本部), each with its reason in the audit trail.
+ * the reopening (its 推進本部), each with its reason in the audit trail; the editions closes and reviews froze, each
+ * as it was, and two of them compared.
  */
 @RestController
 class FiscalYearController {
@@ -31,10 +35,13 @@ class FiscalYearController {
 
     private final YearClosing closing;
     private final PlanYearsRepository years;
+    private final EditionRepository editions;
     private final KpiAccess access;
     private final AuditTrail audit;
 
-    FiscalYearController(YearClosing closing, PlanYearsRepository years, KpiAccess access, AuditTrail audit) {
+    FiscalYearController(YearClosing closing, PlanYearsRepository years, EditionRepository editions, KpiAccess access,
+            AuditTrail audit) {
+        this.editions = editions;
         this.closing = closing;
         this.years = years;
         this.access = access;
@@ -81,6 +88,7 @@ class FiscalYearController {
                 audit.record(audit.entry(action, planId + "/" + year.labelEn(), done.step().municipalityCode(), null,
                         AuditEntry.state("closed", step.action() != PlanYears.Action.CLOSED),
                         AuditEntry.state("closed", step.action() == PlanYears.Action.CLOSED, "reason", step.reason(),
+                                "edition", step.edition(),
                                 "unreported", done.step().blockers().isEmpty() ? null
                                         : done.step().blockers().stream().map(YearClosing.Blocker::kpiId).toList())));
                 yield view(done.years(), fiscalYear);
@@ -97,6 +105,53 @@ class FiscalYearController {
             case Outcome.ReasonMissing missing -> throw ApiProblem.of(PROBLEMS, HttpStatus.BAD_REQUEST,
                     "reopen-without-reason", year.label(), year.labelEn());
         };
+    }
+
+    /** An edition as listed: which year, why it was frozen, by whom and when. */
+    record EditionSummary(String id, int fiscalYear, String label, String cause, String by, Instant frozenAt,
+            String note) {
+    }
+
+    /** One KPI of two editions: as each had it, and what differs. */
+    record Compared(String kpiId, String name, Edition.Row from, Edition.Row to, List<String> changed) {
+    }
+
+    @GetMapping("/api/plans/{planId}/editions")
+    List<EditionSummary> editions(@PathVariable String planId) {
+        access.wholePlan(planId);
+        return years.find(planId).map(PlanYears::editions).orElse(List.of()).stream()
+                .map(step -> new EditionSummary(step.edition(), step.fiscalYear(), FiscalYear.of(step.fiscalYear()).label(),
+                        step.action().name(), step.by(), step.at(), step.reason()))
+                .toList();
+    }
+
+    @GetMapping("/api/plans/{planId}/editions/{editionId}")
+    Edition edition(@PathVariable String planId, @PathVariable String editionId) {
+        access.wholePlan(planId);
+        return editions.find(editionId).filter(edition -> edition.planId().equals(planId))
+                .orElseThrow(() -> ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND, "edition-not-found", editionId));
+    }
+
+    /** Two editions side by side: each KPI in either, with what differs (a KPI in one only: everything). */
+    @GetMapping("/api/plans/{planId}/editions/compare")
+    List<Compared> compare(@PathVariable String planId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        access.wholePlan(planId);
+        if (from == null || to == null) {
+            throw ApiProblem.of(PROBLEMS, HttpStatus.BAD_REQUEST, "editions-to-compare", planId);
+        }
+        Edition before = edition(planId, from);
+        Edition after = edition(planId, to);
+        java.util.Map<String, Edition.Row> earlier = new java.util.LinkedHashMap<>();
+        before.rows().forEach(row -> earlier.put(row.kpiId(), row));
+        List<Compared> compared = new java.util.ArrayList<>();
+        for (Edition.Row row : after.rows()) {
+            Edition.Row was = earlier.remove(row.kpiId());
+            compared.add(new Compared(row.kpiId(), row.name(), was, row,
+                    was == null ? List.of("added") : row.changesFrom(was)));
+        }
+        earlier.values().forEach(was -> compared.add(new Compared(was.kpiId(), was.name(), was, null, List.of("removed"))));
+        return compared;
     }
 
     private FiscalYearView view(PlanYears planYears, int fiscalYear) {
