@@ -466,9 +466,307 @@ class PortalPagesTest {
                 .claim("name", "瀬戸内町 " + department));
     }
 
+    // 承認待ち, 年度締め, editions, a KPI's years, the audit trail (issue 23, item 5)
+
+    private void approvalQueue() {
+        when(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/approvals", PLAN)).thenReturn(json("""
+                [{"measurementId": "msr-1", "kpiId": "%1$s", "kpiName": "窓口申請のオンライン化率", "departmentCode": "shimin",
+                  "period": "FY2023-Q2", "periodLabel": "令和5年度第2四半期", "value": 8, "measuredOn": "2023-09-30",
+                  "reportedBy": "setouchi-shimin", "recordedAt": "2023-10-01T01:00:00Z"},
+                 {"measurementId": "msr-2", "kpiId": "%2$s.3-1.2", "kpiName": "電子申請の件数", "departmentCode": "shimin",
+                  "period": "FY2023-Q2", "periodLabel": "令和5年度第2四半期", "value": 120, "measuredOn": "2023-09-30",
+                  "reportedBy": "setouchi-shimin", "recordedAt": "2023-10-01T02:00:00Z", "supersedes": "msr-0",
+                  "correctionReason": "集計漏れ"},
+                 {"measurementId": "msr-3", "kpiId": "%2$s.1-1.1", "kpiName": "オープンデータ公開数", "departmentCode": "kikaku",
+                  "period": "FY2023-09", "periodLabel": "令和5年9月", "value": 12, "measuredOn": "2023-09-30",
+                  "reportedBy": "setouchi-kikaku", "recordedAt": "2023-10-01T03:00:00Z"}]""".formatted(KPI, PLAN)));
+        when(api.get(Api.Service.PLAN, "/api/municipalities/{municipality}/departments?size=200", "瀬戸内町"))
+                .thenReturn(json("{\"items\": [{\"code\": \"shimin\", \"name\": \"市民課\"}]}"));
+        when(api.get(Api.Service.MEASUREMENT, "/api/municipalities/{municipality}/approval", "瀬戸内町")).thenReturn(json("""
+                {"municipality": "瀬戸内町", "required": true, "chosen": true, "by": "setouchi-hq", "at": "2023-04-01T00:00:00Z"}"""));
+    }
+
+    @Test
+    void theApprovalQueueIsGroupedByDepartmentAndPeriod() throws Exception {
+        approvalQueue();
+
+        mvc.perform(get("/approvals").with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<h1>承認待ち</h1>"), containsString("承認を待つ報告: 3 件"),
+                        containsString("市民課 · 令和5年度第2四半期"), containsString("kikaku · 令和5年9月"),
+                        containsString("この部署・期間の 2 件をすべて承認"), containsString("訂正（理由: 集計漏れ）"),
+                        containsString("/approvals/msr-1/approve"), containsString("/approvals/msr-1/return"),
+                        containsString("<label for=\"why-msr-1\">差戻しの理由</label>"), containsString("scope=\"row\""),
+                        containsString("担当部署の報告を推進本部が承認します"), containsString("報告の承認をやめる"),
+                        containsString("aria-current=\"page\">承認待ち</a>"), containsString("年度締め</a>"),
+                        containsString("監査記録</a>"))));
+        mvc.perform(get("/approvals").param("lang", "en").with(hq()))
+                .andExpect(content().string(allOf(containsString("Reports awaiting approval: 3"),
+                        containsString("Approve all 2 of this department and period"), containsString("Stop approving reports"))));
+    }
+
+    @Test
+    void theHeadquartersApprovesOneReturnsOneWithAReasonAndApprovesADepartmentsPeriod() throws Exception {
+        approvalQueue();
+
+        mvc.perform(post("/approvals/msr-1/approve").param("plan", PLAN).with(hq()).with(csrf()))
+                .andExpect(redirectedUrlPattern("/approvals?plan=" + PLAN))
+                .andExpect(flash().attribute("notice", "承認しました。"));
+        verify(api).post(Api.Service.MEASUREMENT, Map.of("decision", "APPROVED"), "/api/measurements/{measurementId}/review",
+                "msr-1");
+
+        mvc.perform(post("/approvals/msr-2/return").param("plan", PLAN).param("reason", " 値の桁が違います ").with(hq())
+                        .with(csrf()))
+                .andExpect(flash().attribute("notice", "差し戻しました。担当部署に通知されます。"));
+        verify(api).post(Api.Service.MEASUREMENT, Map.of("decision", "RETURNED", "reason", "値の桁が違います"),
+                "/api/measurements/{measurementId}/review", "msr-2");
+
+        mvc.perform(post("/approvals/period").param("plan", PLAN).param("department", "shimin").param("period", "FY2023-Q2")
+                        .with(hq()).with(csrf()))
+                .andExpect(flash().attribute("notice", "この部署・期間の報告をすべて承認しました。"));
+        verify(api).post(Api.Service.MEASUREMENT, Map.of("departmentCode", "shimin", "period", "FY2023-Q2",
+                "decision", "APPROVED"), "/api/plans/{planId}/approvals", PLAN);
+
+        mvc.perform(post("/approvals/setting").param("plan", PLAN).param("required", "false").with(hq()).with(csrf()))
+                .andExpect(flash().attribute("notice", "報告の承認をやめました。"));
+        verify(api).put(Api.Service.MEASUREMENT, Map.of("required", false), "/api/municipalities/{municipality}/approval",
+                "瀬戸内町");
+    }
+
+    @Test
+    void aReturnWithoutAReasonIsSaidAtItsFieldAndNotSent() throws Exception {
+        approvalQueue();
+
+        mvc.perform(post("/approvals/msr-1/return").param("plan", PLAN).param("reason", "  ").with(hq()).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("role=\"alert\""),
+                        containsString("差戻しの理由を入力してください。"), containsString("aria-invalid=\"true\""),
+                        containsString("aria-describedby=\"error-msr-1\""), containsString("id=\"error-msr-1\""))));
+        org.mockito.Mockito.verify(api, org.mockito.Mockito.never()).post(eq(Api.Service.MEASUREMENT), any(),
+                eq("/api/measurements/{measurementId}/review"), any());
+
+        // the service's own refusal (decided already), in the reader's language
+        when(api.post(eq(Api.Service.MEASUREMENT), any(), eq("/api/measurements/{measurementId}/review"), eq("msr-3")))
+                .thenThrow(new ApiProblemException(409, "not-awaiting-approval", "報告 msr-3 は承認待ちではありません",
+                        "Measurement msr-3 is not awaiting approval", null));
+        mvc.perform(post("/approvals/msr-3/approve").param("plan", PLAN).with(hq()).with(csrf())
+                        .cookie(new jakarta.servlet.http.Cookie("shinchoku-lang", "en")))
+                .andExpect(flash().attribute("problem", "Measurement msr-3 is not awaiting approval"));
+    }
+
+    @Test
+    void theHeadquartersPagesAreForbiddenToADepartment() throws Exception {
+        for (String page : List.of("/approvals", "/fiscal-years", "/audit", "/fiscal-years/compare?plan=p&from=a&to=b")) {
+            mvc.perform(get(page).with(department("shimin"))).andExpect(status().isForbidden());
+        }
+        mvc.perform(post("/fiscal-years/close").param("plan", PLAN).param("fiscalYear", "2022").with(department("shimin"))
+                .with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(get("/reports").with(department("shimin")))
+                .andExpect(content().string(allOf(not(containsString("/approvals")), not(containsString("/fiscal-years")),
+                        not(containsString("/audit")))));
+    }
+
+    private void fiscalYear2022() {
+        when(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/fiscal-years/{fiscalYear}", PLAN, 2022)).thenReturn(json("""
+                {"planId": "%1$s", "fiscalYear": 2022, "label": "令和4年度", "labelEn": "FY2022", "closed": false,
+                 "blockers": [{"kpiId": "%2$s", "name": "窓口申請のオンライン化率", "departmentCode": "shimin", "reason": "UNREPORTED"},
+                              {"kpiId": "%1$s.1-1.1", "name": "オープンデータ公開数", "departmentCode": "kikaku", "reason": "UNAPPROVED",
+                               "measurementId": "msr-3"}],
+                 "history": [{"fiscalYear": 2022, "action": "CLOSED", "by": "setouchi-hq", "at": "2023-04-10T00:00:00Z",
+                              "reason": "未報告は次年度に確認", "edition": "%1$s:FY2022:1"},
+                             {"fiscalYear": 2022, "action": "REOPENED", "by": "setouchi-hq", "at": "2023-05-01T00:00:00Z",
+                              "reason": "市民課の訂正"}]}""".formatted(PLAN, KPI)));
+        when(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/editions", PLAN)).thenReturn(json("""
+                [{"id": "%1$s:FY2022:1", "fiscalYear": 2022, "label": "令和4年度", "cause": "CLOSED", "by": "setouchi-hq",
+                  "frozenAt": "2023-04-10T00:00:00Z", "note": "未報告は次年度に確認"},
+                 {"id": "%1$s:FY2022:3", "fiscalYear": 2022, "label": "令和4年度", "cause": "REVIEWED", "by": "setouchi-hq",
+                  "frozenAt": "2023-06-01T00:00:00Z", "note": "年度見直し"}]""".formatted(PLAN)));
+    }
+
+    @Test
+    void theFiscalYearPageShowsItsStateBlockersHistoryAndEditions() throws Exception {
+        fiscalYear2022();
+        when(api.get(Api.Service.PLAN, "/api/municipalities/{municipality}/departments?size=200", "瀬戸内町"))
+                .thenReturn(json("{\"items\": [{\"code\": \"shimin\", \"name\": \"市民課\"}]}"));
+
+        mvc.perform(get("/fiscal-years").param("plan", PLAN).param("fiscalYear", "2022").with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<h1>年度締め</h1>"), containsString("令和4年度"),
+                        containsString("締めていません"), containsString("締めを妨げている評価指標: 2 件"),
+                        containsString("市民課"), containsString(">未報告<"), containsString(">承認待ち</a>"),
+                        containsString("未報告は次年度に確認"), containsString("締め解除"), containsString("市民課の訂正"),
+                        containsString("/fiscal-years/edition?plan=" + PLAN + "&amp;id=" + PLAN + ":FY2022:1"),
+                        containsString("年度見直し"), containsString("/fiscal-years/compare"),
+                        containsString("<th scope=\"col\">"), containsString("for=\"close-reason\""),
+                        containsString("name=\"reason\" type=\"text\" maxlength=\"2000\" required"))));
+        mvc.perform(get("/fiscal-years").param("plan", PLAN).param("fiscalYear", "2022").param("lang", "en").with(hq()))
+                .andExpect(content().string(allOf(containsString("FY2022"), containsString("KPIs holding the close back: 2"),
+                        containsString("Awaiting approval"), containsString("Close the fiscal year"))));
+    }
+
+    @Test
+    void aCloseHeldBackListsWhatHoldsItBackAndAReasonClosesIt() throws Exception {
+        fiscalYear2022();
+        JsonNode blocked = json("""
+                {"type": "https://shinchoku.jp/problems/fiscal-year-blocked", "status": 409,
+                 "detail": "令和4年度には未報告または承認待ちの評価指標が1件あります。報告・承認を待つか、理由を添えて締めてください",
+                 "blockers": [{"kpiId": "%s", "name": "窓口申請のオンライン化率", "departmentCode": "shimin", "reason": "UNREPORTED"}]}"""
+                .formatted(KPI));
+        when(api.post(Api.Service.MEASUREMENT, Map.of(), "/api/plans/{planId}/fiscal-years/{fiscalYear}/close", PLAN, 2022))
+                .thenThrow(new ApiProblemException(409, "fiscal-year-blocked", blocked.path("detail").asString(),
+                        "1 KPIs of FY2022 are unreported or await approval; wait for them or close with a reason", blocked));
+
+        mvc.perform(post("/fiscal-years/close").param("plan", PLAN).param("fiscalYear", "2022").param("reason", "")
+                        .with(hq()).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("role=\"alert\""),
+                        containsString("未報告または承認待ちの評価指標が1件あります"), containsString("締めを妨げた評価指標"),
+                        containsString("窓口申請のオンライン化率（shimin）: 未報告"))));
+        mvc.perform(post("/fiscal-years/close").param("plan", PLAN).param("fiscalYear", "2022").with(hq()).with(csrf())
+                        .cookie(new jakarta.servlet.http.Cookie("shinchoku-lang", "en")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("1 KPIs of FY2022 are unreported"),
+                        containsString("KPIs that held the close back"))));
+
+        mvc.perform(post("/fiscal-years/close").param("plan", PLAN).param("fiscalYear", "2022")
+                        .param("reason", "未報告は次年度に確認").with(hq()).with(csrf()))
+                .andExpect(redirectedUrlPattern("/fiscal-years?plan=" + PLAN + "&fiscalYear=2022"))
+                .andExpect(flash().attribute("notice", "年度を締めました。版を確定しました。"));
+        verify(api).post(Api.Service.MEASUREMENT, Map.of("reason", "未報告は次年度に確認"),
+                "/api/plans/{planId}/fiscal-years/{fiscalYear}/close", PLAN, 2022);
+    }
+
+    @Test
+    void aReopeningNeedsItsReason() throws Exception {
+        when(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/fiscal-years/{fiscalYear}", PLAN, 2022)).thenReturn(json("""
+                {"planId": "%s", "fiscalYear": 2022, "label": "令和4年度", "labelEn": "FY2022", "closed": true, "blockers": [],
+                 "history": []}""".formatted(PLAN)));
+
+        mvc.perform(get("/fiscal-years").param("plan", PLAN).param("fiscalYear", "2022").with(hq()))
+                .andExpect(content().string(allOf(containsString("締め済み"), containsString("for=\"reopen-reason\""),
+                        not(containsString("id=\"close-form\"")))));
+        mvc.perform(post("/fiscal-years/reopen").param("plan", PLAN).param("fiscalYear", "2022").param("reason", " ")
+                        .with(hq()).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("締め解除の理由を入力してください。"),
+                        containsString("aria-describedby=\"reopen-error\""), containsString("aria-invalid=\"true\""))));
+        org.mockito.Mockito.verify(api, org.mockito.Mockito.never()).post(eq(Api.Service.MEASUREMENT), any(),
+                eq("/api/plans/{planId}/fiscal-years/{fiscalYear}/reopen"), any(), any());
+
+        mvc.perform(post("/fiscal-years/reopen").param("plan", PLAN).param("fiscalYear", "2022").param("reason", "市民課の訂正")
+                        .with(hq()).with(csrf()))
+                .andExpect(flash().attribute("notice", "年度の締めを解除しました。"));
+        verify(api).post(Api.Service.MEASUREMENT, Map.of("reason", "市民課の訂正"),
+                "/api/plans/{planId}/fiscal-years/{fiscalYear}/reopen", PLAN, 2022);
+    }
+
+    private static String row(String kpiId, String name, int target, int value, String status, String grade, String verdict) {
+        return """
+                {"kpiId": "%s", "name": "%s", "departmentCode": "shimin", "unit": "%%", "kind": "percentage", "target": %d,
+                 "due": "2024-03-31", "value": %d, "status": "%s", "grade": "%s",
+                 "verdict": {"fiscalYear": 2022, "value": %d, "target": %d, "verdict": "%s", "shortMonths": [], "judgedOn": "2023-04-01"}}"""
+                .formatted(kpiId, name, target, value, status, grade, value, target, verdict);
+    }
+
+    @Test
+    void anEditionShowsItsKpisAndTwoEditionsAreComparedWithWhatChangedHighlighted() throws Exception {
+        String first = PLAN + ":FY2022:1";
+        String later = PLAN + ":FY2022:3";
+        when(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/editions/{editionId}", PLAN, first)).thenReturn(json("""
+                {"id": "%s", "planId": "%s", "fiscalYear": 2022, "cause": "CLOSED", "by": "setouchi-hq",
+                 "frozenAt": "2023-04-10T00:00:00Z", "asOf": "2023-03-31", "note": "未報告は次年度に確認", "rows": [%s]}"""
+                .formatted(first, PLAN, row(KPI, "窓口申請のオンライン化率", 50, 8, "MISSED", "D", "MISSED"))));
+        when(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/editions/compare?from={from}&to={to}", PLAN, first, later))
+                .thenReturn(json("""
+                        [{"kpiId": "%s", "name": "窓口申請のオンライン化率", "from": %s, "to": %s, "changed": ["value", "status", "verdict"]},
+                         {"kpiId": "%s.1-1.1", "name": "オープンデータ公開数", "from": %s, "to": %s, "changed": []}]"""
+                        .formatted(KPI, row(KPI, "窓口申請のオンライン化率", 50, 8, "MISSED", "D", "MISSED"),
+                                row(KPI, "窓口申請のオンライン化率", 50, 52, "ACHIEVED", "D", "ACHIEVED"), PLAN,
+                                row(PLAN + ".1-1.1", "オープンデータ公開数", 30, 31, "ACHIEVED", "A", "ACHIEVED"),
+                                row(PLAN + ".1-1.1", "オープンデータ公開数", 30, 31, "ACHIEVED", "A", "ACHIEVED"))));
+
+        mvc.perform(get("/fiscal-years/edition").param("plan", PLAN).param("id", first).with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<h1>版 " + first + "</h1>"),
+                        containsString("令和4年度・年度締め（setouchi-hq、令和5年4月10日（2023-04-10） 09:00）"),
+                        containsString("令和5年3月31日"), containsString("50 %"), containsString("8 %"),
+                        containsString(">未達<"), containsString("未達（8 / 50）"), containsString("<th scope=\"row\">"))));
+        mvc.perform(get("/fiscal-years/compare").param("plan", PLAN).param("from", first).param("to", later).with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<h1>版の比較</h1>"),
+                        containsString("値が変わった評価指標: 1 件"), containsString("<mark>"),
+                        containsString("8 % → 52 %"), containsString("未達 → 達成"),
+                        containsString("class=\"visually-hidden\">変更:"))));
+        mvc.perform(get("/fiscal-years/compare").param("plan", PLAN).param("from", first).param("to", later)
+                        .param("lang", "en").with(hq()))
+                .andExpect(content().string(allOf(containsString("Editions compared"), containsString("Missed → Achieved"))));
+    }
+
+    @Test
+    void theKpiPageShowsPastYearsVerdictsAndAProvisionalBadge() throws Exception {
+        when(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/series", KPI)).thenReturn(json("""
+                {"name": "窓口申請のオンライン化率", "unit": "%", "statusToday": "BEHIND", "trajectory": [], "observations": []}"""));
+        when(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/progress", KPI))
+                .thenReturn(json("{\"latestValue\": 8, \"provisional\": true}"));
+        when(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/measurements", KPI)).thenReturn(json("[]"));
+        when(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/years", KPI)).thenReturn(json("""
+                [{"fiscalYear": 2021, "label": "令和3年度", "labelEn": "FY2021", "value": 40, "target": 30, "verdict": "ACHIEVED",
+                  "verdictJa": "達成", "verdictEn": "Achieved", "shortMonths": [], "judgedOn": "2022-04-01"},
+                 {"fiscalYear": 2022, "label": "令和4年度", "labelEn": "FY2022", "value": 11, "target": 12, "verdict": "MISSED",
+                  "verdictJa": "未達", "verdictEn": "Missed", "shortMonths": ["2022-08", "2023-01"], "judgedOn": "2023-04-01"}]"""));
+
+        mvc.perform(get("/kpis/" + KPI).with(department("shimin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"provisional\""), containsString(">暫定<"),
+                        containsString("年度ごとの判定"), containsString("月の不足"), containsString("令和4年度"),
+                        containsString("2022-08, 2023-01"), containsString(">未達<"), containsString(">達成<"))));
+        org.assertj.core.api.Assertions.assertThat(mvc.perform(get("/kpis/" + KPI).with(department("shimin")))
+                .andReturn().getResponse().getContentAsString()).as("newest year first")
+                .containsSubsequence("令和4年度", "令和3年度");
+        mvc.perform(get("/kpis/" + KPI).param("lang", "en").with(department("shimin")))
+                .andExpect(content().string(allOf(containsString(">Provisional<"), containsString("FY2022"),
+                        containsString(">Missed<"), containsString("Months short"))));
+
+        when(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/progress", KPI)).thenReturn(json("{\"latestValue\": 8}"));
+        mvc.perform(get("/kpis/" + KPI).with(department("shimin")))
+                .andExpect(content().string(not(containsString("id=\"provisional\""))));
+    }
+
+    @Test
+    void theAuditTrailShowsTheServicesEntriesNewestFirst() throws Exception {
+        String path = "/api/audit?actor={actor}&action={action}&target={target}&from={from}&to={to}&limit={limit}";
+        when(api.get(eq(Api.Service.MEASUREMENT), eq(path), any(), any(), any(), any(), any(), any())).thenReturn(json("""
+                [{"id": "a1", "at": "2023-10-02T01:00:00Z", "service": "measurement-service", "actor": "setouchi-hq",
+                  "action": "measurement.returned", "target": "msr-2", "before": {"state": "SUBMITTED"},
+                  "after": {"state": "RETURNED", "reason": "値の桁が違います"}},
+                 {"id": "a2", "at": "2023-04-10T00:00:00Z", "service": "measurement-service", "actor": "setouchi-hq",
+                  "action": "fiscal-year.closed", "target": "%s/FY2022", "before": {"closed": "false"}, "after": {"closed": "true"}}]"""
+                .formatted(PLAN)));
+        when(api.get(eq(Api.Service.PLAN), eq(path), any(), any(), any(), any(), any(), any())).thenReturn(json("""
+                [{"id": "p1", "at": "2023-06-01T00:00:00Z", "service": "plan-service", "actor": "setouchi-hq",
+                  "action": "plan.reviewed", "target": "%s", "before": {}, "after": {"fiscalYear": "令和4年度"}}]""".formatted(PLAN)));
+        when(api.get(eq(Api.Service.NOTIFICATION), eq(path), any(), any(), any(), any(), any(), any())).thenReturn(json("[]"));
+
+        String page = mvc.perform(get("/audit").with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<h1>監査記録</h1>"), containsString("監査記録 3 件"),
+                        containsString("measurement.returned"), containsString("msr-2"),
+                        containsString("state=SUBMITTED → state=RETURNED; reason=値の桁が違います"),
+                        containsString("令和5年10月2日（2023-10-02） 10:00"), containsString("for=\"actor\""))))
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(page).as("newest first")
+                .containsSubsequence("measurement.returned", "plan.reviewed", "fiscal-year.closed");
+
+        mvc.perform(get("/audit").param("action", "fiscal-year").param("from", "令和5年度").with(hq()))
+                .andExpect(status().isOk());
+        verify(api).get(Api.Service.MEASUREMENT, path, "", "fiscal-year", "", "令和5年度", "", 200);
+    }
+
+    /** The 推進本部, its role also an authority (as the portal's mapper makes it from the ID token). */
     private static OidcLoginRequestPostProcessor hq() {
-        return oidcLogin().idToken(token -> token.subject("setouchi-hq").claim("roles", List.of("HQ"))
-                .claim("municipality", "瀬戸内町").claim("name", "瀬戸内町 推進本部"));
+        return oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_HQ"))
+                .idToken(token -> token.subject("setouchi-hq").claim("roles", List.of("HQ"))
+                        .claim("municipality", "瀬戸内町").claim("name", "瀬戸内町 推進本部"));
     }
 
     private static JsonNode alerts() {

@@ -61,6 +61,9 @@ class PortalSecurity {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/signed-out", "/error")
                         .permitAll()
+                        // the 推進本部's (and the administrator's): a department gets the portal's 403 page
+                        .requestMatchers("/approvals", "/approvals/**", "/fiscal-years", "/fiscal-years/**", "/audit",
+                                "/audit/**").hasAnyRole("HQ", "ADMIN")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(roles())))
                 .oauth2Client(Customizer.withDefaults())

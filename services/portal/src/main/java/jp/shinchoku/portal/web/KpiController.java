@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
+import jp.shinchoku.portal.api.MeasurementClient;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -25,11 +26,23 @@ import tools.jackson.databind.JsonNode;
 class KpiController {
 
     private final Api api;
+    private final MeasurementClient measurement;
     private final MessageSource messages;
 
-    KpiController(Api api, MessageSource messages) {
+    KpiController(Api api, MeasurementClient measurement, MessageSource messages) {
         this.api = api;
+        this.measurement = measurement;
         this.messages = messages;
+    }
+
+    /** A past fiscal year's verdict as the page shows it. */
+    record Year(String label, String labelEn, String value, String target, String verdict, String verdictJa,
+            String verdictEn, String shortMonths) {
+        static Year of(MeasurementClient.YearVerdict year) {
+            return new Year(year.label(), year.labelEn(), year.value() == null ? "—" : plain(year.value()),
+                    year.target() == null ? "—" : plain(year.target()), year.verdict(), year.verdictJa(),
+                    year.verdictEn(), year.shortMonths().isEmpty() ? "—" : String.join(", ", year.shortMonths()));
+        }
     }
 
     record Value(String id, String measuredOn, String period, String value, String comment, String reportedBy,
@@ -67,6 +80,8 @@ class KpiController {
         model.addAttribute("series", series);
         model.addAttribute("status", Statuses.code(series.path("statusToday").asString()));
         model.addAttribute("progress", progress);
+        model.addAttribute("provisional", progress != null && progress.path("provisional").asBoolean(false));
+        model.addAttribute("years", measurement.years(kpiId).stream().map(Year::of).toList().reversed());
         model.addAttribute("chart", Chart.of(trajectory, values));
         model.addAttribute("trajectory", trajectory.stream().map(p -> Map.of("date", PageModel.date(p.date().toString()),
                 "value", plain(p.value()), "label", p.label() == null ? "" : p.label())).toList());

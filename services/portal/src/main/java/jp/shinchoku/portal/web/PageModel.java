@@ -85,6 +85,16 @@ class PageModel {
         return ERROR_PAGE;
     }
 
+    /** A moment as its day in 和暦 with 西暦 and its time in Japan ({@code 令和5年10月2日（2023-10-02） 09:05}), or a dash. */
+    static String time(java.time.Instant at) {
+        if (at == null) {
+            return "—";
+        }
+        java.time.ZonedDateTime japan = at.atZone(java.time.ZoneId.of("Asia/Tokyo"));
+        return Wareki.formatBoth(japan.toLocalDate()) + " "
+                + japan.toLocalTime().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+    }
+
     /** A date as 和暦 with 西暦 ({@code 令和5年9月30日（2023-09-30）}), or a dash. */
     static String date(String isoDate) {
         return isoDate == null || isoDate.isBlank() || "null".equals(isoDate) ? "—"

@@ -1,0 +1,188 @@
+package jp.shinchoku.portal.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The measurement service's approvals (承認・差戻し), fiscal years (年度締め), editions and a KPI's years, typed as the
+ * service answers them (its {@code approvals/web}, {@code years/web} and {@code progress/web} views). Calls go through
+ * {@link Api} with the signed-in user's token; a refusal is an {@link ApiProblemException}.
+ */
+@Component
+public class MeasurementClient {
+
+    static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private final Api api;
+
+    public MeasurementClient(Api api) {
+        this.api = api;
+    }
+
+    /** A report awaiting the 推進本部's decision. */
+    public record AwaitingReport(String measurementId, String kpiId, String kpiName, String departmentCode, String period,
+            String periodLabel, BigDecimal value, String text, String measuredOn, String reportedBy, Instant recordedAt,
+            String supersedes, String correctionReason) {
+    }
+
+    /** What a decision decided: {@code APPROVED} or {@code RETURNED}, on these reports. */
+    public record Decided(String decision, List<String> measurementIds) {
+    }
+
+    /** Whether a municipality approves its departments' reports, and who chose so when. */
+    public record ApprovalSetting(String municipality, boolean required, boolean chosen, String by, Instant at) {
+    }
+
+    /** A KPI that holds a close back: {@code UNREPORTED} or {@code UNAPPROVED} (its report's id). */
+    public record Blocker(String kpiId, String name, String departmentCode, String reason, String measurementId) {
+    }
+
+    /** A close, reopening or review of a fiscal year ({@code CLOSED}, {@code REOPENED}, {@code REVIEWED}). */
+    public record YearStep(int fiscalYear, String action, String by, Instant at, String reason, String edition,
+            String reference) {
+    }
+
+    /** A plan's fiscal year: closed or not, what blocks a close, its closes and reopenings. */
+    public record FiscalYearState(String planId, int fiscalYear, String label, String labelEn, boolean closed,
+            List<Blocker> blockers, List<YearStep> history) {
+        public FiscalYearState {
+            blockers = blockers == null ? List.of() : blockers;
+            history = history == null ? List.of() : history;
+        }
+    }
+
+    /** An edition as listed. */
+    public record EditionSummary(String id, int fiscalYear, String label, String cause, String by, Instant frozenAt,
+            String note) {
+    }
+
+    /**
+     * A fiscal year's verdict ({@code ACHIEVED}, {@code MISSED}); the years API adds the year's labels and the verdict
+     * in words, an edition's row has the rest.
+     */
+    public record YearVerdict(int fiscalYear, String label, String labelEn, BigDecimal value, BigDecimal target,
+            String verdict, String verdictJa, String verdictEn, List<String> shortMonths, String judgedOn) {
+        public YearVerdict {
+            shortMonths = shortMonths == null ? List.of() : shortMonths;
+        }
+    }
+
+    /** One KPI as an edition froze it. */
+    public record EditionRow(String kpiId, String name, String pillarCode, String pillarTitle, String measureCode,
+            String measureTitle, String departmentCode, String unit, String kind, BigDecimal baseline, BigDecimal target,
+            String due, BigDecimal value, BigDecimal achievement, String status, String grade, YearVerdict verdict) {
+    }
+
+    /** An edition: every KPI of the plan as it stood when the year was closed or reviewed. */
+    public record Edition(String id, String planId, int fiscalYear, String cause, String by, Instant frozenAt,
+            String asOf, String note, List<EditionRow> rows) {
+        public Edition {
+            rows = rows == null ? List.of() : rows;
+        }
+    }
+
+    /** One KPI in two editions and what differs ({@code target}, {@code value}, …; {@code added}, {@code removed}). */
+    public record Compared(String kpiId, String name, EditionRow from, EditionRow to, List<String> changed) {
+        public Compared {
+            changed = changed == null ? List.of() : changed;
+        }
+    }
+
+    public List<AwaitingReport> approvals(String planId) {
+        return list(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/approvals", planId), AwaitingReport.class);
+    }
+
+    public Decided review(String measurementId, String decision, String reason) {
+        return one(api.post(Api.Service.MEASUREMENT, body("decision", decision, "reason", reason),
+                "/api/measurements/{measurementId}/review", measurementId), Decided.class);
+    }
+
+    public Decided reviewPeriod(String planId, String departmentCode, String period, String decision, String reason) {
+        return one(api.post(Api.Service.MEASUREMENT, body("departmentCode", departmentCode, "period", period,
+                "decision", decision, "reason", reason), "/api/plans/{planId}/approvals", planId), Decided.class);
+    }
+
+    public ApprovalSetting approvalSetting(String municipality) {
+        return one(api.get(Api.Service.MEASUREMENT, "/api/municipalities/{municipality}/approval", municipality),
+                ApprovalSetting.class);
+    }
+
+    public ApprovalSetting chooseApproval(String municipality, boolean required) {
+        return one(api.put(Api.Service.MEASUREMENT, Map.of("required", required),
+                "/api/municipalities/{municipality}/approval", municipality), ApprovalSetting.class);
+    }
+
+    public FiscalYearState fiscalYear(String planId, int fiscalYear) {
+        return one(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/fiscal-years/{fiscalYear}", planId, fiscalYear),
+                FiscalYearState.class);
+    }
+
+    public FiscalYearState close(String planId, int fiscalYear, String reason) {
+        return one(api.post(Api.Service.MEASUREMENT, body("reason", reason),
+                "/api/plans/{planId}/fiscal-years/{fiscalYear}/close", planId, fiscalYear), FiscalYearState.class);
+    }
+
+    public FiscalYearState reopen(String planId, int fiscalYear, String reason) {
+        return one(api.post(Api.Service.MEASUREMENT, body("reason", reason),
+                "/api/plans/{planId}/fiscal-years/{fiscalYear}/reopen", planId, fiscalYear), FiscalYearState.class);
+    }
+
+    public List<EditionSummary> editions(String planId) {
+        return list(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/editions", planId), EditionSummary.class);
+    }
+
+    public Edition edition(String planId, String editionId) {
+        return one(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/editions/{editionId}", planId, editionId),
+                Edition.class);
+    }
+
+    public List<Compared> compare(String planId, String from, String to) {
+        return list(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/editions/compare?from={from}&to={to}", planId,
+                from, to), Compared.class);
+    }
+
+    /** The KPI's past fiscal years' verdicts, oldest first. */
+    public List<YearVerdict> years(String kpiId) {
+        return list(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/years", kpiId), YearVerdict.class);
+    }
+
+    /** The blockers a refused close names (409 {@code fiscal-year-blocked}); none for any other refusal. */
+    public static List<Blocker> blockers(ApiProblemException refused) {
+        return refused.body() instanceof JsonNode body ? list(body.path("blockers"), Blocker.class) : List.of();
+    }
+
+    /** A body without the values not given ({@code null}), in the order given. */
+    private static Map<String, Object> body(Object... namesAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                body.put(String.valueOf(namesAndValues[i]), namesAndValues[i + 1]);
+            }
+        }
+        return body;
+    }
+
+    static <T> T one(JsonNode node, Class<T> type) {
+        return node == null || node.isMissingNode() || node.isNull() ? null : JSON.treeToValue(node, type);
+    }
+
+    static <T> List<T> list(JsonNode node, Class<T> type) {
+        if (node == null || !node.isArray()) {
+            return List.of();
+        }
+        JavaType listOf = JSON.getTypeFactory().constructCollectionType(List.class, type);
+        return JSON.treeToValue(node, listOf);
+    }
+}
