@@ -28,6 +28,7 @@ import jp.shinchoku.measurement.measurements.Measurement;
 import jp.shinchoku.measurement.progress.Progress;
 import jp.shinchoku.measurement.progress.ProgressCalculator;
 import jp.shinchoku.measurement.progress.config.DailyProgress;
+import jp.shinchoku.measurement.years.YearClosing;
 import jp.shinchoku.testsupport.MovableClock;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,7 +39,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * on the in-process broker and the file-backed MongoDB-wire store (or real ones: {@code KAFKA_BOOTSTRAP_SERVERS},
  * {@code MONGODB_URI}). Prints how long each run took: the first (every KPI, each one's next day planned), the next
  * days (only the KPIs planned for them), three months on (statuses drift) and the first day of a fiscal year
- * (recurring and relative KPIs start again), with the heap used.
+ * (recurring and relative KPIs judged for the year that ended, and started again), with the heap used; then every
+ * plan's year closed (年度締め), each freezing its edition.
  * Run by {@link Benchmarks}.
  */
 final class DailyRunBenchmark {
@@ -83,7 +85,11 @@ final class DailyRunBenchmark {
             run(daily, clock, SEEDED.plusDays(2), "the next day (the KPIs planned for it)");
             run(daily, clock, SEEDED.plusDays(3), "another day");
             run(daily, clock, SEEDED.plusMonths(3), "three months on (statuses drift)");
-            run(daily, clock, FiscalYear.containing(SEEDED).next().firstDay(), "a new fiscal year (recurring and relative restart)");
+            run(daily, clock, FiscalYear.containing(SEEDED).next().firstDay(),
+                    "a new fiscal year (recurring and relative judged for the year and restarted)");
+            printVerdicts(system.bean(Service.MEASUREMENT, MongoTemplate.class), FiscalYear.containing(SEEDED));
+            closeEveryPlan(system.bean(Service.MEASUREMENT, YearClosing.class), governments,
+                    FiscalYear.containing(SEEDED));
             AlertEvaluationBenchmark.run(system, governments, LocalDate.now(clock));
         } finally {
             if (mongo != null) {
@@ -93,6 +99,32 @@ final class DailyRunBenchmark {
                 kafka.close();
             }
         }
+    }
+
+    /** How many KPIs the year's rollover judged, and how many of them missed the year. */
+    private static void printVerdicts(MongoTemplate mongo, FiscalYear year) {
+        long judged = mongo.getCollection("kpi_progress").countDocuments(
+                new Document("progress.years.fiscalYear", year.startYear()));
+        long missed = mongo.getCollection("kpi_progress").countDocuments(new Document("progress.years",
+                new Document("$elemMatch", new Document("fiscalYear", year.startYear()).append("verdict", "MISSED"))));
+        System.out.printf("%s verdicts kept by the rollover: %,d KPIs judged, %,d 未達%n", year.labelEn(), judged, missed);
+    }
+
+    /** Every plan's year closed (with a reason: some KPIs were not reported), each freezing its edition. */
+    private static void closeEveryPlan(YearClosing closing, int governments, FiscalYear year) {
+        long started = System.nanoTime();
+        int closed = 0;
+        for (int g = 0; g < governments; g++) {
+            if (closing.close("pln-bench-" + g, year.startYear(), "bench", "年度締め（ベンチマーク）")
+                    instanceof YearClosing.Outcome.Done) {
+                closed++;
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.gc();
+        System.out.printf("closed %s of %,d plans (each freezing its edition) in %,d ms (%.1f ms a plan); heap used %d MB%n",
+                year.labelEn(), closed, millis, millis / (double) Math.max(1, closed),
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1 << 20));
     }
 
     private static void run(DailyProgress.Run daily, MovableClock clock, LocalDate day, String what) {

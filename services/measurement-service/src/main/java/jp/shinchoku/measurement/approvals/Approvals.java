@@ -58,14 +58,23 @@ public class Approvals {
     }
 
     /**
+     * The same, looked for only where the plan's municipality approves reports or once did (none elsewhere): closing
+     * a year of a town that never approved reads no report.
+     */
+    public List<Measurement> queue(String planId, String municipality) {
+        return approves(municipality) ? queue(planId) : List.of();
+    }
+
+    private boolean approves(String municipality) {
+        return requiredUnlessChosen || (municipality != null && settings.find(municipality).isPresent());
+    }
+
+    /**
      * Whether a KPI's progress counts a report not yet approved (provisional). Only where the municipality approves, or
      * once did, are its reports looked at.
      */
     public boolean provisional(String kpiId, String municipality) {
-        if (!requiredUnlessChosen && (municipality == null || settings.find(municipality).isEmpty())) {
-            return false;
-        }
-        return !current(reviews.awaitingOfKpi(kpiId)).isEmpty();
+        return approves(municipality) && !current(reviews.awaitingOfKpi(kpiId)).isEmpty();
     }
 
     private List<Measurement> current(List<Measurement> awaiting) {

@@ -118,8 +118,12 @@ public class YearClosing {
 
     /** What holds a close of the year back (empty: nothing). */
     public List<Blocker> blockers(String planId, int fiscalYear) {
+        return blockers(planId, fiscalYear, kpis.findByPlan(planId));
+    }
+
+    private List<Blocker> blockers(String planId, int fiscalYear, List<KpiDefinition> planKpis) {
         FiscalYear year = FiscalYear.of(fiscalYear);
-        List<KpiDefinition> covered = covered(kpis.findByPlan(planId), year);
+        List<KpiDefinition> covered = covered(planKpis, year);
         Map<String, ProgressState> states = progress.findAll(covered.stream().map(KpiDefinition::id).toList());
         List<Blocker> blockers = new ArrayList<>();
         for (KpiDefinition kpi : covered) {
@@ -131,7 +135,8 @@ public class YearClosing {
         }
         Map<String, KpiDefinition> byId = new java.util.HashMap<>();
         covered.forEach(kpi -> byId.put(kpi.id(), kpi));
-        approvals.queue(planId).stream().filter(m -> m.period().fiscalYear().equals(year) && byId.containsKey(m.kpiId()))
+        String municipality = planKpis.isEmpty() ? null : planKpis.getFirst().municipalityCode();
+        approvals.queue(planId, municipality).stream().filter(m -> m.period().fiscalYear().equals(year) && byId.containsKey(m.kpiId()))
                 .forEach(m -> blockers.add(new Blocker(m.kpiId(), byId.get(m.kpiId()).name(), m.departmentCode(),
                         "UNAPPROVED", m.id())));
         return blockers;
@@ -142,11 +147,12 @@ public class YearClosing {
         if (!LocalDate.now(clock).isAfter(year.lastDay())) {
             return new Outcome.NotEnded(year);
         }
-        List<Blocker> blockers = blockers(planId, fiscalYear);
+        List<KpiDefinition> planKpis = kpis.findByPlan(planId);
+        List<Blocker> blockers = blockers(planId, fiscalYear, planKpis);
         if (!blockers.isEmpty() && (reason == null || reason.isBlank())) {
             return new Outcome.Blocked(blockers);
         }
-        return change(planId, fiscalYear, PlanYears.Action.CLOSED, by, reason, blockers, null);
+        return change(planId, fiscalYear, PlanYears.Action.CLOSED, by, reason, blockers, null, planKpis);
     }
 
     /**
@@ -154,14 +160,16 @@ public class YearClosing {
      * once per review, however often it is delivered.
      */
     public Outcome reviewed(String planId, int fiscalYear, String by, String note, String reviewId) {
-        return change(planId, fiscalYear, PlanYears.Action.REVIEWED, by, note, List.of(), reviewId);
+        return change(planId, fiscalYear, PlanYears.Action.REVIEWED, by, note, List.of(), reviewId,
+                kpis.findByPlan(planId));
     }
 
     public Outcome reopen(String planId, int fiscalYear, String by, String reason) {
         if (reason == null || reason.isBlank()) {
             return new Outcome.ReasonMissing();
         }
-        return change(planId, fiscalYear, PlanYears.Action.REOPENED, by, reason, List.of(), null);
+        return change(planId, fiscalYear, PlanYears.Action.REOPENED, by, reason, List.of(), null,
+                kpis.findByPlan(planId));
     }
 
     /**
@@ -169,8 +177,7 @@ public class YearClosing {
      * the id the step will name (kept again if the step has to be retried).
      */
     private Outcome change(String planId, int fiscalYear, PlanYears.Action action, String by, String reason,
-            List<Blocker> blockers, String reference) {
-        List<KpiDefinition> planKpis = kpis.findByPlan(planId);
+            List<Blocker> blockers, String reference, List<KpiDefinition> planKpis) {
         if (planKpis.isEmpty()) {
             return new Outcome.UnknownPlan();
         }

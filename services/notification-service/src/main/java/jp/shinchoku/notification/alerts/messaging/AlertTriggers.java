@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.contracts.Topics;
 import jp.shinchoku.contracts.measurement.KpiProgressChangedV1;
 import jp.shinchoku.contracts.measurement.KpiYearJudgedV1;
@@ -81,7 +82,7 @@ class AlertTriggers {
                 if (record.value() instanceof KpiYearJudgedV1 judged && !before.contains(eventId)
                         && !handled.contains(eventId)) {
                     years.add(new KpiWatchRepository.YearVerdict(judged.kpiId(), judged.fiscalYear(),
-                            "MISSED".equals(judged.verdict()), judged.value(), judged.target(), judged.shortMonths()));
+                            alertsMissed(judged), judged.value(), judged.target(), judged.shortMonths()));
                     handled.add(eventId);
                 }
                 if (record.value() instanceof KpiProgressChangedV1 changed && !before.contains(eventId)
@@ -147,6 +148,16 @@ class AlertTriggers {
                 departments.forEach(department -> alerts.evaluateReports(planKpis, municipality, department));
             });
         });
+    }
+
+    /**
+     * Whether a year's verdict raises KPI_MISSED: 未達, judged during the fiscal year that follows it (on its 4/1, or
+     * after a correction that year). A verdict on a year long past (a plan taken into the system in its third year,
+     * its earlier years judged at once) is kept by the measurement service but not alerted.
+     */
+    private static boolean alertsMissed(KpiYearJudgedV1 judged) {
+        return "MISSED".equals(judged.verdict()) && judged.judgedOn() != null
+                && !judged.judgedOn().isAfter(FiscalYear.of(judged.fiscalYear()).next().lastDay());
     }
 
     /**
