@@ -284,6 +284,126 @@ class PortalBrowserTest {
         accessible("forbidden", true);
     }
 
+    /**
+     * The 推進本部 closes a year (issue 23, item 5): chooses to approve reports, sees a department's report wait (暫定 on
+     * its KPI), is told a return needs a reason, approves it; closes 令和4年度, held back first, with a reason then;
+     * views the frozen edition and compares it; reopens with a reason; reads the audit trail. Each page passes axe-core.
+     */
+    @Test
+    void theHeadquartersApprovesAReportClosesAYearAndReadsTheAuditTrail() {
+        String planId = HttpJson.onPort(system.port(Service.PLAN)).as(tokens.admin()).get("/api/plans").json()
+                .at("/items/0/id").asString();
+        String kpiId = planId + ".5-1.1";
+        signIn("setouchi-hq");
+        assertThat(browser.findElement(By.cssSelector("header.site nav")).getText())
+                .contains("承認待ち").contains("年度締め").contains("監査記録");
+
+        // the municipality chooses to approve its departments' reports
+        browser.get(portal.url() + "/approvals");
+        assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo("承認待ち");
+        accessible("approvals-empty", false);
+        browser.findElement(By.id("toggle-approval")).click();
+        awaitNotice("報告を承認するようにしました。");
+        HttpJson somu = HttpJson.onPort(system.port(Service.MEASUREMENT)).as(tokens.issue(LocalTokens.DEMO.get("somu")));
+        try {
+            HttpJson.Response reported = somu.post("/api/kpis/" + kpiId + "/measurements",
+                    "{\"value\": 2, \"measuredOn\": \"2023-09-30\"}", java.util.Map.of("Idempotency-Key", "browser-somu-5-1"));
+            assertThat(reported.status()).as(reported.body()).isBetween(200, 201);
+
+            browser.get(portal.url() + "/kpis/" + kpiId);
+            assertThat(waitFor(By.id("provisional")).getText()).isEqualTo("暫定");
+            assertThat(browser.findElement(By.id("years-title")).getText()).isEqualTo("年度ごとの判定");
+            accessible("kpi-provisional", true);
+
+            browser.get(portal.url() + "/approvals");
+            WebElement group = waitFor(By.cssSelector("section.approval-group"));
+            assertThat(group.findElement(By.tagName("h3")).getText()).contains("総務課");
+            accessible("approvals", true);
+
+            // a return without a reason is said at its field, and nothing is sent
+            group.findElement(By.cssSelector("button.return")).click();
+            WebElement error = waitFor(By.cssSelector("form.report p.problem"));
+            assertThat(error.getText()).isEqualTo("差戻しの理由を入力してください。担当部署が訂正するときの手がかりになります。");
+            assertThat(browser.findElement(By.cssSelector(".flash[role=alert] .problem")).getText()).isEqualTo(error.getText());
+            WebElement reason = browser.findElement(By.cssSelector("input[aria-invalid=true]"));
+            assertThat(reason.getAttribute("aria-describedby")).isEqualTo(error.getAttribute("id"));
+            accessible("approvals-return-without-reason", true);
+
+            browser.findElement(By.cssSelector("section.approval-group button.approve")).click();
+            awaitNotice("承認しました。");
+            assertThat(browser.findElements(By.cssSelector("section.approval-group"))).isEmpty();
+        } finally {
+            assertThat(HttpJson.onPort(system.port(Service.MEASUREMENT)).as(tokens.issue(LocalTokens.DEMO.get("hq")))
+                    .put("/api/municipalities/" + HttpJson.encode("瀬戸内町") + "/approval", "{\"required\": false}")
+                    .status()).isEqualTo(200);
+        }
+
+        // 令和4年度 has ended (the system runs on 2023-10-02): held back by unreported KPIs, closed with a reason
+        browser.get(portal.url() + "/fiscal-years?plan=" + planId + "&fiscalYear=2022");
+        assertThat(browser.findElement(By.id("year-state")).getText()).isEqualTo("締めていません");
+        assertThat(browser.findElements(By.cssSelector("table.blockers tbody tr"))).isNotEmpty();
+        accessible("fiscal-years", true);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('close-reason').removeAttribute('required')");
+        browser.findElement(By.cssSelector("#close-form button")).click();
+        WebElement refused = waitFor(By.cssSelector(".refused-blockers"));
+        assertThat(browser.findElement(By.cssSelector(".flash[role=alert] .problem")).getText()).contains("令和4年度");
+        assertThat(refused.findElements(By.tagName("li"))).isNotEmpty();
+        accessible("fiscal-years-held-back", true);
+
+        browser.findElement(By.id("close-reason")).sendKeys("未報告の指標は令和5年度の推進本部会議で確認する");
+        browser.findElement(By.cssSelector("#close-form button")).click();
+        awaitNotice("年度を締めました。版を確定しました。");
+        assertThat(browser.findElement(By.id("year-state")).getText()).isEqualTo("締め済み");
+        assertThat(browser.findElement(By.id("history-title")).isDisplayed()).isTrue();
+        accessible("fiscal-years-closed", true);
+
+        browser.findElement(By.cssSelector("table.editions tbody a")).click();
+        waitFor(By.cssSelector("table.edition"));
+        assertThat(browser.findElements(By.cssSelector("table.edition tbody tr"))).isNotEmpty();
+        accessible("edition", true);
+
+        browser.navigate().back();
+        browser.findElement(By.cssSelector("#compare-form button")).click();
+        waitFor(By.cssSelector("table.compare"));
+        assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo("版の比較");
+        accessible("editions-compared", false);
+
+        // a reopening needs its reason
+        browser.get(portal.url() + "/fiscal-years?plan=" + planId + "&fiscalYear=2022");
+        browser.findElement(By.cssSelector("#reopen-form button")).click();
+        assertThat(waitFor(By.id("reopen-error")).getText()).isEqualTo("締め解除の理由を入力してください。");
+        accessible("fiscal-years-reopen-without-reason", false);
+        browser.findElement(By.id("reopen-reason")).sendKeys("総務課の報告漏れを訂正するため");
+        browser.findElement(By.cssSelector("#reopen-form button")).click();
+        awaitNotice("年度の締めを解除しました。");
+        assertThat(browser.findElement(By.id("year-state")).getText()).isEqualTo("締めていません");
+
+        browser.get(portal.url() + "/audit");
+        String trail = waitFor(By.cssSelector("table.audit")).getText();
+        assertThat(trail).contains("fiscal-year.reopened").contains("fiscal-year.closed").contains("measurement.approved")
+                .contains("approval.setting-changed").contains("setouchi-hq");
+        assertThat(trail.indexOf("fiscal-year.reopened")).as("newest first").isLessThan(trail.indexOf("fiscal-year.closed"));
+        accessible("audit", true);
+        browser.get(portal.url() + "/audit?lang=en");
+        assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Audit trail");
+        accessible("audit-en", false);
+        browser.get(portal.url() + "/fiscal-years?plan=" + planId + "&fiscalYear=2022&lang=en");
+        accessible("fiscal-years-en", false);
+        browser.get(portal.url() + "/audit?lang=ja");
+    }
+
+    @Test
+    void theHeadquartersPagesAreNotADepartments() {
+        signIn("setouchi-shimin");
+        assertThat(browser.findElement(By.cssSelector("header.site nav")).getText()).doesNotContain("年度締め");
+        for (String page : List.of("/approvals", "/fiscal-years", "/audit")) {
+            browser.get(portal.url() + page);
+            assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo("このページは表示できません");
+            assertThat(statusOf(page)).isEqualTo(403);
+        }
+    }
+
     /** What the portal answers the signed-in person (the browser's session) at this address, as its status. */
     private int statusOf(String path) {
         Cookie session = browser.manage().getCookieNamed("SHINCHOKU_PORTAL");
