@@ -346,9 +346,9 @@ class PortalBrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.getElementById('close-reason').removeAttribute('required')");
         browser.findElement(By.cssSelector("#close-form button")).click();
-        WebElement refused = waitFor(By.cssSelector(".refused-blockers"));
-        assertThat(browser.findElement(By.cssSelector(".flash[role=alert] .problem")).getText()).contains("令和4年度");
-        assertThat(refused.findElements(By.tagName("li"))).isNotEmpty();
+        WebElement refused = waitFor(By.cssSelector(".flash[role=alert] .problem"));
+        assertThat(refused.getText()).contains("令和4年度").contains("理由を添えて締めてください");
+        assertThat(browser.findElements(By.cssSelector("table.blockers tbody tr"))).isNotEmpty();
         accessible("fiscal-years-held-back", true);
 
         browser.findElement(By.id("close-reason")).sendKeys("未報告の指標は令和5年度の推進本部会議で確認する");

@@ -620,13 +620,21 @@ class PortalPagesTest {
                         .with(hq()).with(csrf()))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(allOf(containsString("role=\"alert\""),
-                        containsString("未報告または承認待ちの評価指標が1件あります"), containsString("締めを妨げた評価指標"),
-                        containsString("窓口申請のオンライン化率（shimin）: 未報告"))));
+                        containsString("未報告または承認待ちの評価指標が1件あります"),
+                        containsString("締めを妨げている評価指標: 2 件"), not(containsString("締めを妨げた評価指標")))));
         mvc.perform(post("/fiscal-years/close").param("plan", PLAN).param("fiscalYear", "2022").with(hq()).with(csrf())
                         .cookie(new jakarta.servlet.http.Cookie("shinchoku-lang", "en")))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(allOf(containsString("1 KPIs of FY2022 are unreported"),
-                        containsString("KPIs that held the close back"))));
+                        containsString("KPIs holding the close back: 2"))));
+        // where the year's state no longer lists them, the page lists what the refusal named
+        when(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/fiscal-years/{fiscalYear}", PLAN, 2022)).thenReturn(json("""
+                {"planId": "%s", "fiscalYear": 2022, "label": "令和4年度", "labelEn": "FY2022", "closed": false,
+                 "blockers": [], "history": []}""".formatted(PLAN)));
+        mvc.perform(post("/fiscal-years/close").param("plan", PLAN).param("fiscalYear", "2022").with(hq()).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("締めを妨げた評価指標"),
+                        containsString("窓口申請のオンライン化率（shimin）: 未報告"))));
 
         mvc.perform(post("/fiscal-years/close").param("plan", PLAN).param("fiscalYear", "2022")
                         .param("reason", "未報告は次年度に確認").with(hq()).with(csrf()))
