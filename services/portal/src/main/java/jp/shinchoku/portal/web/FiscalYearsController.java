@@ -101,7 +101,7 @@ class FiscalYearsController {
         try {
             measurement.close(plan, fiscalYear, reason == null || reason.isBlank() ? null : reason.strip());
         } catch (ApiProblemException refused) {
-            response.setStatus(refused.status() >= 500 ? refused.status() : 409);
+            response.setStatus(refused.status());
             model.addAttribute("problem", refused.detail(LocaleContextHolder.getLocale()));
             model.addAttribute("refusedBlockers", MeasurementClient.blockers(refused));
             return page(plan, fiscalYear, model);
