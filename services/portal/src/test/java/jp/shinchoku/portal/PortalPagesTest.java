@@ -605,6 +605,18 @@ class PortalPagesTest {
     }
 
     @Test
+    void theFiscalYearChosenAtFirstIsTheOneThatEndedLastAsTheMeasurementServiceCountsTheDays() throws Exception {
+        fiscalYear2022();
+        when(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/progress?by={by}&asOf={asOf}&fiscalYear={fiscalYear}",
+                PLAN, "pillar", "", "")).thenReturn(json("{\"asOf\": \"2023-10-02\", \"groups\": []}"));
+
+        mvc.perform(get("/fiscal-years").with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<option value=\"2022\" selected=\"selected\">令和4年度（2022）</option>"),
+                        containsString("<h2 id=\"state-title\">令和4年度</h2>"))));
+    }
+
+    @Test
     void aCloseHeldBackListsWhatHoldsItBackAndAReasonClosesIt() throws Exception {
         fiscalYear2022();
         JsonNode blocked = json("""

@@ -158,6 +158,18 @@ public class MeasurementClient {
         return list(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/years", kpiId), YearVerdict.class);
     }
 
+    /**
+     * The measurement service's today: the day the plan's progress is as of (a system started on another date, as the
+     * launcher's {@code SHINCHOKU_DATE}, has its own); empty where the service does not say.
+     */
+    public java.util.Optional<java.time.LocalDate> today(String planId) {
+        JsonNode progress = api.get(Api.Service.MEASUREMENT,
+                "/api/plans/{planId}/progress?by={by}&asOf={asOf}&fiscalYear={fiscalYear}", planId, "pillar", "", "");
+        String asOf = progress == null ? "" : progress.path("asOf").asString("");
+        return asOf.length() < 10 ? java.util.Optional.empty()
+                : java.util.Optional.of(java.time.LocalDate.parse(asOf.substring(0, 10)));
+    }
+
     /** The blockers a refused close names (409 {@code fiscal-year-blocked}); none for any other refusal. */
     public static List<Blocker> blockers(ApiProblemException refused) {
         return refused.body() instanceof JsonNode body ? list(body.path("blockers"), Blocker.class) : List.of();

@@ -184,7 +184,10 @@ class FiscalYearsController {
     private String page(String plan, Integer wanted, Model model) {
         Plans plans = Plans.of(api, plan);
         model.addAttribute("plans", plans);
-        int current = FiscalYear.containing(LocalDate.now()).startYear();
+        // the year that ended last, as the measurement service counts the days
+        LocalDate today = plans.chosen() == null ? LocalDate.now()
+                : measurement.today(plans.chosen().id()).orElseGet(LocalDate::now);
+        int current = FiscalYear.containing(today).startYear();
         int chosen = wanted == null ? current - 1 : wanted;
         TreeSet<Integer> offered = new TreeSet<>();
         for (int year = current; year >= current - YEARS_BACK; year--) {
