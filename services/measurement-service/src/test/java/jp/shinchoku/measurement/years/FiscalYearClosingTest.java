@@ -126,6 +126,11 @@ class FiscalYearClosingTest {
         JsonNode trail = http.get("/api/audit?target=" + HttpJson.encode(plan.planId() + "/FY2024")).json();
         assertThat(trail.valueStream().map(entry -> entry.get("action").asString()))
                 .contains("fiscal-year.closed", "fiscal-year.reopened");
+        JsonNode closing = trail.valueStream().filter(e -> e.get("action").asString().equals("fiscal-year.closed"))
+                .findFirst().orElseThrow();
+        assertThat(closing.at("/after/unreported").asString()).contains(forms);
+        assertThat(closing.at("/after/reason").asString()).isEqualTo("様式数は次年度に報告");
+        assertThat(closing.at("/after/unapproved").isMissingNode()).as("none awaited approval").isTrue();
 
         // the first close froze an edition; closing again after the correction freezes a second, the first unchanged
         JsonNode closedAgain = http.post(year + "/close", "{\"reason\": \"訂正を反映\"}").json();

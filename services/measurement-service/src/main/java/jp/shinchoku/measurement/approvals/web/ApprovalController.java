@@ -133,7 +133,9 @@ class ApprovalController {
         if (decision == Review.Decision.RETURNED && (request.reason() == null || request.reason().isBlank())) {
             throw ApiProblem.of(PROBLEMS, HttpStatus.BAD_REQUEST, "return-without-reason", request.period());
         }
-        String municipality = kpis.findByPlan(planId).getFirst().municipalityCode();
+        // managesPlan found the plan's municipality among its KPIs (404 for a plan without any)
+        String municipality = kpis.findByPlan(planId).stream().map(KpiDefinition::municipalityCode)
+                .filter(java.util.Objects::nonNull).findFirst().orElseThrow(() -> Access.notFound("plan", planId));
         List<Approvals.MeasurementReviewed> done = approvals.decideAll(planId, municipality, request.departmentCode(),
                 request.period(), decision, caller.subject(), request.reason());
         done.forEach(this::audited);

@@ -89,8 +89,8 @@ class FiscalYearController {
                         AuditEntry.state("closed", step.action() != PlanYears.Action.CLOSED),
                         AuditEntry.state("closed", step.action() == PlanYears.Action.CLOSED, "reason", step.reason(),
                                 "edition", step.edition(),
-                                "unreported", done.step().blockers().isEmpty() ? null
-                                        : done.step().blockers().stream().map(YearClosing.Blocker::kpiId).toList())));
+                                "unreported", blocked(done.step().blockers(), "UNREPORTED"),
+                                "unapproved", blocked(done.step().blockers(), "UNAPPROVED"))));
                 yield view(done.years(), fiscalYear);
             }
             case Outcome.UnknownPlan unknown -> throw ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND, "plan-not-found", planId);
@@ -152,6 +152,13 @@ class FiscalYearController {
         }
         earlier.values().forEach(was -> compared.add(new Compared(was.kpiId(), was.name(), was, null, List.of("removed"))));
         return compared;
+    }
+
+    /** The KPIs a close went past for this reason (null: none), for the audit trail. */
+    private static List<String> blocked(List<YearClosing.Blocker> blockers, String reason) {
+        List<String> kpis = blockers.stream().filter(b -> b.reason().equals(reason)).map(YearClosing.Blocker::kpiId)
+                .distinct().toList();
+        return kpis.isEmpty() ? null : kpis;
     }
 
     private FiscalYearView view(PlanYears planYears, int fiscalYear) {
