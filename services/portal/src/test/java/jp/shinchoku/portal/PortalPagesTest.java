@@ -27,6 +27,8 @@ import java.util.Map;
 
 import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
+import jp.shinchoku.portal.api.PlanClient;
+import org.mockito.ArgumentCaptor;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -357,7 +359,7 @@ class PortalPagesTest {
                         .with(hq()).with(csrf()))
                 .andExpect(redirectedUrlPattern("/plans/" + PLAN + "*"))
                 .andExpect(flash().attribute("notice", "年度見直しを記録しました。"));
-        verify(api).post(Api.Service.PLAN, Map.of("fiscalYear", "令和5年度", "note", "目標値を見直す"),
+        verify(api).post(Api.Service.PLAN, new PlanClient.Review("令和5年度", "目標値を見直す", List.of()),
                 "/api/plans/{planId}/reviews", PLAN);
 
         mvc.perform(post("/plans/" + PLAN + "/departments/shimin").param("municipality", "瀬戸内町").param("name", "市民課")
@@ -780,6 +782,164 @@ class PortalPagesTest {
         mvc.perform(get("/audit").param("action", "fiscal-year").param("from", "令和5年度").with(hq()))
                 .andExpect(status().isOk());
         verify(api).get(Api.Service.MEASUREMENT, path, "", "fiscal-year", "", "令和5年度", "", 200);
+    }
+
+    /** A plan with a 未設定 KPI, a KPI with its target, a milestone, and department names. */
+    private void planToRevise() {
+        when(api.get(Api.Service.PLAN, "/api/plans/{planId}", PLAN)).thenReturn(json("""
+                {"id": "%1$s", "title": "瀬戸内町官民データ活用推進計画", "revision": 2,
+                 "municipality": {"code": "463256", "name": "瀬戸内町"},
+                 "departments": [{"code": "kikaku", "name": "企画課"}, {"code": "shimin"}],
+                 "pillars": [{"code": "3", "title": "オンライン化", "measures": [
+                   {"code": "3-1", "title": "行政手続のオンライン化", "department": "shimin", "retired": false,
+                    "kpis": [{"id": "%2$s", "name": "窓口申請のオンライン化率", "unit": "%%", "kind": "percentage",
+                              "direction": "increase", "target": 50, "due": {"date": "2024-03-31", "wareki": "令和6年3月31日"}},
+                             {"id": "%1$s.3-1.2", "name": "電子申請の満足度", "kind": "undefined"}],
+                    "milestones": [{"id": "%1$s.3-1.m1", "text": "電子申請の受付開始",
+                                    "due": {"date": "2024-03-31", "wareki": "令和6年3月31日"}}]}]}]}""".formatted(PLAN, KPI)));
+        when(api.get(Api.Service.PLAN, "/api/municipalities/{municipality}/departments?size=200", "463256"))
+                .thenReturn(json("{\"items\": [{\"code\": \"kikaku\", \"name\": \"企画課\"}, {\"code\": \"shimin\", \"name\": \"市民課\"}]}"));
+    }
+
+    /** What the portal sent the plan service at this path, as JSON. */
+    private JsonNode sent(String path) {
+        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
+        verify(api).post(eq(Api.Service.PLAN), body.capture(), eq(path), eq(PLAN));
+        return JSON.readTree(JSON.writeValueAsString(body.getValue()));
+    }
+
+    @Test
+    void theRevisionFormOffersThePlansKpisMeasuresDepartmentsAndMilestonesByName() throws Exception {
+        planToRevise();
+        mvc.perform(get("/plans/" + PLAN + "/revisions/new").with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("計画の改定"), containsString("第2版"),
+                        containsString("value=\"" + PLAN + ".3-1.2\">電子申請の満足度（行政手続のオンライン化）"),
+                        containsString("窓口申請のオンライン化率（50% / 令和6年3月31日）"),
+                        containsString("<option value=\"kikaku\">企画課</option>"),
+                        containsString("<option value=\"shimin\">市民課</option>"),
+                        containsString("3-1 行政手続のオンライン化（市民課）"), containsString("電子申請の受付開始（令和6年3月31日）"),
+                        containsString("name=\"reason\""), not(containsString("field-problem")))));
+        mvc.perform(get("/plans/" + PLAN + "/reviews/new").with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("name=\"fiscalYear\""), containsString("name=\"note\""),
+                        containsString("name=\"setKpi\""), containsString("name=\"msMilestone\""))));
+    }
+
+    @Test
+    void eachKindOfChangeIsSentAsThePlanServiceReadsItAndTheNewRevisionShown() throws Exception {
+        planToRevise();
+        when(api.post(eq(Api.Service.PLAN), any(), eq("/api/plans/{planId}/revisions"), eq(PLAN)))
+                .thenReturn(json("{\"id\": \"" + PLAN + "\", \"revision\": 3}"));
+        Map<String, Map<String, String>> forms = new java.util.LinkedHashMap<>();
+        forms.put("""
+                {"type": "set-target", "kpi": "%s.3-1.2", "kind": "percentage", "direction": "increase", "unit": "%%",
+                 "target": {"value": 80, "due": "2026-03-31"}}""".formatted(PLAN), Map.of("setKpi", PLAN + ".3-1.2",
+                "setKind", "percentage", "setDirection", "increase", "setUnit", "%", "setValue", "80", "setDue", "2026-03-31"));
+        forms.put("""
+                {"type": "change-target", "kpi": "%s", "target": {"due": "2025-03-31"}}""".formatted(KPI),
+                Map.of("ctKpi", KPI, "ctValue", "", "ctDue", "2025-03-31"));
+        forms.put("""
+                {"type": "add-measure", "pillar": "3", "definition": {"code": "3-2", "title": "窓口のキャッシュレス化",
+                 "department": "kikaku", "kpis": [{"name": "キャッシュレス対応窓口数", "unit": "窓口", "kind": "count",
+                 "direction": "increase", "target": {"value": 5, "due": "2027-03-31"}}]}}""",
+                Map.of("amPillar", "3", "amCode", "3-2", "amTitle", "窓口のキャッシュレス化", "amDepartment", "kikaku",
+                        "amKpiName", "キャッシュレス対応窓口数", "amKpiUnit", "窓口", "amKpiKind", "count",
+                        "amKpiDirection", "increase", "amKpiValue", "5", "amKpiDue", "2027-03-31"));
+        forms.put("{\"type\": \"retire-measure\", \"measure\": \"3-1\"}", Map.of("rmMeasure", "3-1"));
+        forms.put("{\"type\": \"reassign-department\", \"measure\": \"3-1\", \"department\": \"kikaku\"}",
+                Map.of("rdMeasure", "3-1", "rdDepartment", "kikaku"));
+        forms.put("{\"type\": \"reschedule-milestone\", \"milestone\": \"%s.3-1.m1\", \"due\": \"2024-09-30\"}"
+                .formatted(PLAN), Map.of("msMilestone", PLAN + ".3-1.m1", "msDue", "2024-09-30"));
+        for (Map.Entry<String, Map<String, String>> form : forms.entrySet()) {
+            org.mockito.Mockito.clearInvocations(api);
+            var request = post("/plans/" + PLAN + "/revisions").param("reason", "令和5年度の見直し").with(hq()).with(csrf());
+            form.getValue().forEach(request::param);
+            mvc.perform(request)
+                    .andExpect(redirectedUrlPattern("/plans/" + PLAN + "*"))
+                    .andExpect(flash().attribute("notice", "計画を改定しました（第3版）。"));
+            org.assertj.core.api.Assertions.assertThat(sent("/api/plans/{planId}/revisions"))
+                    .isEqualTo(json("{\"reason\": \"令和5年度の見直し\", \"changes\": [" + form.getKey() + "]}"));
+        }
+    }
+
+    @Test
+    void aRefusedRevisionShowsEachProblemAtItsFieldInTheReadersLanguage() throws Exception {
+        planToRevise();
+        when(api.post(eq(Api.Service.PLAN), any(), eq("/api/plans/{planId}/revisions"), eq(PLAN))).thenThrow(
+                new ApiProblemException(400, "invalid-revision", "改定に誤りがあります（3 件）", "The revision is invalid (3 problems)",
+                        json("""
+                                {"errors": [
+                                  {"path": "reason", "messageJa": "理由がありません", "messageEn": "No reason"},
+                                  {"path": "changes[0].target.due", "messageJa": "期限がありません", "messageEn": "No deadline"},
+                                  {"path": "changes[1].due", "messageJa": "日付が読めません", "messageEn": "Not a date"}]}""")));
+        var japanese = post("/plans/" + PLAN + "/revisions").param("setKpi", PLAN + ".3-1.2").param("setKind", "count")
+                .param("setValue", "10").param("msMilestone", PLAN + ".3-1.m1").param("msDue", "いつか").with(hq()).with(csrf());
+        mvc.perform(japanese)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("改定に誤りがあります（3 件）"),
+                        containsString("role=\"alert\" id=\"reason-error\">理由がありません"),
+                        containsString("role=\"alert\" id=\"setDue-error\">期限がありません"),
+                        containsString("role=\"alert\" id=\"msDue-error\">日付が読めません"),
+                        containsString("aria-describedby=\"setDue-error\""), containsString("value=\"いつか\""),
+                        containsString("value=\"10\""))));
+        mvc.perform(post("/plans/" + PLAN + "/revisions").param("setKpi", PLAN + ".3-1.2").param("msMilestone", PLAN + ".3-1.m1")
+                        .cookie(new jakarta.servlet.http.Cookie("shinchoku-lang", "en")).with(hq()).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("The revision is invalid (3 problems)"),
+                        containsString("id=\"reason-error\">No reason"), containsString("id=\"setDue-error\">No deadline"),
+                        containsString("id=\"msDue-error\">Not a date"), not(containsString("期限がありません")))));
+    }
+
+    @Test
+    void aTargetThatIsNotANumberIsSaidAtItsFieldAndNothingIsSent() throws Exception {
+        planToRevise();
+        mvc.perform(post("/plans/" + PLAN + "/revisions").param("reason", "見直し").param("ctKpi", KPI).param("ctValue", "五十")
+                        .with(hq()).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"ctValue-error\">「五十」は数値ではありません。")));
+        verify(api, org.mockito.Mockito.never()).post(eq(Api.Service.PLAN), any(), eq("/api/plans/{planId}/revisions"), any());
+    }
+
+    @Test
+    void aReviewCarriesTheRevisionItDecidedAndItsProblemsAreShownAtTheirFields() throws Exception {
+        planToRevise();
+        when(api.post(eq(Api.Service.PLAN), any(), eq("/api/plans/{planId}/reviews"), eq(PLAN)))
+                .thenReturn(json("{\"fiscalYear\": 2023, \"revisions\": [3]}"));
+        mvc.perform(post("/plans/" + PLAN + "/reviews").param("fiscalYear", "令和5年度").param("note", "期限を延ばす")
+                        .param("reason", "整備の遅れ").param("ctKpi", KPI).param("ctDue", "2025-03-31")
+                        .param("msMilestone", PLAN + ".3-1.m1").param("msDue", "2024-09-30").with(hq()).with(csrf()))
+                .andExpect(redirectedUrlPattern("/plans/" + PLAN + "*"))
+                .andExpect(flash().attribute("notice", "年度見直しを記録しました。改定: 第3版"));
+        org.assertj.core.api.Assertions.assertThat(sent("/api/plans/{planId}/reviews")).isEqualTo(json("""
+                {"fiscalYear": "令和5年度", "note": "期限を延ばす", "revisions": [{"reason": "整備の遅れ", "changes": [
+                  {"type": "change-target", "kpi": "%s", "target": {"due": "2025-03-31"}},
+                  {"type": "reschedule-milestone", "milestone": "%s.3-1.m1", "due": "2024-09-30"}]}]}""".formatted(KPI, PLAN)));
+
+        when(api.post(eq(Api.Service.PLAN), any(), eq("/api/plans/{planId}/reviews"), eq(PLAN))).thenThrow(
+                new ApiProblemException(400, "invalid-revision", "改定に誤りがあります（2 件）", "The revision is invalid (2 problems)",
+                        json("""
+                                {"errors": [
+                                  {"path": "fiscalYear", "messageJa": "令和5年度の見直しは記録済みです", "messageEn": "Already recorded"},
+                                  {"path": "revisions[0].changes[0].target.due", "messageJa": "期限が基準日より前です",
+                                   "messageEn": "The deadline is before the baseline"}]}""")));
+        mvc.perform(post("/plans/" + PLAN + "/reviews").param("fiscalYear", "令和5年度").param("note", "期限を延ばす")
+                        .param("reason", "整備の遅れ").param("ctKpi", KPI).param("ctDue", "2000-03-31").with(hq()).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"fiscalYear-error\">令和5年度の見直しは記録済みです"),
+                        containsString("id=\"ctDue-error\">期限が基準日より前です"), containsString("value=\"2000-03-31\""))));
+    }
+
+    @Test
+    void revisionsAndReviewsAreForbiddenToADepartment() throws Exception {
+        for (String page : List.of("/plans/" + PLAN + "/revisions/new", "/plans/" + PLAN + "/reviews/new")) {
+            mvc.perform(get(page).with(department("shimin"))).andExpect(status().isForbidden());
+        }
+        for (String action : List.of("/plans/" + PLAN + "/revisions", "/plans/" + PLAN + "/reviews")) {
+            mvc.perform(post(action).param("reason", "x").param("rmMeasure", "3-1").with(department("shimin")).with(csrf()))
+                    .andExpect(status().isForbidden());
+        }
+        verify(api, org.mockito.Mockito.never()).post(eq(Api.Service.PLAN), any(), anyString(), any());
     }
 
     /** The 推進本部, its role also an authority (as the portal's mapper makes it from the ID token). */

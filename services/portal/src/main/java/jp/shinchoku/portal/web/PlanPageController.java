@@ -77,17 +77,6 @@ class PlanPageController {
         return "plan";
     }
 
-    /** The 推進本部 records a fiscal year's review (年度見直し) with its note. */
-    @PostMapping("/plans/{planId}/reviews")
-    String review(@PathVariable String planId, @RequestParam String fiscalYear, @RequestParam(required = false) String note,
-            RedirectAttributes redirect) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("fiscalYear", fiscalYear.strip());
-        body.put("note", note == null ? "" : note.strip());
-        return act(redirect, "plan.reviewed", planId,
-                () -> api.post(Api.Service.PLAN, body, "/api/plans/{planId}/reviews", planId));
-    }
-
     /** A department's name and contact (where its alerts go), kept by the 推進本部. */
     @PostMapping("/plans/{planId}/departments/{code}")
     String department(@PathVariable String planId, @PathVariable String code, @RequestParam String municipality,

@@ -1,0 +1,163 @@
+package jp.shinchoku.portal.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The plan service's plan (as {@code GET /api/plans/{planId}} shows it), its revisions (計画の改定) and reviews
+ * (年度見直し), typed as the service reads and answers them (its {@code RevisionDraft}, {@code ReviewDraft},
+ * {@code PlanView} and {@code RevisionViews}). Calls go through {@link Api} with the signed-in user's token; a refusal
+ * is an {@link ApiProblemException}, whose problems at their paths {@link #problems} reads.
+ */
+@Component
+public class PlanClient {
+
+    private final Api api;
+
+    public PlanClient(Api api) {
+        this.api = api;
+    }
+
+    /** {@code 2024-03-31} with {@code 令和6年3月31日} and its fiscal year {@code 令和5年度}. */
+    public record DateView(String date, String wareki, String fiscalYear) {
+    }
+
+    public record Department(String code, String name) {
+    }
+
+    /** A KPI: {@code kind} {@code undefined} is 未設定 (its target to be decided), {@code qualitative} has none. */
+    public record Kpi(String id, String code, String name, String unit, String kind, String direction,
+            BigDecimal target, DateView due, String targetText) {
+    }
+
+    public record Milestone(String id, String text, DateView due, String status, String statusLabel) {
+    }
+
+    public record Measure(String code, String title, String department, boolean retired, List<Kpi> kpis,
+            List<Milestone> milestones) {
+        public Measure {
+            kpis = kpis == null ? List.of() : kpis;
+            milestones = milestones == null ? List.of() : milestones;
+        }
+    }
+
+    public record Pillar(String code, String title, List<Measure> measures) {
+        public Pillar {
+            measures = measures == null ? List.of() : measures;
+        }
+    }
+
+    public record Municipality(String code, String name) {
+        /** How the plan service's department registry names it: its code, else its name. */
+        public String key() {
+            return code == null || code.isBlank() ? name : code;
+        }
+    }
+
+    /** A plan: its pillars, measures, KPIs and milestones, its departments, its revision (第n版). */
+    public record Plan(String id, String title, Municipality municipality, int revision, List<Department> departments,
+            List<Pillar> pillars) {
+        public Plan {
+            departments = departments == null ? List.of() : departments;
+            pillars = pillars == null ? List.of() : pillars;
+        }
+    }
+
+    /** A target: a value and/or its deadline ({@code 2026-03-31} or {@code 令和8年3月}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Target(BigDecimal value, String due) {
+    }
+
+    /** The one KPI a new measure brings. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record KpiDefinition(String name, String unit, String kind, String direction, Target target) {
+    }
+
+    /** A new measure (個別施策) with its department and its KPIs. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MeasureDefinition(String code, String title, String department, List<KpiDefinition> kpis) {
+    }
+
+    /** One change of a revision; {@code type} says which fields it reads (the plan service's {@code ChangeDraft}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Change(String type, String kpi, String measure, String milestone, String pillar, String department,
+            String kind, String direction, String unit, Target target, String due, MeasureDefinition definition) {
+
+        public static Change setTarget(String kpi, String kind, String direction, String unit, Target target) {
+            return new Change("set-target", kpi, null, null, null, null, kind, direction, unit, target, null, null);
+        }
+
+        public static Change changeTarget(String kpi, Target target) {
+            return new Change("change-target", kpi, null, null, null, null, null, null, null, target, null, null);
+        }
+
+        public static Change addMeasure(String pillar, MeasureDefinition definition) {
+            return new Change("add-measure", null, null, null, pillar, null, null, null, null, null, null, definition);
+        }
+
+        public static Change retireMeasure(String measure) {
+            return new Change("retire-measure", null, measure, null, null, null, null, null, null, null, null, null);
+        }
+
+        public static Change reassignDepartment(String measure, String department) {
+            return new Change("reassign-department", null, measure, null, null, department, null, null, null, null, null,
+                    null);
+        }
+
+        public static Change rescheduleMilestone(String milestone, String due) {
+            return new Change("reschedule-milestone", null, null, milestone, null, null, null, null, null, null, due,
+                    null);
+        }
+    }
+
+    /** A revision: why, and its changes in order (who revises is the token's). */
+    public record Revision(String reason, List<Change> changes) {
+    }
+
+    /** A fiscal year's review ({@code 令和5年度}), its note and the revisions it decided (none: the plan stays). */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Review(String fiscalYear, String note, List<Revision> revisions) {
+    }
+
+    /** A review as recorded: its fiscal year and the revisions (第n版) it made. */
+    public record RecordedReview(String id, int fiscalYear, String fiscalYearLabel, String note, String reviewedBy,
+            List<Integer> revisions) {
+        public RecordedReview {
+            revisions = revisions == null ? List.of() : revisions;
+        }
+    }
+
+    /** A problem of a refused revision or review at its path ({@code changes[0].target.due}), in both languages. */
+    public record Problem(String path, String messageJa, String messageEn) {
+        public String message(Locale locale) {
+            return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) && messageEn != null ? messageEn : messageJa;
+        }
+    }
+
+    public Plan plan(String planId) {
+        return MeasurementClient.one(api.get(Api.Service.PLAN, "/api/plans/{planId}", planId), Plan.class);
+    }
+
+    /** Revises the plan; the plan as revised (its {@code revision} the new number). */
+    public Plan revise(String planId, Revision revision) {
+        return MeasurementClient.one(api.post(Api.Service.PLAN, revision, "/api/plans/{planId}/revisions", planId),
+                Plan.class);
+    }
+
+    /** Records a fiscal year's review with the revisions it decided, made as one. */
+    public RecordedReview review(String planId, Review review) {
+        return MeasurementClient.one(api.post(Api.Service.PLAN, review, "/api/plans/{planId}/reviews", planId),
+                RecordedReview.class);
+    }
+
+    /** The problems a refused revision or review names (400 {@code invalid-revision}); none for another refusal. */
+    public static List<Problem> problems(ApiProblemException refused) {
+        return refused.body() instanceof JsonNode body ? MeasurementClient.list(body.path("errors"), Problem.class)
+                : List.of();
+    }
+}

@@ -1,0 +1,318 @@
+package jp.shinchoku.portal.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jp.shinchoku.portal.api.ApiProblemException;
+import jp.shinchoku.portal.api.PlanClient;
+import jp.shinchoku.portal.api.PlanClient.Change;
+import jp.shinchoku.portal.api.PlanClient.KpiDefinition;
+import jp.shinchoku.portal.api.PlanClient.MeasureDefinition;
+import jp.shinchoku.portal.api.PlanClient.Plan;
+import jp.shinchoku.portal.api.PlanClient.Problem;
+import jp.shinchoku.portal.api.PlanClient.Revision;
+import jp.shinchoku.portal.api.PlanClient.Review;
+import jp.shinchoku.portal.api.PlanClient.Target;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 計画の改定 and 年度見直し: the 推進本部 revises the plan, or records a fiscal year's review with the revision it
+ * decided, choosing KPIs, measures, departments and milestones from the plan as the plan service shows it. Each kind
+ * of change has its fieldset; every fieldset filled in is one change, all made as one revision (and with the review,
+ * as one set). A refusal's problems are shown at their fields, in the reader's language; nothing is made.
+ */
+@Controller
+class RevisionController {
+
+    /** The form's fields, each change type's own first (its fieldset), the field a problem's path names. */
+    private static final Map<String, Map<String, String>> FIELDS = Map.of(
+            "set-target", fields("setKpi", ".kind", "setKind", ".direction", "setDirection", ".unit", "setUnit",
+                    ".target.due", "setDue", ".target", "setValue"),
+            "change-target", fields("ctKpi", ".target.due", "ctDue", ".target", "ctValue"),
+            "add-measure", fields("amTitle", ".pillar", "amPillar", ".definition.code", "amCode",
+                    ".definition.department", "amDepartment", ".definition.kpis[0].name", "amKpiName",
+                    ".definition.kpis[0].unit", "amKpiUnit", ".definition.kpis[0].kind", "amKpiKind",
+                    ".definition.kpis[0].direction", "amKpiDirection", ".definition.kpis[0].target.due", "amKpiDue",
+                    ".definition.kpis[0]", "amKpiValue"),
+            "retire-measure", fields("rmMeasure"),
+            "reassign-department", fields("rdMeasure", ".department", "rdDepartment"),
+            "reschedule-milestone", fields("msMilestone", ".due", "msDue"));
+
+    /** The kinds a KPI can be given (未設定 and 定性 are not targets). */
+    static final List<String> KINDS = List.of("count", "percentage", "boolean");
+    static final List<String> DIRECTIONS = List.of("increase", "decrease", "achieve");
+
+    private final PlanClient plans;
+    private final jp.shinchoku.portal.api.Api api;
+    private final MessageSource messages;
+
+    RevisionController(PlanClient plans, jp.shinchoku.portal.api.Api api, MessageSource messages) {
+        this.plans = plans;
+        this.api = api;
+        this.messages = messages;
+    }
+
+    /** A KPI, measure, department or milestone as a choice: its value and what the reader sees. */
+    record Choice(String value, String label) {
+    }
+
+    @GetMapping("/plans/{planId}/revisions/new")
+    String revisionForm(@PathVariable String planId, Model model) {
+        return page(planId, false, Map.of(), Map.of(), List.of(), model);
+    }
+
+    @GetMapping("/plans/{planId}/reviews/new")
+    String reviewForm(@PathVariable String planId, Model model) {
+        return page(planId, true, Map.of(), Map.of(), List.of(), model);
+    }
+
+    @PostMapping("/plans/{planId}/revisions")
+    String revise(@PathVariable String planId, @RequestParam Map<String, String> form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Changes changes = Changes.of(form);
+        if (notNumbers(form, model, response)) {
+            return page(planId, false, form, notNumbers(form), List.of(), model);
+        }
+        try {
+            Plan revised = plans.revise(planId, new Revision(text(form, "reason"), changes.changes()));
+            redirect.addFlashAttribute("notice", message("revise.done", revised.revision()));
+            return "redirect:/plans/" + planId;
+        } catch (ApiProblemException refused) {
+            return refused(planId, false, form, changes, refused, "", model, response);
+        }
+    }
+
+    @PostMapping("/plans/{planId}/reviews")
+    String review(@PathVariable String planId, @RequestParam Map<String, String> form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Changes changes = Changes.of(form);
+        if (notNumbers(form, model, response)) {
+            return page(planId, true, form, notNumbers(form), List.of(), model);
+        }
+        List<Revision> revisions = changes.changes().isEmpty() && text(form, "reason") == null ? List.of()
+                : List.of(new Revision(text(form, "reason"), changes.changes()));
+        try {
+            PlanClient.RecordedReview recorded = plans.review(planId,
+                    new Review(text(form, "fiscalYear"), text(form, "note"), revisions));
+            redirect.addFlashAttribute("notice", recorded == null || recorded.revisions().isEmpty()
+                    ? message("plan.reviewed")
+                    : message("review.done", String.join("・", recorded.revisions().stream()
+                            .map(number -> message("revise.number", number)).toList())));
+            return "redirect:/plans/" + planId;
+        } catch (ApiProblemException refused) {
+            return refused(planId, true, form, changes, refused, "revisions[0].", model, response);
+        }
+    }
+
+    /** Whether a target value is not a number: then the page says so at its field, and nothing is sent. */
+    private boolean notNumbers(Map<String, String> form, Model model, HttpServletResponse response) {
+        if (notNumbers(form).isEmpty()) {
+            return false;
+        }
+        response.setStatus(400);
+        model.addAttribute("problem", message("revise.invalid"));
+        return true;
+    }
+
+    private Map<String, String> notNumbers(Map<String, String> form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (String field : List.of("setValue", "ctValue", "amKpiValue")) {
+            String given = text(form, field);
+            if (given != null && number(given) == null) {
+                errors.put(field, message("revise.not-a-number", given));
+            }
+        }
+        return errors;
+    }
+
+    private static BigDecimal number(String given) {
+        try {
+            return new BigDecimal(given.replace(",", ""));
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    /** The form again as written, each problem at its field; those no field shows above the form. */
+    private String refused(String planId, boolean review, Map<String, String> form, Changes changes,
+            ApiProblemException refused, String prefix, Model model, HttpServletResponse response) {
+        response.setStatus(refused.status());
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> general = new ArrayList<>();
+        for (Problem problem : PlanClient.problems(refused)) {
+            String field = changes.field(problem.path(), prefix);
+            if (field == null) {
+                general.add(problem.message(locale));
+            } else {
+                errors.merge(field, problem.message(locale), (a, b) -> a + " " + b);
+            }
+        }
+        model.addAttribute("problem", refused.detail(locale));
+        return page(planId, review, form, errors, general, model);
+    }
+
+    private String page(String planId, boolean review, Map<String, String> form, Map<String, String> errors,
+            List<String> general, Model model) {
+        Plan plan = plans.plan(planId);
+        Departments names = Departments.of(api, plan.municipality() == null ? null : plan.municipality().key());
+        List<Choice> undefined = new ArrayList<>();
+        List<Choice> targeted = new ArrayList<>();
+        List<Choice> measures = new ArrayList<>();
+        List<Choice> milestones = new ArrayList<>();
+        java.util.Set<String> departments = new java.util.TreeSet<>();
+        plan.departments().forEach(d -> departments.add(d.code()));
+        for (PlanClient.Pillar pillar : plan.pillars()) {
+            for (PlanClient.Measure measure : pillar.measures()) {
+                if (measure.department() != null) {
+                    departments.add(measure.department());
+                }
+                if (measure.retired()) {
+                    continue;
+                }
+                measures.add(new Choice(measure.code(), measure.code() + " " + measure.title() + "（"
+                        + names.name(measure.department()) + "）"));
+                for (PlanClient.Kpi kpi : measure.kpis()) {
+                    if ("undefined".equals(kpi.kind())) {
+                        undefined.add(new Choice(kpi.id(), kpi.name() + "（" + measure.title() + "）"));
+                    } else if (!"qualitative".equals(kpi.kind())) {
+                        targeted.add(new Choice(kpi.id(), kpi.name() + "（" + target(kpi) + "）"));
+                    }
+                }
+                for (PlanClient.Milestone milestone : measure.milestones()) {
+                    milestones.add(new Choice(milestone.id(), milestone.text() + "（"
+                            + (milestone.due() == null ? "—" : milestone.due().wareki()) + "）"));
+                }
+            }
+        }
+        model.addAttribute("plan", plan);
+        model.addAttribute("review", review);
+        model.addAttribute("form", new java.util.HashMap<>(form));
+        model.addAttribute("errors", new java.util.HashMap<>(errors));
+        model.addAttribute("general", general);
+        model.addAttribute("undefinedKpis", undefined);
+        model.addAttribute("targetedKpis", targeted);
+        model.addAttribute("measures", measures);
+        model.addAttribute("milestones", milestones);
+        model.addAttribute("pillars", plan.pillars().stream()
+                .map(p -> new Choice(p.code(), p.code() + " " + p.title())).toList());
+        model.addAttribute("departmentChoices", departments.stream().map(d -> new Choice(d, names.name(d))).toList());
+        model.addAttribute("kinds", KINDS);
+        model.addAttribute("directions", DIRECTIONS);
+        return "revise";
+    }
+
+    private static String target(PlanClient.Kpi kpi) {
+        String value = kpi.target() == null ? "—" : kpi.target().stripTrailingZeros().toPlainString()
+                + (kpi.unit() == null ? "" : kpi.unit());
+        return kpi.due() == null ? value : value + " / " + kpi.due().wareki();
+    }
+
+    /** The changes the form's filled-in fieldsets make, in the fieldsets' order, and each one's type. */
+    record Changes(List<Change> changes, List<String> types) {
+
+        static Changes of(Map<String, String> form) {
+            List<Change> changes = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            if (text(form, "setKpi") != null) {
+                changes.add(Change.setTarget(text(form, "setKpi"), text(form, "setKind"), text(form, "setDirection"),
+                        text(form, "setUnit"), target(form, "setValue", "setDue")));
+                types.add("set-target");
+            }
+            if (text(form, "ctKpi") != null) {
+                changes.add(Change.changeTarget(text(form, "ctKpi"), target(form, "ctValue", "ctDue")));
+                types.add("change-target");
+            }
+            if (text(form, "amPillar") != null) {
+                KpiDefinition kpi = new KpiDefinition(text(form, "amKpiName"), text(form, "amKpiUnit"),
+                        text(form, "amKpiKind"), text(form, "amKpiDirection"), target(form, "amKpiValue", "amKpiDue"));
+                changes.add(Change.addMeasure(text(form, "amPillar"), new MeasureDefinition(text(form, "amCode"),
+                        text(form, "amTitle"), text(form, "amDepartment"), List.of(kpi))));
+                types.add("add-measure");
+            }
+            if (text(form, "rmMeasure") != null) {
+                changes.add(Change.retireMeasure(text(form, "rmMeasure")));
+                types.add("retire-measure");
+            }
+            if (text(form, "rdMeasure") != null) {
+                changes.add(Change.reassignDepartment(text(form, "rdMeasure"), text(form, "rdDepartment")));
+                types.add("reassign-department");
+            }
+            if (text(form, "msMilestone") != null) {
+                changes.add(Change.rescheduleMilestone(text(form, "msMilestone"), text(form, "msDue")));
+                types.add("reschedule-milestone");
+            }
+            return new Changes(List.copyOf(changes), List.copyOf(types));
+        }
+
+        /**
+         * The field a problem's path names: {@code changes[1].target.due} is the due of the second change's
+         * fieldset; {@code reason}, {@code fiscalYear}, {@code note} and {@code changes} (none given) are their own.
+         */
+        String field(String path, String prefix) {
+            if (path == null) {
+                return null;
+            }
+            String at = path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+            if (at.equals("reason") || at.equals("fiscalYear") || at.equals("note") || at.equals("changes")) {
+                return at;
+            }
+            if (!at.startsWith("changes[")) {
+                return null;
+            }
+            int end = at.indexOf(']');
+            int index;
+            try {
+                index = Integer.parseInt(at.substring("changes[".length(), end));
+            } catch (RuntimeException notAnIndex) {
+                return null;
+            }
+            if (index < 0 || index >= types.size()) {
+                return null;
+            }
+            String rest = at.substring(end + 1);
+            Map<String, String> fields = FIELDS.get(types.get(index));
+            return fields.entrySet().stream().filter(e -> !e.getKey().isEmpty() && rest.startsWith(e.getKey()))
+                    .max(java.util.Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue)
+                    .orElse(fields.get(""));
+        }
+    }
+
+    /** A fieldset's fields: the first where a problem names no other, then a path's rest and its field. */
+    private static Map<String, String> fields(String first, String... restAndField) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("", first);
+        for (int i = 0; i + 1 < restAndField.length; i += 2) {
+            fields.put(restAndField[i], restAndField[i + 1]);
+        }
+        return fields;
+    }
+
+    private static Target target(Map<String, String> form, String value, String due) {
+        String given = text(form, value);
+        BigDecimal number = given == null ? null : number(given);
+        return number == null && text(form, due) == null ? null : new Target(number, text(form, due));
+    }
+
+    private static String text(Map<String, String> form, String name) {
+        String value = form.get(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}
