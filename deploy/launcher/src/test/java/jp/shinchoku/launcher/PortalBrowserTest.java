@@ -396,10 +396,79 @@ class PortalBrowserTest {
     }
 
     @Test
+    void theHeadquartersRevisesThePlanAndRecordsAReviewWithTheRevisionItDecided() {
+        String planId = HttpJson.onPort(system.port(Service.PLAN)).as(tokens.admin()).get("/api/plans").json()
+                .at("/items/0/id").asString();
+        signIn("setouchi-hq");
+        browser.get(portal.url() + "/plans/" + planId);
+        waitFor(By.id("revise-link")).click();
+        assertThat(waitFor(By.cssSelector("main h1")).getText()).isEqualTo("計画の改定");
+        accessible("revise", true);
+
+        // a 未設定 target without its deadline: the plan service's problem is said at the field, nothing is made
+        browser.findElement(By.id("reason")).sendKeys("地域IoTクラブの目標を推進本部会議で決定");
+        choose("setKpi", "地域IoTクラブ（仮称）への登録児童生徒数");
+        choose("setKind", "件数など");
+        choose("setDirection", "増やす");
+        browser.findElement(By.id("setUnit")).sendKeys("人");
+        browser.findElement(By.id("setValue")).sendKeys("30");
+        browser.findElement(By.cssSelector("#revision-form button[type=submit]")).click();
+        WebElement error = waitFor(By.id("setDue-error"));
+        assertThat(error.getAttribute("role")).isEqualTo("alert");
+        assertThat(error.getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("setDue")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("setValue")).getAttribute("value")).isEqualTo("30");
+        accessible("revise-problem-at-its-field", true);
+
+        // with its deadline, the target is set: a new revision
+        date("setDue", "2026-03-31");
+        browser.findElement(By.cssSelector("#revision-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textMatches(
+                By.cssSelector(".flash .notice"), java.util.regex.Pattern.compile("計画を改定しました（第\\d+版）。")));
+        String revised = browser.findElement(By.cssSelector(".flash .notice")).getText();
+        int revision = Integer.parseInt(revised.replaceAll("\\D", ""));
+        assertThat(browser.findElement(By.id("revisions-title")).getText()).isEqualTo("改定の履歴");
+        assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("地域IoTクラブの目標を推進本部会議で決定");
+
+        // the 年度見直し carries the revision it decided, made with it as one set
+        waitFor(By.id("review-link")).click();
+        assertThat(waitFor(By.cssSelector("main h1")).getText()).isEqualTo("年度見直し");
+        accessible("review", true);
+        browser.findElement(By.id("fiscalYear")).sendKeys("令和5年度");
+        browser.findElement(By.id("note")).sendKeys("情報共有同意数の目標を定める");
+        browser.findElement(By.id("reason")).sendKeys("年度見直しで目標を決定");
+        choose("setKpi", "瀬戸内町住民のシステムへの情報共有同意数");
+        choose("setKind", "件数など");
+        choose("setDirection", "増やす");
+        browser.findElement(By.id("setUnit")).sendKeys("人");
+        browser.findElement(By.id("setValue")).sendKeys("1000");
+        date("setDue", "2027-03-31");
+        browser.findElement(By.cssSelector("#revision-form button[type=submit]")).click();
+        awaitNotice("年度見直しを記録しました。改定: 第" + (revision + 1) + "版");
+        accessible("review-recorded", true);
+    }
+
+    /** Chooses the option of a list whose text contains this. */
+    private void choose(String id, String text) {
+        org.openqa.selenium.support.ui.Select list = new org.openqa.selenium.support.ui.Select(browser.findElement(By.id(id)));
+        list.getOptions().stream().filter(option -> option.getText().contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " offers no " + text)).click();
+    }
+
+    /** Sets a date field's value as the browser would send it (its typing follows the browser's locale). */
+    private void date(String id, String isoDate) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(By.id(id)), isoDate);
+    }
+
+    @Test
     void theHeadquartersPagesAreNotADepartments() {
         signIn("setouchi-shimin");
         assertThat(browser.findElement(By.cssSelector("header.site nav")).getText()).doesNotContain("年度締め");
-        for (String page : List.of("/approvals", "/fiscal-years", "/audit")) {
+        String planId = HttpJson.onPort(system.port(Service.PLAN)).as(tokens.admin()).get("/api/plans").json()
+                .at("/items/0/id").asString();
+        for (String page : List.of("/approvals", "/fiscal-years", "/audit", "/plans/" + planId + "/revisions/new",
+                "/plans/" + planId + "/reviews/new")) {
             browser.get(portal.url() + page);
             assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo("このページは表示できません");
             assertThat(statusOf(page)).isEqualTo(403);
