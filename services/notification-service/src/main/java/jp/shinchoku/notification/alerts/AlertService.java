@@ -72,7 +72,13 @@ public class AlertService {
     }
 
     public Outcome evaluate(KpiWatch kpi) {
+        return evaluate(() -> kpi);
+    }
+
+    /** The rules about one KPI, read once this evaluation has its turn (never as it was before another's change). */
+    public Outcome evaluate(Supplier<KpiWatch> read) {
         return inTurn(() -> {
+            KpiWatch kpi = read.get();
             LocalDate today = LocalDate.now(clock);
             Optional<PlanWatch> plan = Optional.ofNullable(kpi.planId()).flatMap(plans::find);
             return reconcile(kpiConditions(kpi, plan.orElse(null), today), alerts.firingForKpi(kpi.kpiId()));
@@ -95,6 +101,11 @@ public class AlertService {
      */
     public Outcome evaluateKpis(List<KpiWatch> kpis) {
         return inTurn(() -> evaluateKpisNow(kpis));
+    }
+
+    /** The same, the KPIs read once this evaluation has its turn. */
+    public Outcome evaluateKpis(Supplier<List<KpiWatch>> read) {
+        return inTurn(() -> evaluateKpisNow(read.get()));
     }
 
     private Outcome evaluateKpisNow(List<KpiWatch> kpis) {

@@ -64,4 +64,7 @@ public interface KpiWatchRepository {
     List<KpiWatch> findByPlan(String planId);
 
     Optional<KpiWatch> find(String kpiId);
+
+    /** The watches of these KPIs, in one read by key. */
+    List<KpiWatch> findAll(Collection<String> kpiIds);
 }

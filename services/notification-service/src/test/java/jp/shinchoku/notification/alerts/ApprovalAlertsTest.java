@@ -32,6 +32,9 @@ class ApprovalAlertsTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    jp.shinchoku.notification.kpis.KpiWatchRepository kpis;
+
     final String kafka = SharedInfrastructure.get().bootstrapServers();
     final String department = "dept-" + UUID.randomUUID().toString().substring(0, 8);
     final String planId = "pln-" + UUID.randomUUID().toString().substring(0, 8);
@@ -44,6 +47,8 @@ class ApprovalAlertsTest {
                 department, "オンライン申請件数", "件", "count", "increase", null, new KpiDefinedV1.Target(
                         BigDecimal.valueOf(100), LocalDate.parse("2028-03-31")), 1, null, null, List.of(), false,
                 "行政手続のオンライン化", "cumulative", "quarterly", new KpiDefinedV1.PlanPeriod(2021, 2027)));
+        // the KPI is known first, as in life: an alert's labels (plan, measure, department) come from its definition
+        await().until(() -> kpis.find(kpiId).map(watch -> watch.name() != null).orElse(false));
         String submitted = "msr-" + UUID.randomUUID();
         TestEvents.publish(kafka, Events.MEASUREMENT_RECORDED, new MeasurementRecordedV1(submitted, kpiId, planId,
                 department, BigDecimal.valueOf(40), LocalDate.parse("2024-12-31"), department,

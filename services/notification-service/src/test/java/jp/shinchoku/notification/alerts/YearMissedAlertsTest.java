@@ -31,6 +31,9 @@ class YearMissedAlertsTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    jp.shinchoku.notification.kpis.KpiWatchRepository kpis;
+
     final String kafka = SharedInfrastructure.get().bootstrapServers();
 
     @Test
@@ -42,6 +45,8 @@ class YearMissedAlertsTest {
                 "somu", "研修の実施回数", "回", "recurring", "increase", null, null, 1,
                 new KpiDefinedV1.Recurrence(2, "fiscal-year"), null, List.of(), false, "デジタル人材", "cumulative",
                 "annual", new KpiDefinedV1.PlanPeriod(2021, 2025)));
+        // the KPI is known first, as in life: an alert's labels (plan, measure, department) come from its definition
+        await().until(() -> kpis.find(kpiId).map(watch -> watch.name() != null).orElse(false));
         TestEvents.publish(kafka, Events.KPI_PROGRESS_CHANGED, new KpiProgressChangedV1(kpiId, planId, "somu",
                 LocalDate.parse("2025-04-01"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "ON_TRACK", "ON_TRACK",
                 null, "C", "C"));

@@ -55,7 +55,7 @@ class AlertTriggers {
     @KafkaListener(id = DEFINITIONS, topics = Topics.Names.KPI_DEFINITIONS, batch = "true")
     void onKpiDefinitions(List<ConsumerRecord<String, Object>> records) {
         RecordBatches.handle(records, batch -> onceEach(DEFINITIONS, batch, KpiDefinedV1.class, defined ->
-                alerts.evaluate(kpis.saveDefinition(new KpiWatchRepository.Definition(
+                evaluateAsItIs(kpis.saveDefinition(new KpiWatchRepository.Definition(
                         defined.kpiId(), defined.planId(), defined.municipalityCode(), defined.measureCode(),
                         defined.departmentCode(), defined.name(), defined.target() == null ? null : defined.target().due(),
                         Boolean.TRUE.equals(defined.retired()), defined.reportingCadence(),
@@ -97,9 +97,9 @@ class AlertTriggers {
                     handled.add(eventId);
                 }
             }
-            rounds.forEach(round -> alerts.evaluateKpis(kpis.saveProgressAll(round)));
+            rounds.forEach(round -> evaluateAsTheyAre(kpis.saveProgressAll(round)));
             if (!years.isEmpty()) {
-                alerts.evaluateKpis(kpis.saveYearsAll(years));
+                evaluateAsTheyAre(kpis.saveYearsAll(years));
             }
             processed.handledAll(PROGRESS, handled);
         });
@@ -139,7 +139,7 @@ class AlertTriggers {
             }
             kpis.reportedAll(periods);
             if (!submissions.isEmpty()) {
-                alerts.evaluateKpis(kpis.saveSubmissionsAll(submissions));
+                evaluateAsTheyAre(kpis.saveSubmissionsAll(submissions));
             }
             departmentsByPlan.forEach((planId, departments) -> {
                 List<KpiWatch> planKpis = kpis.findByPlan(planId);
@@ -175,6 +175,19 @@ class AlertTriggers {
                             recorded.recordedAt().atZone(java.time.ZoneId.of("Asia/Tokyo")).toLocalDate(), null)));
         }
         return updates;
+    }
+
+    /**
+     * Evaluates the KPIs just saved as they are once the evaluation has its turn: another consumer's evaluation (a
+     * definition's, a year's) may have changed them in between, and judging them as saved would undo it.
+     */
+    private void evaluateAsTheyAre(List<KpiWatch> saved) {
+        List<String> ids = saved.stream().map(KpiWatch::kpiId).toList();
+        alerts.evaluateKpis(() -> kpis.findAll(ids));
+    }
+
+    private void evaluateAsItIs(KpiWatch saved) {
+        alerts.evaluate(() -> kpis.find(saved.kpiId()).orElse(saved));
     }
 
     /** Handles each event of the batch the consumer has not handled yet, then records them in one write. */

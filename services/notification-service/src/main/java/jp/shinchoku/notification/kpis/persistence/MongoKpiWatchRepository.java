@@ -165,6 +165,12 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
     }
 
     @Override
+    public List<KpiWatch> findAll(Collection<String> kpiIds) {
+        return kpiIds.isEmpty() ? List.of()
+                : mongo.find(Query.query(where("_id").in(kpiIds)), KpiWatch.class, COLLECTION);
+    }
+
+    @Override
     public Optional<KpiWatch> find(String kpiId) {
         return Optional.ofNullable(mongo.findById(kpiId, KpiWatch.class, COLLECTION));
     }
