@@ -53,12 +53,12 @@ public record Alert(
                 condition.summaryEn(), condition.link(), State.FIRING, now, now, null, null, null);
     }
 
-    /** The firing alert with what its condition says now (its receivers keep any escalation). */
+    /** The firing alert with what its condition says now: where it sits, its text and receivers (keeping any escalation). */
     public Alert seenAgain(AlertCondition condition, List<String> routed, Instant now) {
         List<String> all = new ArrayList<>(routed);
         receivers.stream().filter(r -> !all.contains(r) && escalatedAt != null).forEach(all::add);
-        return new Alert(id, rule, all, labels, condition.summaryJa(), condition.summaryEn(), condition.link(), state,
-                firstRaisedAt, now, resolvedAt, acknowledgement, escalatedAt);
+        return new Alert(id, rule, all, condition.labels(), condition.summaryJa(), condition.summaryEn(),
+                condition.link(), state, firstRaisedAt, now, resolvedAt, acknowledgement, escalatedAt);
     }
 
     public Alert resolved(Instant now) {

@@ -18,7 +18,10 @@ public interface AlertRepository {
      */
     void raiseAll(List<Alert> alerts);
 
-    /** Records that firing alerts' conditions were seen again (no event), in one bulk write. */
+    /**
+     * Records that firing alerts' conditions were seen again (no event), with what they say now (labels, text,
+     * receivers, link), in one bulk write.
+     */
     void seenAgainAll(List<Alert> alerts);
 
     /** Resolves firing alerts, each with its {@code alert.resolved} event, in one bulk write. */

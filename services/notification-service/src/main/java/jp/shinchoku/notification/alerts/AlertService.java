@@ -209,7 +209,7 @@ public class AlertService {
 
     /**
      * Raises, updates and resolves so that what fires is what was found: one read for conditions not listed as firing,
-     * then one bulk write each of the raised, the seen again (only those whose text, receivers or link changed) and
+     * then one bulk write each of the raised, the seen again (only those whose labels, text, receivers or link changed) and
      * the resolved.
      */
     private Reconciled reconcileAll(List<AlertCondition> found, List<Alert> firing) {
@@ -237,7 +237,7 @@ public class AlertService {
             }
             Alert again = existing.seenAgain(condition, receivers, now);
             if (!again.summaryJa().equals(existing.summaryJa()) || !again.receivers().equals(existing.receivers())
-                    || !Objects.equals(again.link(), existing.link())) {
+                    || !Objects.equals(again.link(), existing.link()) || !again.labels().equals(existing.labels())) {
                 changed.put(again.id(), again);
             }
             stillFiring.putIfAbsent(again.id(), again);

@@ -38,6 +38,10 @@ public final class ApprovalRules {
         kpi.submissions().forEach((measurementId, submission) -> {
             if (!submission.awaiting()) {
                 Map<String, String> labels = KpiStatusRules.kpiLabels(AlertRule.REPORT_RETURNED, kpi);
+                // the department the report came from, until the KPI's definition says where it sits
+                if (!labels.containsKey("departmentCode")) {
+                    KpiStatusRules.put(labels, "departmentCode", submission.department());
+                }
                 labels.put("measurementId", measurementId);
                 KpiStatusRules.put(labels, "period", submission.period());
                 String period = label(submission.period());

@@ -65,7 +65,12 @@ public record KpiWatch(
      * @param submittedOn the day it was submitted
      * @param returned    why it was returned; null while it awaits a decision
      */
-    public record Submission(String period, LocalDate submittedOn, String returned) {
+    public record Submission(String period, LocalDate submittedOn, String returned, String department) {
+
+        /** A submission as kept before the department it came from was. */
+        public Submission(String period, LocalDate submittedOn, String returned) {
+            this(period, submittedOn, returned, null);
+        }
 
         public boolean awaiting() {
             return returned == null;

@@ -19,6 +19,7 @@ import jp.shinchoku.testsupport.HttpJson;
 import jp.shinchoku.testsupport.SharedInfrastructure;
 import jp.shinchoku.testsupport.ShinchokuServiceTest;
 import jp.shinchoku.testsupport.TestEvents;
+import jp.shinchoku.platform.inbox.ProcessedEvents;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,9 @@ class EvaluationTurnsTest {
     @Autowired
     PlanWatchRepository plans;
 
+    @Autowired
+    ProcessedEvents processed;
+
     private final String kafka = SharedInfrastructure.get().bootstrapServers();
 
     @Test
@@ -58,8 +62,10 @@ class EvaluationTurnsTest {
         TestEvents.publish(kafka, Events.KPI_DEFINED, new KpiDefinedV1(kpiId, "pln-t", null, "3", "3-1", "施策", "shimin",
                 "マイナンバーカードの普及率", "%", "percentage", "increase", sample.baseline(),
                 new KpiDefinedV1.Target(sample.target().value(), DUE), 1, null, null, null, false));
-        TestEvents.publish(kafka, Events.KPI_PROGRESS_CHANGED, progress(kpiId, "2023-10-02", null, "BEHIND"));
-        await().until(() -> kpis.find(kpiId).map(KpiWatch::status).orElse("").equals("BEHIND"));
+        String behind = TestEvents.publish(kafka, Events.KPI_PROGRESS_CHANGED, progress(kpiId, "2023-10-02", null, "BEHIND"));
+        // 遅れ judged and its own evaluation over (the consumer records an event as handled after evaluating it)
+        await().until(() -> processed.handledOf("notification-kpi-progress", List.of(behind)).contains(behind));
+        assertThat(kpis.find(kpiId).map(KpiWatch::status)).contains("BEHIND");
 
         alerts.evaluateAll(() -> {
             List<KpiWatch> asRead = kpis.findAll();

@@ -127,7 +127,8 @@ class AlertTriggers {
                 if (record.value() instanceof MeasurementReviewedV1 reviewed) {
                     submissions.add(new KpiWatchRepository.SubmissionUpdate(reviewed.kpiId(), reviewed.measurementId(),
                             "RETURNED".equals(reviewed.decision()) ? new KpiWatch.Submission(reviewed.period(),
-                                    null, reviewed.reason() == null ? "-" : reviewed.reason()) : null));
+                                    null, reviewed.reason() == null ? "-" : reviewed.reason(), reviewed.departmentCode())
+                                    : null));
                 }
                 if (record.value() instanceof MeasurementRecordedV1 recorded && recorded.period() != null) {
                     periods.computeIfAbsent(recorded.kpiId(), kpi -> new LinkedHashSet<>()).add(recorded.period());
@@ -172,7 +173,8 @@ class AlertTriggers {
         if (Boolean.TRUE.equals(recorded.awaitingApproval())) {
             updates.add(new KpiWatchRepository.SubmissionUpdate(recorded.kpiId(), recorded.measurementId(),
                     new KpiWatch.Submission(recorded.period(),
-                            recorded.recordedAt().atZone(java.time.ZoneId.of("Asia/Tokyo")).toLocalDate(), null)));
+                            recorded.recordedAt().atZone(java.time.ZoneId.of("Asia/Tokyo")).toLocalDate(), null,
+                            recorded.departmentCode())));
         }
         return updates;
     }

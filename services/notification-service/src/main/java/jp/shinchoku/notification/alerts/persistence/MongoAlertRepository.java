@@ -124,8 +124,11 @@ class MongoAlertRepository implements AlertRepository {
         if (seen.isEmpty()) {
             return;
         }
+        // the keys first: an alert moved to another department is found there (its old key is read and checked)
+        byKey.addAll(keysOf(seen));
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         seen.forEach(alert -> bulk.updateOne(Query.query(where("_id").is(alert.id())), new Update()
+                .set("alert.labels", alert.labels())
                 .set("alert.lastSeenAt", alert.lastSeenAt())
                 .set("alert.summaryJa", alert.summaryJa())
                 .set("alert.summaryEn", alert.summaryEn())
@@ -211,8 +214,8 @@ class MongoAlertRepository implements AlertRepository {
     /** The firing alerts a key names: two reads by _id, whatever else is kept. */
     private List<Alert> firingUnder(String key) {
         Set<String> ids = byKey.ids(key);
-        return ids.isEmpty() ? List.of()
-                : findAll(ids).stream().filter(alert -> alert.state() == Alert.State.FIRING).toList();
+        return ids.isEmpty() ? List.of() : findAll(ids).stream().filter(alert -> alert.state() == Alert.State.FIRING)
+                .filter(alert -> keysOf(List.of(alert)).containsKey(key)).toList();
     }
 
     /** The keys alerts are found by: each one's KPI, plan and department. */
