@@ -80,6 +80,8 @@ class AccessMatrixTest {
             Map.entry("GET /api/kpis/{kpiId}/series",         "UAFANANAAN"),
             Map.entry("GET /api/plans/{planId}/progress",     "UFFANANAFN"),
             Map.entry("GET /api/plans/{planId}/departments/{departmentCode}/due", "UAFANANAAN"),
+            Map.entry("GET /api/plans/{planId}/departments/{departmentCode}/returned", "UAFANANAAN"),
+            Map.entry("GET /api/plans/{planId}/kpis",         "UFFANANAFN"),
             Map.entry("GET /api/plans/{planId}/progress/export", "AAAAAAAAAA"),
             Map.entry("GET /api/plans/{planId}/progress/export.csv", "AAAAAAAAAA"),
             Map.entry("GET /api/open-data/progress/dictionary", "AAAAAAAAAA"),

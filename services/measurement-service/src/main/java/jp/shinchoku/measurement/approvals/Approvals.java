@@ -77,6 +77,16 @@ public class Approvals {
         return approves(municipality) && !current(reviews.awaitingOfKpi(kpiId)).isEmpty();
     }
 
+    /**
+     * The reports of these KPIs returned (差戻し) and not yet answered by a correction: what their departments have to
+     * report again, with the decision that returned each.
+     */
+    public List<ReviewRepository.Reviewed> returned(java.util.Collection<String> kpiIds) {
+        List<ReviewRepository.Reviewed> returned = reviews.returned(kpiIds);
+        Set<String> answered = reviews.superseded(returned.stream().map(r -> r.measurement().id()).toList());
+        return returned.stream().filter(r -> !answered.contains(r.measurement().id())).toList();
+    }
+
     private List<Measurement> current(List<Measurement> awaiting) {
         Set<String> replaced = reviews.superseded(awaiting.stream().map(Measurement::id).toList());
         return awaiting.stream().filter(m -> !replaced.contains(m.id())).toList();

@@ -22,6 +22,12 @@ public interface ReviewRepository {
     /** The KPI's measurements awaiting a decision (those a correction replaced included). */
     List<Measurement> awaitingOfKpi(String kpiId);
 
+    /**
+     * The reports of these KPIs the 推進本部 returned (差戻し), answered by a correction or not, by measurement date; read
+     * through the KPI index in one query.
+     */
+    List<Reviewed> returned(Collection<String> kpiIds);
+
     /** Those of these measurements a correction replaced. */
     Set<String> superseded(Collection<String> measurementIds);
 

@@ -103,10 +103,27 @@ class ApprovalTest {
         assertThat(returned.reason()).isEqualTo("様式数の定義を確認してください");
         assertThat(returned.departmentCode()).isEqualTo("somu");
         assertThat(returned.municipalityCode()).isEqualTo(TOWN);
+        // the department reads what was returned to it, with why, by whom and when; the 推進本部 reads it too
+        String returnedPath = "/api/plans/" + plan.planId() + "/departments/somu/returned";
+        JsonNode toAnswer = somu.get(returnedPath).json();
+        assertThat(toAnswer.valueStream().map(r -> r.get("measurementId").asString())).containsExactly(second);
+        assertThat(toAnswer.get(0).get("kpiId").asString()).isEqualTo(forms);
+        assertThat(toAnswer.get(0).get("reason").asString()).isEqualTo("様式数の定義を確認してください");
+        assertThat(toAnswer.get(0).get("returnedBy").asString()).isNotBlank();
+        assertThat(toAnswer.get(0).get("returnedAt").asString()).isNotBlank();
+        assertThat(toAnswer.get(0).get("periodLabel").asString()).isEqualTo("令和6年度第3四半期");
+        assertThat(toAnswer.get(0).get("value").asInt()).isEqualTo(3);
+        assertThat(hq.get(returnedPath).json()).hasSize(1);
+        assertThat(admin.as(TestTokens.department(TOWN, "shimin")).get(returnedPath).status())
+                .as("another department's returns").isEqualTo(403);
+        assertThat(admin.as(TestTokens.department(TOWN, "shimin"))
+                .get("/api/plans/" + plan.planId() + "/departments/shimin/returned").json()).isEmpty();
+        assertThat(admin.as(TestTokens.hq("152048")).get(returnedPath).status()).isEqualTo(404);
         String corrected = somu.post("/api/kpis/" + forms + "/measurements/" + second + "/corrections",
                 "{\"value\": 5, \"reason\": \"定義に合わせて再集計\"}", Map.of("Idempotency-Key", "fix-" + second))
                 .json().get("id").asString();
         assertThat(awaiting()).extracting(m -> m.get("measurementId").asString()).containsExactly(corrected);
+        assertThat(somu.get(returnedPath).json()).as("answered by the correction").isEmpty();
 
         // a year holds its close back while one of its reports awaits approval
         JsonNode blocked = hq.post("/api/plans/" + plan.planId() + "/fiscal-years/2024/close", "{}").json();

@@ -188,6 +188,53 @@ class ProgressQueriesApiTest {
         assertThat(dictionary.body()).startsWith("\uFEFF項目名,キー,型,説明").contains("達成度,achievement,number,");
     }
 
+    @Test
+    void thePortalReadsAPlansKpisWithTheirCodesAsOfADayAndADepartmentItsOwn() {
+        JsonNode today = http.get("/api/plans/" + plan.planId() + "/kpis").json();
+        assertThat(today.get("asOf").asString()).isEqualTo("2024-11-25");
+        assertThat(today.get("asOfLabel").asString()).isEqualTo("令和6年11月25日");
+        assertThat(today.get("kpis")).hasSize(7);
+        JsonNode appsRow = kpi(today, apps);
+        assertThat(appsRow.get("name").asString()).isEqualTo("オンライン申請件数");
+        assertThat(appsRow.get("status").asString()).as("a code, not the export's label").isEqualTo("AT_RISK");
+        assertThat(appsRow.get("statusLabel").asString()).isEqualTo("注意");
+        assertThat(appsRow.get("grade").asString()).isEqualTo("A");
+        assertThat(appsRow.get("pillarCode").asString()).isEqualTo("1");
+        assertThat(appsRow.get("measureCode").asString()).isEqualTo("1-1");
+        assertThat(appsRow.get("departmentCode").asString()).isEqualTo("johoseisaku");
+        assertThat(appsRow.get("latestValue").decimalValue()).isEqualByComparingTo("600");
+        assertThat(appsRow.get("latestMeasuredOn").asString()).isEqualTo("2024-09-30");
+        assertThat(appsRow.get("targetValue").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(appsRow.get("targetDue").asString()).isEqualTo("2026-03-31");
+        assertThat(appsRow.get("provisional").asBoolean()).isFalse();
+        assertThat(kpi(today, training).get("latestText").asString()).isEqualTo("新任職員研修でDXを扱った");
+        assertThat(kpi(today, training).get("status").asString()).isEqualTo("NOT_MEASURABLE");
+
+        // as the export counts a day: before the September reports, apps had none
+        JsonNode june = http.get("/api/plans/" + plan.planId() + "/kpis?asOf=2024-06-30").json();
+        assertThat(june.get("asOf").asString()).isEqualTo("2024-06-30");
+        assertThat(kpi(june, apps).get("status").asString()).isEqualTo("NO_DATA");
+        assertThat(kpi(june, cards).get("latestValue").decimalValue()).isEqualByComparingTo("80");
+        assertThat(http.get("/api/plans/" + plan.planId() + "/kpis?asOf=2024-06-30&fiscalYear=令和6年度").status())
+                .isEqualTo(400);
+
+        // a department reads its own part, not the whole plan; the 推進本部 reads any part
+        HttpJson shimin = http.as(jp.shinchoku.testsupport.TestTokens.department("462233", "shimin"));
+        assertThat(shimin.get("/api/plans/" + plan.planId() + "/kpis").status()).isEqualTo(403);
+        assertThat(shimin.get("/api/plans/" + plan.planId() + "/kpis?department=somu").status()).isEqualTo(403);
+        JsonNode own = shimin.get("/api/plans/" + plan.planId() + "/kpis?department=shimin").json();
+        assertThat(own.get("kpis").valueStream().map(k -> k.get("kpiId").asString())).containsExactly(cards);
+        HttpJson hq = http.as(jp.shinchoku.testsupport.TestTokens.hq("462233"));
+        assertThat(hq.get("/api/plans/" + plan.planId() + "/kpis?department=johoseisaku").json().get("kpis")).hasSize(4);
+        assertThat(http.as(jp.shinchoku.testsupport.TestTokens.hq("152048")).get("/api/plans/" + plan.planId() + "/kpis")
+                .status()).as("another municipality's plan").isEqualTo(404);
+    }
+
+    private static JsonNode kpi(JsonNode kpis, String kpiId) {
+        return kpis.get("kpis").valueStream().filter(k -> k.get("kpiId").asString().equals(kpiId)).findFirst()
+                .orElseThrow();
+    }
+
     private void report(String kpi, String value, String measuredOn) {
         HttpJson.Response response = http.post("/api/kpis/" + kpi + "/measurements",
                 "{\"value\": " + value + ", \"measuredOn\": \"" + measuredOn + "\"}",

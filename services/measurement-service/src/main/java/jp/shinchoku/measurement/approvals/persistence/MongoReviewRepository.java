@@ -64,6 +64,17 @@ class MongoReviewRepository implements ReviewRepository {
     }
 
     @Override
+    public List<Reviewed> returned(Collection<String> kpiIds) {
+        if (kpiIds.isEmpty()) {
+            return List.of();
+        }
+        Query query = Query.query(where("kpiId").in(kpiIds).and("review.decision").is(Review.Decision.RETURNED.name()))
+                .with(Sort.by("measurement.measuredOn", "measurement.recordedAt"));
+        return mongo.find(query, ReviewedDocument.class, COLLECTION).stream()
+                .map(document -> new Reviewed(document.measurement(), document.review())).toList();
+    }
+
+    @Override
     public Set<String> superseded(Collection<String> measurementIds) {
         if (measurementIds.isEmpty()) {
             return Set.of();

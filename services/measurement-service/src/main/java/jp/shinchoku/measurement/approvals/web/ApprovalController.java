@@ -102,6 +102,31 @@ class ApprovalController {
                 m.correctionReason())).toList();
     }
 
+    /** A report the 推進本部 returned to its department (差戻し), with who returned it, when and why. */
+    record ReturnedView(String measurementId, String kpiId, String kpiName, String unit, String departmentCode,
+            String period, String periodLabel, BigDecimal value, String text, LocalDate measuredOn, String reportedBy,
+            Instant recordedAt, String returnedBy, Instant returnedAt, String reason) {
+    }
+
+    /**
+     * A department's reports of a plan returned to it and not yet answered by a correction, by measurement date: the
+     * department itself reads them, and whoever reads the whole plan (its 推進本部, the administrator).
+     */
+    @GetMapping("/api/plans/{planId}/departments/{departmentCode}/returned")
+    List<ReturnedView> returned(@PathVariable String planId, @PathVariable String departmentCode) {
+        access.department(planId, departmentCode);
+        Map<String, KpiDefinition> byId = kpis.findByPlan(planId).stream()
+                .filter(kpi -> departmentCode.equals(kpi.departmentCode()))
+                .collect(Collectors.toMap(KpiDefinition::id, Function.identity()));
+        return approvals.returned(byId.keySet()).stream().map(returned -> {
+            Measurement m = returned.measurement();
+            KpiDefinition kpi = byId.get(m.kpiId());
+            return new ReturnedView(m.id(), m.kpiId(), kpi.name(), kpi.unit(), m.departmentCode(), m.period().code(),
+                    m.period().label(), m.value(), m.text(), m.measuredOn(), m.reportedBy(), m.recordedAt(),
+                    returned.review().by(), returned.review().at(), returned.review().reason());
+        }).toList();
+    }
+
     @PostMapping("/api/measurements/{measurementId}/review")
     DecidedView decide(@PathVariable String measurementId, @RequestBody(required = false) DecisionRequest request) {
         KpiDefinition kpi = approvals.find(measurementId).flatMap(m -> kpis.find(m.kpiId()))
