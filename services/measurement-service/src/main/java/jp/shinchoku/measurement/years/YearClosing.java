@@ -87,12 +87,11 @@ public class YearClosing {
      * still running) from the values measured by then, and the year's verdict.
      */
     private Edition freeze(String id, String planId, int fiscalYear, PlanYears.Action cause, String by, String note,
-            List<KpiDefinition> planKpis) {
+            List<KpiDefinition> planKpis, Map<String, ProgressState> states) {
         FiscalYear year = FiscalYear.of(fiscalYear);
         LocalDate today = LocalDate.now(clock);
         LocalDate asOf = today.isAfter(year.lastDay()) ? year.lastDay() : today;
         List<KpiDefinition> covered = covered(planKpis, year);
-        Map<String, ProgressState> states = progress.findAll(covered.stream().map(KpiDefinition::id).toList());
         List<Edition.Row> rows = new ArrayList<>();
         for (KpiDefinition kpi : covered) {
             ProgressState state = states.get(kpi.id());
@@ -118,13 +117,19 @@ public class YearClosing {
 
     /** What holds a close of the year back (empty: nothing). */
     public List<Blocker> blockers(String planId, int fiscalYear) {
-        return blockers(planId, fiscalYear, kpis.findByPlan(planId));
+        List<KpiDefinition> planKpis = kpis.findByPlan(planId);
+        return blockers(planId, fiscalYear, planKpis, states(planKpis, fiscalYear));
     }
 
-    private List<Blocker> blockers(String planId, int fiscalYear, List<KpiDefinition> planKpis) {
+    /** The progress kept of the KPIs the year covers, in one read by key. */
+    private Map<String, ProgressState> states(List<KpiDefinition> planKpis, int fiscalYear) {
+        return progress.findAll(covered(planKpis, FiscalYear.of(fiscalYear)).stream().map(KpiDefinition::id).toList());
+    }
+
+    private List<Blocker> blockers(String planId, int fiscalYear, List<KpiDefinition> planKpis,
+            Map<String, ProgressState> states) {
         FiscalYear year = FiscalYear.of(fiscalYear);
         List<KpiDefinition> covered = covered(planKpis, year);
-        Map<String, ProgressState> states = progress.findAll(covered.stream().map(KpiDefinition::id).toList());
         List<Blocker> blockers = new ArrayList<>();
         for (KpiDefinition kpi : covered) {
             ProgressState state = states.get(kpi.id());
@@ -148,11 +153,12 @@ public class YearClosing {
             return new Outcome.NotEnded(year);
         }
         List<KpiDefinition> planKpis = kpis.findByPlan(planId);
-        List<Blocker> blockers = blockers(planId, fiscalYear, planKpis);
+        Map<String, ProgressState> states = states(planKpis, fiscalYear);
+        List<Blocker> blockers = blockers(planId, fiscalYear, planKpis, states);
         if (!blockers.isEmpty() && (reason == null || reason.isBlank())) {
             return new Outcome.Blocked(blockers);
         }
-        return change(planId, fiscalYear, PlanYears.Action.CLOSED, by, reason, blockers, null, planKpis);
+        return change(planId, fiscalYear, PlanYears.Action.CLOSED, by, reason, blockers, null, planKpis, states);
     }
 
     /**
@@ -160,8 +166,9 @@ public class YearClosing {
      * once per review, however often it is delivered.
      */
     public Outcome reviewed(String planId, int fiscalYear, String by, String note, String reviewId) {
-        return change(planId, fiscalYear, PlanYears.Action.REVIEWED, by, note, List.of(), reviewId,
-                kpis.findByPlan(planId));
+        List<KpiDefinition> planKpis = kpis.findByPlan(planId);
+        return change(planId, fiscalYear, PlanYears.Action.REVIEWED, by, note, List.of(), reviewId, planKpis,
+                states(planKpis, fiscalYear));
     }
 
     public Outcome reopen(String planId, int fiscalYear, String by, String reason) {
@@ -169,7 +176,7 @@ public class YearClosing {
             return new Outcome.ReasonMissing();
         }
         return change(planId, fiscalYear, PlanYears.Action.REOPENED, by, reason, List.of(), null,
-                kpis.findByPlan(planId));
+                kpis.findByPlan(planId), Map.of());
     }
 
     /**
@@ -177,7 +184,7 @@ public class YearClosing {
      * the id the step will name (kept again if the step has to be retried).
      */
     private Outcome change(String planId, int fiscalYear, PlanYears.Action action, String by, String reason,
-            List<Blocker> blockers, String reference, List<KpiDefinition> planKpis) {
+            List<Blocker> blockers, String reference, List<KpiDefinition> planKpis, Map<String, ProgressState> states) {
         if (planKpis.isEmpty()) {
             return new Outcome.UnknownPlan();
         }
@@ -197,7 +204,7 @@ public class YearClosing {
             String edition = null;
             if (action != PlanYears.Action.REOPENED) {
                 edition = Edition.id(planId, fiscalYear, current.version() + 1);
-                editions.save(freeze(edition, planId, fiscalYear, action, by, note, planKpis));
+                editions.save(freeze(edition, planId, fiscalYear, action, by, note, planKpis, states));
             }
             PlanYears.Step step = new PlanYears.Step(fiscalYear, action, by, clock.instant(), note, edition, reference);
             PlanYears next = current.with(step);

@@ -3,6 +3,7 @@ package jp.shinchoku.measurement.kpis.persistence;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
+import jp.shinchoku.platform.store.KeyIndex;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -23,23 +25,45 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
+/**
+ * One document per KPI, by id. A plan's KPIs are found through {@link KeyIndex} ({@code kpis_by_plan}, written before
+ * the definitions), so closing a year or reading a plan's progress reads by {@code _id} on any store, never a query
+ * on {@code planId} (which a store that ignores secondary indexes answers by reading every KPI kept).
+ */
 @Repository
 class MongoKpiCatalog implements KpiCatalog {
 
     static final String COLLECTION = "kpis";
+    static final String BY_PLAN = "kpis_by_plan";
 
     private final MongoTemplate mongo;
+    private final KeyIndex byPlan;
 
     MongoKpiCatalog(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.byPlan = new KeyIndex(mongo, BY_PLAN);
         mongo.indexOps(COLLECTION).createIndex(new Index("planId", Sort.Direction.ASC).named("plan"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC).on("revision", Sort.Direction.ASC)
                 .unique().named("revision"));
+        if (mongo.getCollection(BY_PLAN).estimatedDocumentCount() == 0
+                && mongo.getCollection(COLLECTION).estimatedDocumentCount() > 0) {
+            // KPIs kept before the index existed: indexed once, in batches
+            forEachBatch(1_000, this::index);
+        }
     }
 
     @Override
     public List<KpiDefinition> findByPlan(String planId) {
-        return mongo.find(Query.query(where("planId").is(planId)).with(Sort.by("_id")), KpiDefinition.class, COLLECTION);
+        List<String> ids = List.copyOf(byPlan.ids(planId));
+        return findAll(ids).stream().filter(kpi -> planId.equals(kpi.planId()))
+                .sorted(Comparator.comparing(KpiDefinition::id)).toList();
+    }
+
+    private void index(List<KpiDefinition> definitions) {
+        Map<String, List<String>> ids = new HashMap<>();
+        definitions.stream().filter(kpi -> kpi.planId() != null)
+                .forEach(kpi -> ids.computeIfAbsent(kpi.planId(), plan -> new ArrayList<>()).add(kpi.id()));
+        byPlan.addAll(ids);
     }
 
     @Override
@@ -82,6 +106,7 @@ class MongoKpiCatalog implements KpiCatalog {
         if (latest.isEmpty()) {
             return;
         }
+        index(List.copyOf(latest.values()));
         Map<String, KpiDefinition> stored = new HashMap<>();
         findAll(latest.keySet()).forEach(kpi -> stored.put(kpi.id(), kpi));
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
@@ -118,6 +143,7 @@ class MongoKpiCatalog implements KpiCatalog {
      */
     @Override
     public boolean save(KpiDefinition definition) {
+        index(List.of(definition));
         for (int attempt = 0; attempt < 5; attempt++) {
             KpiDefinition stored = mongo.findById(definition.id(), KpiDefinition.class, COLLECTION);
             if (stored == null) {
