@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param factor    for a {@code relative} KPI: the factor over the previous fiscal year
  * @param intermediateTargets 中間目標: the value to reach by the end of earlier fiscal years, in date order
  *                  (empty when the plan sets none)
- * @param retired   the KPI's measure was retired by a revision: no more reports are expected or accepted (absent in
+ * @param retired   the KPI, or its measure, was retired by a revision: no more reports are expected or accepted (absent in
  *                  events written before the field existed: read as false)
  * @param pillarTitle the title of the pillar (施策の柱) the KPI's measure belongs to
  * @param accumulation {@code cumulative} (each report states the level reached so far) or {@code per-period} (each

@@ -268,11 +268,13 @@ public record Plan(
      *                         is a worsening, not still 達成
      * @param ratio            a percentage reported as numerator / denominator, with what each counts; null otherwise
      * @param reportingCadence how often this KPI is reported, where it differs from the plan's; null = the plan's
+     * @param retired          retired by a revision (retire-kpi): it stays in the plan, its history and editions, but
+     *                         is no longer tracked (no more reports are expected for it)
      */
     public record Kpi(String id, String code, String name, String unit, KpiKind kind, Direction direction,
             Baseline baseline, Target target, Recurrence recurrence, BigDecimal factor, String note,
             List<Target> intermediateTargets, Accumulation accumulation, RelativeTo relativeTo, boolean maintain,
-            Ratio ratio, ReportingCadence reportingCadence) {
+            Ratio ratio, ReportingCadence reportingCadence, boolean retired) {
         public Kpi {
             intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
             accumulation = accumulation == null ? Accumulation.CUMULATIVE : accumulation;
@@ -283,7 +285,12 @@ public record Plan(
                 Baseline baseline, Target target, Recurrence recurrence, BigDecimal factor, String note,
                 List<Target> intermediateTargets, Accumulation accumulation) {
             this(id, code, name, unit, kind, direction, baseline, target, recurrence, factor, note, intermediateTargets,
-                    accumulation, null, false, null, null);
+                    accumulation, null, false, null, null, false);
+        }
+
+        Kpi retire() {
+            return new Kpi(id, code, name, unit, kind, direction, baseline, target, recurrence, factor, note,
+                    intermediateTargets, accumulation, relativeTo, maintain, ratio, reportingCadence, true);
         }
     }
 
@@ -396,6 +403,11 @@ public record Plan(
     }
 
     public record LocatedKpi(Pillar pillar, Measure measure, Kpi kpi) {
+
+        /** No longer tracked: the KPI itself or its measure was retired by a revision. */
+        public boolean retired() {
+            return kpi.retired() || measure.retired();
+        }
     }
 
     public record LocatedMilestone(Pillar pillar, Measure measure, Milestone milestone) {

@@ -95,7 +95,8 @@ public final class PlanDiff {
                 "intermediateTargets", kpi.intermediateTargets().isEmpty() ? null : kpi.intermediateTargets().stream()
                         .map(step -> step.due() + ": " + text(step.value())).collect(Collectors.joining(", ")),
                 "note", kpi.note(),
-                "accumulation", WireNames.of(kpi.accumulation()));
+                "accumulation", WireNames.of(kpi.accumulation()),
+                "retired", String.valueOf(kpi.retired()));
     }
 
     /** Field names and values, in pairs; the order is kept. */

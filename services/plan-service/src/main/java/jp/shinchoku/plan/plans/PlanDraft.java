@@ -223,7 +223,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             return new Plan.Kpi(id, code, name, unit, parsedKind(), parsedDirection(), parsedBaseline(issuedOn), parsedTarget(),
                     parsedRecurrence(), factor, note, parsedIntermediateTargets(), parsedAccumulation(), parsedRelativeTo(),
                     Boolean.TRUE.equals(maintain), ratio == null ? null : new Plan.Ratio(ratio.numerator(), ratio.denominator()),
-                    WireNames.parse(ReportingCadence.class, reportingCadence));
+                    WireNames.parse(ReportingCadence.class, reportingCadence), false);
         }
     }
 
@@ -467,7 +467,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
     }
 
     /** @param what the key of what is duplicated ({@code code.pillar}) */
-    private static Violation duplicate(String path, String what, String code) {
+    static Violation duplicate(String path, String what, String code) {
         return Violation.of(path, "code.used-twice", PlanTexts.TEXTS.ja(what), PlanTexts.TEXTS.en(what), code);
     }
 

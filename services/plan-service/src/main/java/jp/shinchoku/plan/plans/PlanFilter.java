@@ -14,7 +14,7 @@ import jp.shinchoku.calendar.FiscalYear;
  * @param dueFrom        deadline window: due on or after this day
  * @param dueTo          deadline window: due on or before this day
  * @param status         milestones in this status
- * @param includeRetired whether measures retired by a revision are shown
+ * @param includeRetired whether measures and KPIs retired by a revision are shown
  */
 public record PlanFilter(String municipality, String planId, String department, FiscalYear fiscalYear,
         LocalDate dueFrom, LocalDate dueTo, MilestoneStatus status, boolean includeRetired) {
@@ -51,7 +51,7 @@ public record PlanFilter(String municipality, String planId, String department, 
     /** The plan's KPIs that match, in plan order. */
     public Stream<Plan.LocatedKpi> kpis(Plan plan) {
         return plan.kpis()
-                .filter(located -> shows(located.measure()))
+                .filter(located -> shows(located.measure()) && (includeRetired || !located.kpi().retired()))
                 .filter(located -> due(located.kpi().target() == null ? null : located.kpi().target().due()));
     }
 

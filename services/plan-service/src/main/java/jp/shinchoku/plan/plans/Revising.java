@@ -28,7 +28,7 @@ import jp.shinchoku.plan.plans.RevisionDraft.ChangeType;
 final class Revising {
 
     private static final String TYPES = "set-target, change-target, add-measure, retire-measure, "
-            + "reassign-department, reschedule-milestone";
+            + "reassign-department, reschedule-milestone, add-kpi, retire-kpi, add-milestone";
 
     private Revising() {
     }
@@ -123,6 +123,9 @@ final class Revising {
                     .orElse(plan);
             case REASSIGN_DEPARTMENT -> reassign(plan, change, path, knownDepartments, now, found);
             case RESCHEDULE_MILESTONE -> reschedule(plan, change, path, now, found);
+            case ADD_KPI -> addKpi(plan, change, path, now, found);
+            case RETIRE_KPI -> retireKpi(plan, change, path, now, found);
+            case ADD_MILESTONE -> addMilestone(plan, change, path, now, found);
         };
         return found.size() > before ? plan : changed;
     }
@@ -135,8 +138,7 @@ final class Revising {
             found.add(Violation.of(path + ".kpi", "change.unknown-kpi", change.kpi()));
             return plan;
         }
-        if (located.get().measure().retired()) {
-            found.add(retired(path + ".kpi", located.get().measure().code()));
+        if (retiredKpi(located.get(), path + ".kpi", found)) {
             return plan;
         }
         Plan.Kpi kpi = located.get().kpi();
@@ -225,6 +227,107 @@ final class Revising {
             measures.add(added);
             return new Plan.Pillar(pillar.code(), pillar.title(), measures);
         }).toList(), now);
+    }
+
+    /**
+     * add-kpi: a KPI defined as a plan document defines one, added to an active measure; its id is made as the
+     * import makes it (plan, measure, its code or its ordinal), and its code must not be used in the measure yet.
+     */
+    private static Plan addKpi(Plan plan, ChangeDraft change, String path, Instant now, List<Violation> found) {
+        Optional<Plan.Measure> measure = activeMeasure(plan, change.measure(), path + ".measure", found);
+        KpiDraft definition = change.kpiDefinition();
+        if (definition == null) {
+            found.add(Violation.of(path + ".kpiDefinition", "change.kpi-definition-required"));
+            return plan;
+        }
+        String definitionPath = path + ".kpiDefinition";
+        int before = found.size();
+        PlanDraft.checkKpi(definition, definitionPath, found);
+        if (measure.isEmpty()) {
+            return plan;
+        }
+        List<Plan.Kpi> kpis = measure.get().kpis();
+        String id = plan.id() + "." + measure.get().code() + "."
+                + (PlanDraft.blank(definition.code()) ? String.valueOf(kpis.size() + 1) : definition.code());
+        boolean codeUsed = !PlanDraft.blank(definition.code())
+                && kpis.stream().anyMatch(kpi -> definition.code().equals(kpi.code()));
+        if (codeUsed || plan.kpi(id).isPresent()) {
+            found.add(PlanDraft.duplicate(definitionPath + ".code", "code.kpi",
+                    PlanDraft.blank(definition.code()) ? id : definition.code()));
+        }
+        if (found.size() > before) {
+            return plan;
+        }
+        Plan.Kpi added = definition.toKpi(id, plan.issuedOn());
+        return plan.mapMeasures(m -> {
+            if (!m.code().equals(measure.get().code())) {
+                return m;
+            }
+            List<Plan.Kpi> grown = new ArrayList<>(m.kpis());
+            grown.add(added);
+            return m.withKpis(grown);
+        }, now);
+    }
+
+    /** retire-kpi: the KPI stays in the plan (its history, the editions) but is no longer tracked. */
+    private static Plan retireKpi(Plan plan, ChangeDraft change, String path, Instant now, List<Violation> found) {
+        Optional<Plan.LocatedKpi> located = plan.kpi(change.kpi());
+        if (located.isEmpty()) {
+            found.add(Violation.of(path + ".kpi", "change.unknown-kpi", change.kpi()));
+            return plan;
+        }
+        if (retiredKpi(located.get(), path + ".kpi", found)) {
+            return plan;
+        }
+        String id = located.get().kpi().id();
+        return plan.mapMeasures(measure -> measure.withKpis(measure.kpis().stream()
+                .map(kpi -> kpi.id().equals(id) ? kpi.retire() : kpi).toList()), now);
+    }
+
+    /** add-milestone: a dated step added to an active measure, with an id made as the import makes them. */
+    private static Plan addMilestone(Plan plan, ChangeDraft change, String path, Instant now, List<Violation> found) {
+        Optional<Plan.Measure> measure = activeMeasure(plan, change.measure(), path + ".measure", found);
+        int before = found.size();
+        if (PlanDraft.blank(change.text())) {
+            found.add(Violation.of(path + ".text", "milestone.text-required"));
+        }
+        if (PlanDraft.blank(change.due())) {
+            found.add(Violation.of(path + ".due", "change.milestone-due-required"));
+        } else {
+            PlanDraft.checkDate(change.due(), path + ".due", found);
+        }
+        if (found.size() > before || measure.isEmpty()) {
+            return plan;
+        }
+        String code = measure.get().code();
+        Set<String> used = plan.milestones().map(Plan.Milestone::id).collect(Collectors.toSet());
+        int ordinal = measure.get().milestones().size() + 1;
+        while (used.contains(plan.id() + "." + code + ".m" + ordinal)) {
+            ordinal++;
+        }
+        Plan.Milestone added = new Plan.Milestone(plan.id() + "." + code + ".m" + ordinal, change.text().strip(),
+                PlanDraft.lastDay(change.due()), null, MilestoneStatus.NOT_STARTED, null, null, null);
+        return plan.mapMeasures(m -> {
+            if (!m.code().equals(code)) {
+                return m;
+            }
+            List<Plan.Milestone> grown = new ArrayList<>(m.milestones());
+            grown.add(added);
+            return m.withMilestones(grown);
+        }, now);
+    }
+
+    /** Whether the KPI or its measure is retired (recorded as a problem): a retired KPI takes no more changes. */
+    private static boolean retiredKpi(Plan.LocatedKpi located, String path, List<Violation> found) {
+        if (located.measure().retired()) {
+            found.add(retired(path, located.measure().code()));
+            return true;
+        }
+        if (located.kpi().retired()) {
+            found.add(Violation.of(path, "change.kpi-retired", located.kpi().name()));
+            return true;
+        }
+        return false;
     }
 
     private static Plan reassign(Plan plan, ChangeDraft change, String path, Set<String> knownDepartments, Instant now,

@@ -3,6 +3,7 @@ package jp.shinchoku.plan.plans;
 import java.math.BigDecimal;
 import java.util.List;
 
+import jp.shinchoku.plan.plans.PlanDraft.KpiDraft;
 import jp.shinchoku.plan.plans.PlanDraft.MeasureDraft;
 import jp.shinchoku.plan.plans.PlanDraft.RecurrenceDraft;
 import jp.shinchoku.plan.plans.PlanDraft.TargetDraft;
@@ -33,12 +34,17 @@ public record RevisionDraft(String revisedBy, String reason, List<ChangeDraft> c
      * <li>{@code retire-measure}: {@code measure} (its code)</li>
      * <li>{@code reassign-department}: {@code measure} and the new {@code department}</li>
      * <li>{@code reschedule-milestone}: {@code milestone} (its id) and the new {@code due}</li>
+     * <li>{@code add-kpi}: {@code measure} (an active measure's code) and the KPI's {@code kpiDefinition}, as a plan
+     * document writes a KPI (its {@code code} unique within the measure, retired KPIs included)</li>
+     * <li>{@code retire-kpi}: {@code kpi} (its id); the KPI stays in the plan but is no longer tracked</li>
+     * <li>{@code add-milestone}: {@code measure} (an active measure's code), the milestone's {@code text} and its
+     * {@code due} (as a plan document writes it: {@code 令和7年度}, {@code 2025-09-30})</li>
      * </ul>
      */
     public record ChangeDraft(String type, String kpi, String measure, String milestone, String pillar,
             String department, String kind, String direction, String unit, TargetDraft target,
             RecurrenceDraft recurrence, BigDecimal factor, List<TargetDraft> intermediateTargets, String due,
-            MeasureDraft definition) {
+            MeasureDraft definition, KpiDraft kpiDefinition, String text) {
 
         public ChangeDraft {
             intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
@@ -46,37 +52,54 @@ public record RevisionDraft(String revisedBy, String reason, List<ChangeDraft> c
 
         public static ChangeDraft setTarget(String kpi, String kind, String direction, TargetDraft target) {
             return new ChangeDraft("set-target", kpi, null, null, null, null, kind, direction, null, target, null, null,
-                    null, null, null);
+                    null, null, null, null, null);
         }
 
         public static ChangeDraft changeTarget(String kpi, TargetDraft target) {
             return new ChangeDraft("change-target", kpi, null, null, null, null, null, null, null, target, null, null,
-                    null, null, null);
+                    null, null, null, null, null);
         }
 
         public static ChangeDraft addMeasure(String pillar, MeasureDraft definition) {
             return new ChangeDraft("add-measure", null, null, null, pillar, null, null, null, null, null, null, null,
-                    null, null, definition);
+                    null, null, definition, null, null);
         }
 
         public static ChangeDraft retireMeasure(String measure) {
             return new ChangeDraft("retire-measure", null, measure, null, null, null, null, null, null, null, null, null,
-                    null, null, null);
+                    null, null, null, null, null);
         }
 
         public static ChangeDraft reassignDepartment(String measure, String department) {
             return new ChangeDraft("reassign-department", null, measure, null, null, department, null, null, null, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null, null);
         }
 
         public static ChangeDraft rescheduleMilestone(String milestone, String due) {
             return new ChangeDraft("reschedule-milestone", null, null, milestone, null, null, null, null, null, null,
-                    null, null, null, due, null);
+                    null, null, null, due, null, null, null);
         }
+
+        public static ChangeDraft addKpi(String measure, KpiDraft definition) {
+            return new ChangeDraft("add-kpi", null, measure, null, null, null, null, null, null, null, null, null,
+                    null, null, null, definition, null);
+        }
+
+        public static ChangeDraft retireKpi(String kpi) {
+            return new ChangeDraft("retire-kpi", kpi, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null);
+        }
+
+        public static ChangeDraft addMilestone(String measure, String text, String due) {
+            return new ChangeDraft("add-milestone", null, measure, null, null, null, null, null, null, null, null,
+                    null, null, due, null, null, text);
+        }
+
     }
 
     /** The kinds of change a revision can make. */
     enum ChangeType {
-        SET_TARGET, CHANGE_TARGET, ADD_MEASURE, RETIRE_MEASURE, REASSIGN_DEPARTMENT, RESCHEDULE_MILESTONE
+        SET_TARGET, CHANGE_TARGET, ADD_MEASURE, RETIRE_MEASURE, REASSIGN_DEPARTMENT, RESCHEDULE_MILESTONE, ADD_KPI,
+        RETIRE_KPI, ADD_MILESTONE
     }
 }

@@ -118,13 +118,13 @@ class PlanRevisionTest {
     void intermediateTargetsAreSetByRevisionAndMustComeBeforeTheDeadline() {
         ChangeDraft steps = new ChangeDraft("change-target", "pln-1.2-1.rate", null, null, null, null, null, null, null,
                 null, null, null, List.of(new TargetDraft(BigDecimal.valueOf(55), "令和5年度末"),
-                        new TargetDraft(BigDecimal.valueOf(90), "令和8年度")), null, null);
+                        new TargetDraft(BigDecimal.valueOf(90), "令和8年度")), null, null, null, null);
 
         assertThat(violations(() -> revise(steps))).extracting(Violation::path)
                 .containsExactly("changes[0].intermediateTargets[1].due");
 
         ChangeDraft oneStep = new ChangeDraft("change-target", "pln-1.2-1.rate", null, null, null, null, null, null, null,
-                null, null, null, List.of(new TargetDraft(BigDecimal.valueOf(55), "令和5年度末")), null, null);
+                null, null, null, List.of(new TargetDraft(BigDecimal.valueOf(55), "令和5年度末")), null, null, null, null);
         Plan.Kpi kpi = revise(oneStep).plan().kpi("pln-1.2-1.rate").orElseThrow().kpi();
         assertThat(kpi.intermediateTargets()).extracting(Plan.Target::due).containsExactly(LocalDate.of(2024, 3, 31));
     }
@@ -190,10 +190,128 @@ class PlanRevisionTest {
     }
 
     @Test
+    void aKpiIsAddedToAMeasureDefinedAsAPlanDefinesOne() {
+        Plan.Changed changed = revise(ChangeDraft.addKpi("2-1", new KpiDraft("conv", "コンビニ交付の利用件数", "件",
+                "count", "increase", null, new TargetDraft(BigDecimal.valueOf(1000), "令和7年度"), null, null, null,
+                null)));
+
+        Plan.LocatedKpi added = changed.plan().kpi("pln-1.2-1.conv").orElseThrow();
+        assertThat(added.measure().kpis()).extracting(Plan.Kpi::id).containsExactly("pln-1.2-1.rate", "pln-1.2-1.conv");
+        assertThat(added.kpi().target().due()).as("a fiscal year's deadline is its last day")
+                .isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(added.kpi().baseline().asOf()).as("taken as of the plan's issue date, as the import does")
+                .isEqualTo(LocalDate.of(2023, 4, 1));
+        assertThat(changed.plan().history().getLast().changes()).extracting(Difference::path, Difference::change,
+                Difference::after).containsExactly(
+                        tuple("measures[2-1].kpis[pln-1.2-1.conv]", Difference.Change.ADDED, "コンビニ交付の利用件数"));
+        assertThat(changed.events()).filteredOn(PlanEvent.KpiDefined.class::isInstance)
+                .extracting(event -> ((PlanEvent.KpiDefined) event).kpi().kpi().id()).containsExactly("pln-1.2-1.conv");
+
+        Plan.Changed unnamed = revise(ChangeDraft.addKpi("1-1", new KpiDraft("窓口の待ち時間", "分", "count", "decrease",
+                null, new TargetDraft(BigDecimal.TEN, "令和7年度末"))));
+        assertThat(unnamed.plan().kpi("pln-1.1-1.2")).as("without a code, its ordinal, as the import").isPresent();
+    }
+
+    @Test
+    void anAddedKpiIsCheckedLikeAnImportedOneAndItsCodeIsNotUsedTwice() {
+        assertThat(violations(() -> revise(
+                ChangeDraft.addKpi("9-9", new KpiDraft("x", "件数", "件", "count", "increase", null,
+                        new TargetDraft(BigDecimal.ONE, "令和7年度末"), null, null, null, null)),
+                ChangeDraft.addKpi("2-1", new KpiDraft("rate", "交付率（再掲）", "%", "percentage", "increase", null,
+                        new TargetDraft(BigDecimal.valueOf(80), "令和7年度末"), null, null, null, null)),
+                ChangeDraft.addKpi("2-1", new KpiDraft("new", " ", "%", "percentage", "increase", null,
+                        new TargetDraft(BigDecimal.valueOf(80), "令和0年度"), null, null, null, null)),
+                ChangeDraft.addKpi("2-1", null))))
+                .extracting(Violation::path, Violation::messageJa)
+                .containsExactly(
+                        tuple("changes[0].measure", "施策「9-9」はこの計画にありません"),
+                        tuple("changes[1].kpiDefinition.code", "評価指標のコード「rate」が重複しています"),
+                        tuple("changes[2].kpiDefinition.name", "評価指標名は必須です"),
+                        tuple("changes[2].kpiDefinition.target.due", violations(() -> revise(
+                                ChangeDraft.rescheduleMilestone("pln-1.2-1.m1", "令和0年度"))).getFirst().messageJa()),
+                        tuple("changes[3].kpiDefinition", "追加する評価指標の定義が必要です"));
+
+        ChangeDraft conv = ChangeDraft.addKpi("2-1", new KpiDraft("conv", "コンビニ交付", "件", "count", "increase", null,
+                new TargetDraft(BigDecimal.ONE, "令和7年度末"), null, null, null, null));
+        assertThat(violations(() -> revise(conv, conv))).as("a code added by an earlier change of the revision")
+                .extracting(Violation::path).containsExactly("changes[1].kpiDefinition.code");
+        Plan retired = revise(ChangeDraft.retireMeasure("2-1")).plan();
+        assertThatThrownBy(() -> retired.revise(revision(conv), DEPARTMENTS, LATER))
+                .isInstanceOfSatisfying(InvalidRevisionException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::path, Violation::messageJa)
+                        .containsExactly(tuple("changes[0].measure", "施策「2-1」は廃止されています")));
+    }
+
+    @Test
+    void aRetiredKpiStaysInThePlanIsNoLongerTrackedAndTakesNoMoreChanges() {
+        Plan.Changed changed = revise(ChangeDraft.retireKpi("pln-1.2-1.rate"));
+
+        Plan.LocatedKpi located = changed.plan().kpi("pln-1.2-1.rate").orElseThrow();
+        assertThat(located.kpi().retired()).isTrue();
+        assertThat(located.measure().retired()).as("only the KPI").isFalse();
+        assertThat(located.retired()).isTrue();
+        assertThat(located.kpi().target().value()).as("its definition kept").isEqualByComparingTo("70");
+        assertThat(changed.plan().history().getLast().changes()).containsExactly(new Difference(
+                "measures[2-1].kpis[pln-1.2-1.rate].retired", Difference.Change.CHANGED, "false", "true"));
+        assertThat(changed.events()).filteredOn(PlanEvent.KpiDefined.class::isInstance).singleElement()
+                .satisfies(event -> assertThat(((PlanEvent.KpiDefined) event).kpi().retired()).isTrue());
+        assertThat(PlanFilter.all().kpis(changed.plan())).extracting(k -> k.kpi().id())
+                .as("lists leave it out unless asked").containsExactly("pln-1.1-1.n");
+
+        Plan retired = changed.plan();
+        assertThatThrownBy(() -> retired.revise(revision(ChangeDraft.retireKpi("pln-1.2-1.rate"),
+                ChangeDraft.changeTarget("pln-1.2-1.rate", new TargetDraft(BigDecimal.TEN, null)),
+                ChangeDraft.retireKpi("pln-1.nope")), DEPARTMENTS, LATER))
+                .isInstanceOfSatisfying(InvalidRevisionException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::path, Violation::messageJa, Violation::messageEn)
+                        .containsExactly(
+                                tuple("changes[0].kpi", "評価指標「交付率」は廃止されています", "the KPI '交付率' is retired"),
+                                tuple("changes[1].kpi", "評価指標「交付率」は廃止されています", "the KPI '交付率' is retired"),
+                                tuple("changes[2].kpi", "評価指標「pln-1.nope」はこの計画にありません",
+                                        "the plan has no KPI 'pln-1.nope'")));
+        Plan measureRetired = revise(ChangeDraft.retireMeasure("1-1")).plan();
+        assertThat(violations(() -> measureRetired.revise(revision(ChangeDraft.retireKpi("pln-1.1-1.n")), DEPARTMENTS,
+                LATER))).extracting(Violation::path, Violation::messageJa)
+                .containsExactly(tuple("changes[0].kpi", "施策「1-1」は廃止されています"));
+    }
+
+    @Test
+    void aMilestoneIsAddedWithItsDeadlineReadAsTheImportReadsIt() {
+        Plan.Changed changed = revise(ChangeDraft.addMilestone("2-1", "休日交付窓口の開設", "令和7年度"));
+
+        Plan.Milestone added = changed.plan().measure("2-1").orElseThrow().milestones().getLast();
+        assertThat(added.id()).isEqualTo("pln-1.2-1.m2");
+        assertThat(added.text()).isEqualTo("休日交付窓口の開設");
+        assertThat(added.due()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(added.status()).isEqualTo(MilestoneStatus.NOT_STARTED);
+        assertThat(changed.plan().history().getLast().changes()).extracting(Difference::path, Difference::change,
+                Difference::after).containsExactly(
+                        tuple("measures[2-1].milestones[pln-1.2-1.m2]", Difference.Change.ADDED, "休日交付窓口の開設"));
+        assertThat(changed.events()).as("the revision carries the plan's milestones; no KPI changed").singleElement()
+                .isInstanceOfSatisfying(PlanEvent.PlanRevised.class, event -> assertThat(event.plan().milestones())
+                        .extracting(Plan.Milestone::id).contains("pln-1.2-1.m2"));
+        Plan twice = revise(ChangeDraft.addMilestone("2-1", "一", "2025-06-30"),
+                ChangeDraft.addMilestone("2-1", "二", "2025-09-30")).plan();
+        assertThat(twice.measure("2-1").orElseThrow().milestones()).extracting(Plan.Milestone::id)
+                .containsExactly("pln-1.2-1.m1", "pln-1.2-1.m2", "pln-1.2-1.m3");
+
+        assertThat(violations(() -> revise(ChangeDraft.addMilestone("9-9", "開設", "令和7年度"),
+                ChangeDraft.addMilestone("2-1", " ", null),
+                ChangeDraft.addMilestone("2-1", "開設", "令和0年度"))))
+                .extracting(Violation::path, Violation::messageJa)
+                .containsExactly(
+                        tuple("changes[0].measure", "施策「9-9」はこの計画にありません"),
+                        tuple("changes[1].text", "スケジュールの内容は必須です"),
+                        tuple("changes[1].due", "スケジュールの期限を指定してください"),
+                        tuple("changes[2].due", violations(() -> revise(
+                                ChangeDraft.rescheduleMilestone("pln-1.2-1.m1", "令和0年度"))).getFirst().messageJa()));
+    }
+
+    @Test
     void aRevisionIsAllOrNothingAndNeedsWhoWhyAndAChange() {
         RevisionDraft anonymous = new RevisionDraft(" ", null, List.of(
                 ChangeDraft.reassignDepartment("2-1", "kikaku"),
-                new ChangeDraft("rename", null, null, null, null, null, null, null, null, null, null, null, null, null, null)));
+                new ChangeDraft("rename", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)));
 
         assertThat(violations(() -> plan.revise(anonymous, DEPARTMENTS, LATER)))
                 .extracting(Violation::path).containsExactly("revisedBy", "reason", "changes[1].type");

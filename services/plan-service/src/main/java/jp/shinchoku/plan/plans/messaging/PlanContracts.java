@@ -71,7 +71,7 @@ public final class PlanContracts {
                         : new KpiDefinedV1.Recurrence(kpi.recurrence().times(), WireNames.of(kpi.recurrence().per())),
                 kpi.factor(),
                 kpi.intermediateTargets().stream().map(step -> new KpiDefinedV1.Target(step.value(), step.due())).toList(),
-                located.measure().retired(),
+                located.retired(),
                 located.pillar().title(),
                 WireNames.of(kpi.accumulation()),
                 WireNames.of(kpi.reportingCadence() != null ? kpi.reportingCadence() : plan.reportingCadence()),

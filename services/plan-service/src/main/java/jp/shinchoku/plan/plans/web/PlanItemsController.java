@@ -43,7 +43,7 @@ class PlanItemsController {
                     Plan.LocatedKpi located = item.located();
                     return new KpiItem(item.plan().id(), item.plan().title(), item.plan().municipality().name(),
                             located.pillar().code(), located.measure().code(), located.measure().title(),
-                            located.measure().departmentCode(), located.measure().retired(), PlanView.kpi(located.kpi()));
+                            located.measure().departmentCode(), located.retired(), PlanView.kpi(located.kpi()));
                 }).toList(), page, size);
     }
 

@@ -33,7 +33,8 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
     public record KpiView(String id, String code, String name, String unit, String kind, String direction,
             BigDecimal baseline, DateView baselineAsOf, BigDecimal target, DateView due, String targetText,
             List<StepView> intermediateTargets, Plan.Recurrence recurrence, BigDecimal factor, String note,
-            String accumulation, String relativeTo, boolean maintain, Plan.Ratio ratio, String reportingCadence) {
+            String accumulation, String relativeTo, boolean maintain, Plan.Ratio ratio, String reportingCadence,
+            boolean retired) {
     }
 
     public record MilestoneView(String id, String text, DateView due, String decidesTargetOf, String status,
@@ -78,7 +79,7 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
                 kpi.intermediateTargets().stream().map(step -> new StepView(step.value(), DateView.of(step.due()))).toList(),
                 kpi.recurrence(), kpi.factor(), kpi.note(), WireNames.of(kpi.accumulation()),
                 kpi.kind() == KpiKind.RELATIVE ? WireNames.of(kpi.relativeTo()) : null, kpi.maintain(), kpi.ratio(),
-                WireNames.of(kpi.reportingCadence()));
+                WireNames.of(kpi.reportingCadence()), kpi.retired());
     }
 
     static String label(Integer fiscalYear) {

@@ -69,6 +69,27 @@ class PlanContractsTest {
     }
 
     @Test
+    void aKpiIsDefinedRetiredWhenItOrItsMeasureIsRetired() {
+        PlanDraft.KpiDraft offices = new PlanDraft.KpiDraft("office", "コンビニ交付の実施店舗数", "店", "count", "increase",
+                null, new PlanDraft.TargetDraft(BigDecimal.TEN, "令和8年度末"), null, null, null, List.of());
+        Plan two = Plan.publish(PlanFixtures.draft(PlanFixtures.cardRate(), offices), "pln-1",
+                Instant.parse("2026-04-01T00:00:00Z")).plan();
+        String officeId = two.kpis().toList().getLast().kpi().id();
+        Plan.Changed retired = two.revise(new RevisionDraft("推進本部", "店舗数は追わない",
+                List.of(RevisionDraft.ChangeDraft.retireKpi(officeId))), Set.of(), Instant.parse("2026-05-20T01:00:00Z"));
+
+        List<KpiDefinedV1> defined = retired.events().stream().filter(PlanEvent.KpiDefined.class::isInstance)
+                .map(event -> PlanContracts.kpiDefined(event.plan(), ((PlanEvent.KpiDefined) event).kpi())).toList();
+        assertThat(defined).singleElement().satisfies(kpi -> {
+            assertThat(kpi.kpiId()).isEqualTo(officeId);
+            assertThat(kpi.retired()).isTrue();
+            assertThat(kpi.revision()).isEqualTo(2);
+        });
+        assertThat(retired.plan().kpis().map(kpi -> PlanContracts.kpiDefined(retired.plan(), kpi).retired()))
+                .as("the other KPI of the same measure is tracked").containsExactly(false, true);
+    }
+
+    @Test
     void aKpisOwnCadenceAndBasisTravelInItsDefinition() {
         var trainings = new PlanDraft.KpiDraft(null, "研修会等の実施回数", "倍", "relative", "increase",
                 new PlanDraft.BaselineDraft(BigDecimal.valueOf(4), "平成30年度"), new PlanDraft.TargetDraft(null, "令和2年度末"),

@@ -1,6 +1,7 @@
 package jp.shinchoku.plan.plans.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -161,6 +162,68 @@ class PlanRevisionApiTest {
         assertThat(http.get("/api/plans/" + planId + "/revisions").json()).hasSize(1);
         assertThat(http.post("/api/plans/pln-none/revisions", "{}").status()).isEqualTo(404);
         assertThat(http.get("/api/plans/" + planId + "/diff?from=1&to=7").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aKpiIsAddedAnotherRetiredAndAMilestoneAddedAndEachIsSaid() {
+        JsonNode published = DemoPlans.publish(http, "sanjo", DemoPlans.uniqueName("三条市")).json();
+        String planId = published.get("id").asString();
+        String retiring = planId + ".2-1.2";
+
+        HttpJson.Response revised = http.post("/api/plans/" + planId + "/revisions", """
+                {"revisedBy": "推進本部", "reason": "令和6年度第1回推進本部会議の決定", "changes": [
+                   {"type": "add-kpi", "measure": "2-1", "kpiDefinition": {"code": "api", "name": "APIで提供するデータセット数",
+                    "unit": "件", "kind": "count", "direction": "increase", "target": {"value": 10, "due": "令和7年度"}}},
+                   {"type": "retire-kpi", "kpi": "%s"},
+                   {"type": "add-milestone", "measure": "2-1", "text": "APIによる提供の開始", "due": "令和7年度"}]}"""
+                .formatted(retiring));
+
+        assertThat(revised.status()).isEqualTo(201);
+        JsonNode added = DemoPlans.findKpi(revised.json(), kpi -> kpi.get("id").asString().equals(planId + ".2-1.api"));
+        assertThat(added.at("/due/fiscalYear").asString()).isEqualTo("令和7年度");
+        assertThat(added.get("retired").asBoolean()).isFalse();
+        assertThat(DemoPlans.findKpi(revised.json(), kpi -> kpi.get("id").asString().equals(retiring))
+                .get("retired").asBoolean()).isTrue();
+        JsonNode milestone = revised.json().at("/pillars/1/measures/0/milestones/2");
+        assertThat(milestone.get("id").asString()).isEqualTo(planId + ".2-1.m3");
+        assertThat(milestone.at("/due/date").asString()).isEqualTo("2026-03-31");
+
+        KpiDefinedV1 defined = probe.awaitEvent(Events.KPI_DEFINED, e -> e.kpiId().equals(planId + ".2-1.api"));
+        assertThat(defined.revision()).isEqualTo(2);
+        assertThat(defined.retired()).isFalse();
+        assertThat(probe.awaitEvent(Events.KPI_DEFINED, e -> e.kpiId().equals(retiring) && e.revision() == 2).retired())
+                .isTrue();
+        PlanRevisedV1 event = probe.awaitEvent(Events.PLAN_REVISED, e -> e.planId().equals(planId));
+        assertThat(event.changes()).as("in plan order").extracting(PlanRevisedV1.Change::path, PlanRevisedV1.Change::change)
+                .containsExactly(
+                tuple("measures[2-1].kpis[" + retiring + "].retired", "changed"),
+                tuple("measures[2-1].kpis[" + planId + ".2-1.api]", "added"),
+                tuple("measures[2-1].milestones[" + planId + ".2-1.m3]", "added"));
+        assertThat(event.plan().pillars().get(1).measures().getFirst().milestones())
+                .as("the outline the notification service follows milestones by")
+                .extracting(m -> m.milestoneId() + " " + m.due()).contains(planId + ".2-1.m3 2026-03-31");
+        assertThat(http.get("/api/plans/" + planId + "/revisions").json().get(1).get("changes")).hasSize(3);
+        assertThat(http.get("/api/kpi-definitions?plan=" + planId + "&size=100").json().get("items").valueStream()
+                .map(item -> item.at("/kpi/id").asString())).contains(planId + ".2-1.api").doesNotContain(retiring);
+        assertThat(http.get("/api/kpi-definitions?includeRetired=true&plan=" + planId + "&size=100").json().get("items")
+                .valueStream().filter(item -> item.at("/kpi/id").asString().equals(retiring))
+                .map(item -> item.get("retired").asBoolean())).containsExactly(true);
+
+        HttpJson.Response rejected = http.post("/api/plans/" + planId + "/revisions", """
+                {"revisedBy": "推進本部", "reason": "再度", "changes": [
+                   {"type": "add-kpi", "measure": "2-1", "kpiDefinition": {"code": "api", "name": "重複",
+                    "unit": "件", "kind": "count", "direction": "increase", "target": {"value": 1, "due": "令和7年度"}}},
+                   {"type": "retire-kpi", "kpi": "%s"},
+                   {"type": "add-milestone", "measure": "2-1", "text": "開始", "due": "令和0年度"}]}"""
+                .formatted(retiring));
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.contentType()).startsWith("application/problem+json");
+        assertThat(rejected.json().get("type").asString()).isEqualTo("urn:shinchoku:problem:invalid-revision");
+        assertThat(rejected.json().get("errors").valueStream().map(e -> e.get("path").asString()))
+                .containsExactly("changes[0].kpiDefinition.code", "changes[1].kpi", "changes[2].due");
+        assertThat(rejected.json().at("/errors/1/messageJa").asString()).isEqualTo("評価指標「推奨データセットへの適合率」は廃止されています");
+        assertThat(rejected.json().at("/errors/1/messageEn").asString()).isEqualTo("the KPI '推奨データセットへの適合率' is retired");
+        assertThat(http.get("/api/plans/" + planId).json().get("revision").asInt()).isEqualTo(2);
     }
 
     @Test
