@@ -77,25 +77,27 @@ class PortalPagesTest {
                 .thenReturn(json("""
                         [{"kpiId": "%s", "name": "窓口申請のオンライン化率", "period": "FY2023-Q2", "periodLabel": "令和5年度第2四半期",
                           "dueOn": "2023-10-31", "state": "DUE", "stateLabel": "報告待ち"}]""".formatted(KPI)));
-        when(api.get(eq(Api.Service.MEASUREMENT), eq("/api/plans/{planId}/progress/export"), any())).thenReturn(export());
-        when(api.get(eq(Api.Service.MEASUREMENT), eq("/api/plans/{planId}/progress/export?asOf={asOf}&fiscalYear={fiscalYear}"),
-                any(), any(), any())).thenReturn(export());
+        // the measurement service's read made for the pages: codes, not the open-data export's labels
+        when(api.get(eq(Api.Service.MEASUREMENT),
+                eq("/api/plans/{planId}/kpis?department={department}&asOf={asOf}&fiscalYear={fiscalYear}"), any(), any(),
+                any(), any())).thenReturn(kpis());
         when(api.get(eq(Api.Service.PLAN), eq("/api/milestones?plan={plan}&department={department}&size=200"), any(), any()))
                 .thenReturn(json("""
                         {"items": [{"measureTitle": "行政手続のオンライン化", "milestone": {"id": "%s.m1", "text": "電子申請の受付開始",
                           "due": {"date": "2024-03-31"}, "status": "in-progress", "statusLabel": "実施中"}}]}""".formatted(KPI)));
     }
 
-    private static JsonNode export() {
+    private static JsonNode kpis() {
         return json("""
-                {"rows": [
-                  {"kpiId": "%1$s", "kpiName": "窓口申請のオンライン化率", "measureCode": "3-1", "measureTitle": "行政手続のオンライン化",
+                {"planId": "%2$s", "asOf": "2023-10-02", "kpis": [
+                  {"kpiId": "%1$s", "name": "窓口申請のオンライン化率", "measureCode": "3-1", "measureTitle": "行政手続のオンライン化",
                    "pillarCode": "3", "pillarTitle": "オンライン化", "departmentCode": "shimin", "unit": "%%", "kind": "percentage",
-                   "latestValue": null, "status": "未報告", "grade": "−", "targetValue": 50, "targetDue": "2024-03-31"},
-                  {"kpiId": "%2$s.1-1.1", "kpiName": "オープンデータ公開数", "measureCode": "1-1", "measureTitle": "オープンデータの推進",
+                   "latestValue": null, "status": "NO_DATA", "statusLabel": "未報告", "grade": "−", "targetValue": 50,
+                   "targetDue": "2024-03-31", "provisional": false},
+                  {"kpiId": "%2$s.1-1.1", "name": "オープンデータ公開数", "measureCode": "1-1", "measureTitle": "オープンデータの推進",
                    "pillarCode": "1", "pillarTitle": "オープンデータ", "departmentCode": "kikaku", "unit": "件", "kind": "count",
-                   "latestValue": 12, "latestMeasuredOn": "2023-09-30", "status": "遅れ", "grade": "A", "targetValue": 30,
-                   "targetDue": "2024-03-31"}]}""".formatted(KPI, PLAN));
+                   "latestValue": 12, "latestMeasuredOn": "2023-09-30", "status": "BEHIND", "statusLabel": "遅れ", "grade": "A",
+                   "targetValue": 30, "targetDue": "2024-03-31", "provisional": false}]}""".formatted(KPI, PLAN));
     }
 
     @Test
@@ -263,6 +265,12 @@ class PortalPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"results\""), containsString("オープンデータ公開数"),
                         not(containsString("窓口申請のオンライン化率")), not(containsString("<html")))));
+        // statuses are the service's codes: the filter and the badge read them as they come
+        mvc.perform(get("/progress").param("status", "BEHIND").header("HX-Request", "true").with(hq()))
+                .andExpect(content().string(allOf(containsString("オープンデータ公開数"), containsString("status-behind"),
+                        not(containsString("窓口申請のオンライン化率")))));
+        verify(api, org.mockito.Mockito.atLeastOnce()).get(Api.Service.MEASUREMENT,
+                "/api/plans/{planId}/kpis?department={department}&asOf={asOf}&fiscalYear={fiscalYear}", PLAN, "", "", "");
     }
 
     @Test

@@ -66,6 +66,18 @@ public class Api {
                 .body(JsonNode.class);
     }
 
+    /**
+     * POSTs JSON with an {@code Idempotency-Key}: the service takes the same key once and answers it again after
+     * (a form sent twice is one change).
+     */
+    public JsonNode postOnce(Service service, String idempotencyKey, Object body, String path, Object... variables) {
+        return clients.get(service).post().uri(path, variables).header("Authorization", bearer())
+                .header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().onStatus(HttpStatusCode::isError, (request, response) -> refuse(response))
+                .body(JsonNode.class);
+    }
+
     public JsonNode put(Service service, Object body, String path, Object... variables) {
         return clients.get(service).put().uri(path, variables).header("Authorization", bearer())
                 .contentType(MediaType.APPLICATION_JSON).body(body)

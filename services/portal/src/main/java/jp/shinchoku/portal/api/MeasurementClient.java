@@ -100,6 +100,92 @@ public class MeasurementClient {
         }
     }
 
+    /** A plan's KPI as the pages show it: codes and names, where it stands, its status as a code. */
+    public record PlanKpi(String kpiId, String name, String unit, String kind, String pillarCode, String pillarTitle,
+            String measureCode, String measureTitle, String departmentCode, BigDecimal baselineValue,
+            BigDecimal targetValue, String targetDue, BigDecimal latestValue, String latestText, String latestMeasuredOn,
+            BigDecimal achievement, String status, String statusLabel, String statusLabelEn, String grade,
+            boolean provisional) {
+    }
+
+    /** A plan's KPIs (or a department's of it) as of a day. */
+    public record PlanKpis(String planId, String asOf, String asOfLabel, String departmentCode, List<PlanKpi> kpis) {
+        public PlanKpis {
+            kpis = kpis == null ? List.of() : kpis;
+        }
+    }
+
+    /** A report the 推進本部 returned to its department (差戻し), not yet answered by a correction. */
+    public record Returned(String measurementId, String kpiId, String kpiName, String unit, String departmentCode,
+            String period, String periodLabel, BigDecimal value, String text, String measuredOn, String reportedBy,
+            Instant recordedAt, String returnedBy, Instant returnedAt, String reason) {
+    }
+
+    /** A department's KPI and its report due for the period that ended last. */
+    public record Due(String kpiId, String name, String measureTitle, String period, String periodLabel, String dueOn,
+            String dueOnLabel, String state, String stateLabel, String measurementId) {
+    }
+
+    /** A KPI's progress now; {@code provisional} while it counts a report not yet approved. */
+    public record KpiProgress(String kpiId, BigDecimal latestValue, BigDecimal achievement, String status,
+            boolean provisional) {
+    }
+
+    /** A point of a KPI's trajectory, or a value reported. */
+    public record Point(String date, BigDecimal value, String label) {
+    }
+
+    public record Observation(String measurementId, String measuredOn, String period, String periodLabel,
+            BigDecimal reported, String text, BigDecimal value, String status) {
+    }
+
+    /** A KPI's values against its trajectory, and its status today (a code). */
+    public record Series(String kpiId, String name, String unit, String kind, List<Point> trajectory,
+            List<Observation> observations, String statusToday) {
+        public Series {
+            trajectory = trajectory == null ? List.of() : trajectory;
+            observations = observations == null ? List.of() : observations;
+        }
+    }
+
+    /** A value in a KPI's history ({@code state}: current, superseded). */
+    public record Reported(String id, BigDecimal value, String text, String measuredOn, String period,
+            String periodLabel, String comment, String reportedBy, String state, String supersedes,
+            String correctionReason) {
+    }
+
+    /** A status and how many of a group's KPIs have it. */
+    public record StatusCount(String status, String label, int kpis) {
+    }
+
+    /** A pillar's (measure's, department's, the plan's) KPIs counted by status. */
+    public record Group(String key, String label, int kpis, List<StatusCount> statuses) {
+        public Group {
+            statuses = statuses == null ? List.of() : statuses;
+        }
+    }
+
+    /** How a roll-up counts, in both languages. */
+    public record Method(String ja, String en) {
+    }
+
+    public record Rollup(String planId, String asOf, String asOfLabel, String by, Method method, List<Group> groups,
+            Group total) {
+        public Rollup {
+            groups = groups == null ? List.of() : groups;
+        }
+    }
+
+    /** A CSV line's fate ({@code accepted}, {@code replayed}, {@code rejected}) with the reason in both languages. */
+    public record UploadRow(int line, String status, String kpiId, String messageJa, String messageEn) {
+    }
+
+    public record Upload(int accepted, int replayed, int rejected, List<UploadRow> rows) {
+        public Upload {
+            rows = rows == null ? List.of() : rows;
+        }
+    }
+
     public List<AwaitingReport> approvals(String planId) {
         return list(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/approvals", planId), AwaitingReport.class);
     }
@@ -168,6 +254,90 @@ public class MeasurementClient {
         String asOf = progress == null ? "" : progress.path("asOf").asString("");
         return asOf.length() < 10 ? java.util.Optional.empty()
                 : java.util.Optional.of(java.time.LocalDate.parse(asOf.substring(0, 10)));
+    }
+
+    /**
+     * The plan's KPIs as of {@code asOf} or a fiscal year's last day (both blank: today); a department's part where
+     * {@code department} is given (the service lets a department read its own part only).
+     */
+    public PlanKpis kpis(String planId, String department, String asOf, String fiscalYear) {
+        return one(api.get(Api.Service.MEASUREMENT,
+                "/api/plans/{planId}/kpis?department={department}&asOf={asOf}&fiscalYear={fiscalYear}", planId,
+                blank(department), blank(asOf), blank(fiscalYear)), PlanKpis.class);
+    }
+
+    /** The roll-up of the plan's KPIs by {@code by} (pillar, measure, department, plan) as of a day. */
+    public Rollup rollup(String planId, String by, String asOf, String fiscalYear) {
+        return one(api.get(Api.Service.MEASUREMENT,
+                "/api/plans/{planId}/progress?by={by}&asOf={asOf}&fiscalYear={fiscalYear}", planId, by, blank(asOf),
+                blank(fiscalYear)), Rollup.class);
+    }
+
+    /** The department's reports the 推進本部 returned and it has not answered yet. */
+    public List<Returned> returned(String planId, String department) {
+        return list(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/departments/{department}/returned", planId,
+                department), Returned.class);
+    }
+
+    public List<Due> due(String planId, String department) {
+        return list(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/departments/{department}/due", planId,
+                department), Due.class);
+    }
+
+    public KpiProgress progress(String kpiId) {
+        return one(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/progress", kpiId), KpiProgress.class);
+    }
+
+    public Series series(String kpiId) {
+        return one(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/series", kpiId), Series.class);
+    }
+
+    /** Every value reported for the KPI, corrections and what they replaced included. */
+    public List<Reported> measurements(String kpiId) {
+        return list(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/measurements", kpiId), Reported.class);
+    }
+
+    /** A report as a row's form wrote it (value or numerator and denominator, date, period, comment). */
+    public Reported report(String kpiId, Map<String, Object> report) {
+        return one(api.post(Api.Service.MEASUREMENT, report, "/api/kpis/{kpiId}/measurements", kpiId), Reported.class);
+    }
+
+    /** A correction of a value with why; it answers a return (差戻し) where the value was returned. */
+    public Reported correct(String kpiId, String measurementId, String value, String reason) {
+        return one(api.post(Api.Service.MEASUREMENT, body("value", value, "reason", reason),
+                "/api/kpis/{kpiId}/measurements/{measurementId}/corrections", kpiId, measurementId), Reported.class);
+    }
+
+    /**
+     * The same, sent once: the key the form was drawn with makes a form sent twice one correction (the service answers
+     * the second with the first).
+     */
+    public Reported correctOnce(String kpiId, String measurementId, String value, String reason, String idempotencyKey) {
+        return one(api.postOnce(Api.Service.MEASUREMENT, idempotencyKey, body("value", value, "reason", reason),
+                "/api/kpis/{kpiId}/measurements/{measurementId}/corrections", kpiId, measurementId), Reported.class);
+    }
+
+    /** Reports as a CSV file, answered line by line. */
+    public Upload upload(byte[] csv) {
+        return one(api.postBytes(Api.Service.MEASUREMENT, csv, org.springframework.http.MediaType.parseMediaType(
+                "text/csv"), "/api/measurements/csv"), Upload.class);
+    }
+
+    /** The plan's progress as open data (CSV, UTF-8 with BOM), a file passed on as it is. */
+    public byte[] openDataCsv(String planId) {
+        return api.getBytes(Api.Service.MEASUREMENT, "/api/plans/{planId}/progress/export.csv", planId);
+    }
+
+    private static String blank(String text) {
+        return text == null ? "" : text;
+    }
+
+    /**
+     * Why the service refused a report or correction, as its problem says ({@code reason}: {@code MISSING_REASON},
+     * {@code PERIOD_CLOSED}, {@code INVALID_VALUE}, …); empty when it does not say.
+     */
+    public static String rejection(ApiProblemException refused) {
+        return refused.body() instanceof JsonNode body ? body.path("reason").asString("") : "";
     }
 
     /** The blockers a refused close names (409 {@code fiscal-year-blocked}); none for any other refusal. */

@@ -71,7 +71,7 @@ class FiscalYearsController {
         static Row of(EditionRow row, Departments departments) {
             YearVerdict verdict = row.verdict();
             return new Row(row.kpiId(), row.name(), departments.name(row.departmentCode()), number(row.target(), row.unit()),
-                    PageModel.date(row.due()), number(row.value(), row.unit()), Statuses.code(row.status()),
+                    PageModel.date(row.due()), number(row.value(), row.unit()), row.status() == null ? "UNKNOWN" : row.status(),
                     row.grade() == null ? "—" : row.grade(), verdict == null ? null : verdict.verdict(),
                     verdict == null ? null : number(verdict.value(), null) + " / " + number(verdict.target(), null));
         }

@@ -1,12 +1,10 @@
 package jp.shinchoku.portal.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
+import jp.shinchoku.portal.api.NotificationClient;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The inbox: firing alerts by severity (critical first), each acknowledged with what is being done or silenced until a
@@ -29,11 +26,11 @@ class InboxController {
 
     private static final List<String> SEVERITIES = List.of("CRITICAL", "WARNING", "INFO");
 
-    private final Api api;
+    private final NotificationClient notifications;
     private final MessageSource messages;
 
-    InboxController(Api api, MessageSource messages) {
-        this.api = api;
+    InboxController(NotificationClient notifications, MessageSource messages) {
+        this.notifications = notifications;
         this.messages = messages;
     }
 
@@ -42,36 +39,27 @@ class InboxController {
 
     record AlertItem(String id, String summaryJa, String summaryEn, String rule, String since, boolean silenced,
             String kpiId, String acknowledgedBy, String acknowledgement) {
-        static AlertItem of(JsonNode alert) {
-            JsonNode ack = alert.path("acknowledgement");
-            boolean acknowledged = ack.isObject();
-            return new AlertItem(alert.path("id").asString(), alert.path("summaryJa").asString(),
-                    alert.path("summaryEn").asString(), alert.path("ruleJa").asString(),
-                    PageModel.date(alert.path("firstRaisedAt").asString()), !alert.path("silencedBy").isEmpty(),
-                    ReportsController.text(alert.path("labels").path("kpiId")),
-                    acknowledged ? ack.path("by").asString() : null, acknowledged ? ack.path("comment").asString() : null);
+        static AlertItem of(NotificationClient.Alert alert) {
+            NotificationClient.Acknowledgement ack = alert.acknowledgement();
+            return new AlertItem(alert.id(), alert.summaryJa(), alert.summaryEn(), alert.ruleJa(),
+                    PageModel.date(alert.firstRaisedAt()), !alert.silencedBy().isEmpty(), alert.labels().get("kpiId"),
+                    ack == null ? null : ack.by(), ack == null ? null : ack.comment());
         }
     }
 
     record NotificationItem(String at, String receiver, String reason, int alerts, String deliveries) {
-        static NotificationItem of(JsonNode view) {
-            JsonNode notification = view.path("notification");
-            List<String> deliveries = new ArrayList<>();
-            view.path("deliveries").forEach(d -> deliveries.add(d.path("channel").asString() + ": "
-                    + d.path("status").asString()));
-            return new NotificationItem(PageModel.date(notification.path("createdAt").asString()),
-                    notification.path("receiver").asString(), notification.path("reason").asString(),
-                    notification.path("items").size(), String.join(", ", deliveries));
+        static NotificationItem of(NotificationClient.Sent sent) {
+            NotificationClient.Notification notification = sent.notification();
+            List<String> deliveries = sent.deliveries().stream().map(d -> d.channel() + ": " + d.status()).toList();
+            return new NotificationItem(PageModel.date(notification.createdAt()), notification.receiver(),
+                    notification.reason(), notification.items().size(), String.join(", ", deliveries));
         }
     }
 
     record SilenceItem(String id, String matchers, String endsAt, String comment, String createdBy) {
-        static SilenceItem of(JsonNode silence) {
-            List<String> matchers = new ArrayList<>();
-            silence.path("matchers").forEach(matcher -> matchers.add(matcher.asString()));
-            return new SilenceItem(silence.path("id").asString(), String.join(", ", matchers),
-                    PageModel.date(silence.path("endsAt").asString()), silence.path("comment").asString(),
-                    silence.path("createdBy").asString());
+        static SilenceItem of(NotificationClient.Silence silence) {
+            return new SilenceItem(silence.id(), String.join(", ", silence.matchers()), PageModel.date(silence.endsAt()),
+                    silence.comment(), silence.createdBy());
         }
     }
 
@@ -79,10 +67,10 @@ class InboxController {
     String inbox(@AuthenticationPrincipal OidcUser user, Model model) {
         Me me = Me.of(user);
         String receiver = me.oversees() ? "promotion-hq" : "department:" + me.department();
-        JsonNode alerts = api.get(Api.Service.NOTIFICATION, "/api/inbox?receiver={receiver}&state=FIRING", receiver);
+        List<NotificationClient.Alert> alerts = notifications.firing(receiver);
         List<Group> groups = new ArrayList<>();
         for (String severity : SEVERITIES) {
-            List<AlertItem> of = alerts.valueStream().filter(alert -> severity.equals(alert.path("severity").asString()))
+            List<AlertItem> of = alerts.stream().filter(alert -> severity.equals(alert.severity()))
                     .map(AlertItem::of).toList();
             if (!of.isEmpty()) {
                 groups.add(new Group(severity, of));
@@ -91,7 +79,7 @@ class InboxController {
         model.addAttribute("groups", groups);
         model.addAttribute("count", alerts.size());
         model.addAttribute("silences", me.oversees()
-                ? api.get(Api.Service.NOTIFICATION, "/api/silences?state=active").valueStream().map(SilenceItem::of).toList()
+                ? notifications.activeSilences().stream().map(SilenceItem::of).toList()
                 : List.of());
         return "inbox";
     }
@@ -99,8 +87,7 @@ class InboxController {
     @PostMapping("/inbox/{alertId}/acknowledgement")
     String acknowledge(@PathVariable String alertId, @RequestParam(required = false) String comment,
             RedirectAttributes redirect) {
-        return act(redirect, "inbox.acknowledged", () -> api.post(Api.Service.NOTIFICATION,
-                Map.of("comment", comment == null ? "" : comment), "/api/alerts/{alertId}/acknowledgement", alertId));
+        return act(redirect, "inbox.acknowledged", () -> notifications.acknowledge(alertId, comment));
     }
 
     /** Silences exactly this alert (all its labels) until the end of the day given. */
@@ -108,37 +95,32 @@ class InboxController {
     String silence(@PathVariable String alertId, @RequestParam(required = false) String endsAt,
             @RequestParam(required = false) String comment, RedirectAttributes redirect) {
         return act(redirect, "inbox.silenced", () -> {
-            JsonNode alert = api.get(Api.Service.NOTIFICATION, "/api/alerts/{alertId}", alertId);
+            NotificationClient.Alert alert = notifications.alert(alertId);
             List<String> matchers = new ArrayList<>();
-            alert.path("labels").properties().forEach(label -> {
-                if (!label.getKey().equals("municipality")) {
-                    matchers.add(label.getKey() + "=" + label.getValue().asString());
+            alert.labels().forEach((name, value) -> {
+                if (!name.equals("municipality")) {
+                    matchers.add(name + "=" + value);
                 }
             });
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("matchers", matchers.subList(0, Math.min(matchers.size(), 9)));
-            body.put("endsAt", endsAt == null ? "" : endsAt);
-            body.put("comment", comment == null ? "" : comment);
-            return api.post(Api.Service.NOTIFICATION, body, "/api/silences");
+            notifications.silence(matchers.subList(0, Math.min(matchers.size(), 9)), endsAt, comment);
         });
     }
 
     @PostMapping("/inbox/silences/{silenceId}/expire")
     String expire(@PathVariable String silenceId, RedirectAttributes redirect) {
-        return act(redirect, "inbox.expired", () -> api.delete(Api.Service.NOTIFICATION, "/api/silences/{id}", silenceId));
+        return act(redirect, "inbox.expired", () -> notifications.expire(silenceId));
     }
 
     /** What was sent to whom and how each delivery went. */
     @GetMapping("/inbox/notifications")
     String notifications(Model model) {
-        model.addAttribute("notifications", api.get(Api.Service.NOTIFICATION, "/api/notifications?limit=100")
-                .valueStream().map(NotificationItem::of).toList());
+        model.addAttribute("notifications", notifications.notifications().stream().map(NotificationItem::of).toList());
         return "notifications";
     }
 
-    private String act(RedirectAttributes redirect, String done, java.util.function.Supplier<JsonNode> call) {
+    private String act(RedirectAttributes redirect, String done, Runnable call) {
         try {
-            call.get();
+            call.run();
             redirect.addFlashAttribute("notice", messages.getMessage(done, null, LocaleContextHolder.getLocale()));
         } catch (ApiProblemException refused) {
             redirect.addFlashAttribute("problem", refused.detail(LocaleContextHolder.getLocale()));

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
+import jp.shinchoku.portal.api.MeasurementClient;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -32,10 +33,12 @@ import tools.jackson.databind.JsonNode;
 class PlanPageController {
 
     private final Api api;
+    private final MeasurementClient measurement;
     private final MessageSource messages;
 
-    PlanPageController(Api api, MessageSource messages) {
+    PlanPageController(Api api, MeasurementClient measurement, MessageSource messages) {
         this.api = api;
+        this.measurement = measurement;
         this.messages = messages;
     }
 
@@ -110,7 +113,7 @@ class PlanPageController {
     /** The plan's progress as open data (CSV, UTF-8 with BOM), through the portal. */
     @GetMapping("/plans/{planId}/progress.csv")
     ResponseEntity<byte[]> openData(@PathVariable String planId) {
-        byte[] csv = api.getBytes(Api.Service.MEASUREMENT, "/api/plans/{planId}/progress/export.csv", planId);
+        byte[] csv = measurement.openDataCsv(planId);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"progress.csv\"").body(csv);
     }

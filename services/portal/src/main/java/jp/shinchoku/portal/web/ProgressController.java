@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import jp.shinchoku.portal.api.Api;
+import jp.shinchoku.portal.api.MeasurementClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.JsonNode;
 
 /**
  * 進捗一覧 for the 推進本部: the plan's pillars, measures and KPIs with status and grade as of a day, the counts per
@@ -23,9 +23,11 @@ import tools.jackson.databind.JsonNode;
 class ProgressController {
 
     private final Api api;
+    private final MeasurementClient measurement;
 
-    ProgressController(Api api) {
+    ProgressController(Api api, MeasurementClient measurement) {
         this.api = api;
+        this.measurement = measurement;
     }
 
     record Kpi(String id, String name, String department, String latest, String latestOn, String target, String due,
@@ -40,10 +42,10 @@ class ProgressController {
 
     /** A row of the roll-up: a pillar's (measure's, department's) KPIs counted by status; the plan's in the last. */
     record Group(String label, int kpis, Map<String, Integer> counts, boolean total) {
-        static Group of(JsonNode group, boolean total) {
+        static Group of(MeasurementClient.Group group, boolean total) {
             Map<String, Integer> counts = new LinkedHashMap<>();
-            group.path("statuses").forEach(count -> counts.put(count.path("status").asString(), count.path("kpis").asInt()));
-            return new Group(group.path("label").asString(), group.path("kpis").asInt(), counts, total);
+            group.statuses().forEach(count -> counts.put(count.status(), count.kpis()));
+            return new Group(group.label(), group.kpis(), counts, total);
         }
     }
 
@@ -66,46 +68,39 @@ class ProgressController {
             return "progress";
         }
         String planId = plans.chosen().id();
-        JsonNode rollup = api.get(Api.Service.MEASUREMENT,
-                "/api/plans/{planId}/progress?by={by}&asOf={asOf}&fiscalYear={fiscalYear}", planId, by,
-                blank(asOf), blank(fiscalYear));
-        JsonNode export = api.get(Api.Service.MEASUREMENT,
-                "/api/plans/{planId}/progress/export?asOf={asOf}&fiscalYear={fiscalYear}", planId, blank(asOf),
-                blank(fiscalYear));
+        MeasurementClient.Rollup rollup = measurement.rollup(planId, by, asOf, fiscalYear);
+        MeasurementClient.PlanKpis kpis = measurement.kpis(planId, null, asOf, fiscalYear);
         model.addAttribute("rollup", rollup);
         List<Group> groups = new ArrayList<>();
-        rollup.path("groups").forEach(group -> groups.add(Group.of(group, false)));
-        groups.add(Group.of(rollup.path("total"), true));
+        rollup.groups().forEach(group -> groups.add(Group.of(group, false)));
+        if (rollup.total() != null) {
+            groups.add(Group.of(rollup.total(), true));
+        }
         model.addAttribute("groups", groups);
-        model.addAttribute("asOfLabel", PageModel.date(ReportsController.text(rollup.path("asOf"))));
+        model.addAttribute("asOfLabel", PageModel.date(rollup.asOf()));
         TreeSet<String> departments = new TreeSet<>();
         Map<String, String> pillarTitles = new LinkedHashMap<>();
         Map<String, Pillar> pillars = new LinkedHashMap<>();
-        for (JsonNode row : export.path("rows")) {
-            String rowDepartment = row.path("departmentCode").asString();
-            String rowPillar = row.path("pillarCode").asString();
+        for (MeasurementClient.PlanKpi row : kpis.kpis()) {
+            String rowDepartment = row.departmentCode();
+            String rowPillar = row.pillarCode();
             departments.add(rowDepartment);
-            pillarTitles.putIfAbsent(rowPillar, row.path("pillarTitle").asString());
-            String rowStatus = Statuses.code(row.path("status").asString());
+            pillarTitles.putIfAbsent(rowPillar, row.pillarTitle());
+            String rowStatus = row.status() == null ? "UNKNOWN" : row.status();
             if (!matches(department, rowDepartment) || !matches(pillar, rowPillar) || !matches(status, rowStatus)) {
                 continue;
             }
-            Pillar p = pillars.computeIfAbsent(rowPillar, code -> new Pillar(code, row.path("pillarTitle").asString(),
-                    new ArrayList<>()));
-            String measureCode = row.path("measureCode").asString();
-            Measure m = p.measures().stream().filter(existing -> existing.code().equals(measureCode)).findFirst()
+            Pillar p = pillars.computeIfAbsent(rowPillar, code -> new Pillar(code, row.pillarTitle(), new ArrayList<>()));
+            Measure m = p.measures().stream().filter(existing -> existing.code().equals(row.measureCode())).findFirst()
                     .orElseGet(() -> {
-                        Measure added = new Measure(measureCode, row.path("measureTitle").asString(), rowDepartment,
+                        Measure added = new Measure(row.measureCode(), row.measureTitle(), rowDepartment,
                                 new ArrayList<>());
                         p.measures().add(added);
                         return added;
                     });
-            String unit = ReportsController.text(row.path("unit"));
-            m.kpis().add(new Kpi(row.path("kpiId").asString(), row.path("kpiName").asString(), rowDepartment,
-                    withUnit(ReportsController.text(row.path("latestValue")), unit),
-                    PageModel.date(ReportsController.text(row.path("latestMeasuredOn"))),
-                    withUnit(ReportsController.text(row.path("targetValue")), unit),
-                    PageModel.date(ReportsController.text(row.path("targetDue"))), rowStatus, row.path("grade").asString()));
+            m.kpis().add(new Kpi(row.kpiId(), row.name(), rowDepartment, withUnit(plain(row.latestValue()), row.unit()),
+                    PageModel.date(row.latestMeasuredOn()), withUnit(plain(row.targetValue()), row.unit()),
+                    PageModel.date(row.targetDue()), rowStatus, row.grade()));
         }
         model.addAttribute("departments", departments);
         model.addAttribute("pillarTitles", pillarTitles);
@@ -117,8 +112,8 @@ class ProgressController {
         return wanted == null || wanted.isBlank() || wanted.equals(actual);
     }
 
-    private static String blank(String text) {
-        return text == null ? "" : text;
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 
     private static String withUnit(String value, String unit) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import jp.shinchoku.calendar.ReportingPeriod;
 import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
+import jp.shinchoku.portal.api.MeasurementClient;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,10 +33,12 @@ import tools.jackson.databind.JsonNode;
 class ReportsController {
 
     private final Api api;
+    private final MeasurementClient measurement;
     private final MessageSource messages;
 
-    ReportsController(Api api, MessageSource messages) {
+    ReportsController(Api api, MeasurementClient measurement, MessageSource messages) {
         this.api = api;
+        this.measurement = measurement;
         this.messages = messages;
     }
 
@@ -87,9 +90,10 @@ class ReportsController {
         String text;
         boolean failed;
         try {
-            api.post(Api.Service.MEASUREMENT, body, "/api/kpis/{kpiId}/measurements", kpiId);
-            JsonNode progress = api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/progress", kpiId);
-            text = message("reports.reported", message("status." + Statuses.code(progress.path("status").asString())));
+            measurement.report(kpiId, body);
+            MeasurementClient.KpiProgress progress = measurement.progress(kpiId);
+            text = message("reports.reported", message("status." + (progress == null || progress.status() == null
+                    ? "UNKNOWN" : progress.status())));
             failed = false;
         } catch (ApiProblemException refused) {
             text = refused.detail(LocaleContextHolder.getLocale());
@@ -126,25 +130,20 @@ class ReportsController {
     }
 
     List<Row> rows(String planId, String department) {
-        Map<String, JsonNode> due = new HashMap<>();
-        for (JsonNode item : api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/departments/{department}/due", planId,
-                department)) {
-            due.put(item.path("kpiId").asString(), item);
-        }
+        Map<String, MeasurementClient.Due> due = new HashMap<>();
+        measurement.due(planId, department).forEach(item -> due.put(item.kpiId(), item));
         List<Row> rows = new ArrayList<>();
-        for (JsonNode kpi : api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/progress/export", planId).path("rows")) {
-            if (!department.equals(kpi.path("departmentCode").asString())) {
+        for (MeasurementClient.PlanKpi kpi : measurement.kpis(planId, department, null, null).kpis()) {
+            if (!department.equals(kpi.departmentCode())) {
                 continue;
             }
-            JsonNode d = due.get(kpi.path("kpiId").asString());
-            String dueOn = d == null ? null : text(d.path("dueOn"));
-            String period = d == null ? null : text(d.path("period"));
-            rows.add(new Row(kpi.path("kpiId").asString(), kpi.path("kpiName").asString(),
-                    kpi.path("measureTitle").asString(), text(kpi.path("unit")), kpi.path("kind").asString(),
-                    text(kpi.path("latestValue")), text(kpi.path("latestText")),
-                    PageModel.date(text(kpi.path("latestMeasuredOn"))), Statuses.code(kpi.path("status").asString()),
-                    kpi.path("grade").asString(), period, d == null ? null : text(d.path("periodLabel")),
-                    PageModel.date(dueOn), d == null ? null : text(d.path("state")), lastDay(period), null, false));
+            MeasurementClient.Due d = due.get(kpi.kpiId());
+            String period = d == null ? null : d.period();
+            rows.add(new Row(kpi.kpiId(), kpi.name(), kpi.measureTitle(), kpi.unit(), kpi.kind(),
+                    kpi.latestValue() == null ? null : kpi.latestValue().toPlainString(), kpi.latestText(),
+                    PageModel.date(kpi.latestMeasuredOn()), kpi.status() == null ? "UNKNOWN" : kpi.status(),
+                    kpi.grade(), period, d == null ? null : d.periodLabel(), PageModel.date(d == null ? null : d.dueOn()),
+                    d == null ? null : d.state(), lastDay(period), null, false));
         }
         return rows;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
+import jp.shinchoku.portal.api.MeasurementClient;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A department's values as a file: a template of its KPIs (ids and names filled in) as CSV or Excel to download, and
@@ -28,10 +28,12 @@ import tools.jackson.databind.JsonNode;
 class UploadController {
 
     private final Api api;
+    private final MeasurementClient measurement;
     private final ReportsController reports;
 
-    UploadController(Api api, ReportsController reports) {
+    UploadController(Api api, MeasurementClient measurement, ReportsController reports) {
         this.api = api;
+        this.measurement = measurement;
         this.reports = reports;
     }
 
@@ -91,10 +93,9 @@ class UploadController {
         try {
             byte[] csv = Spreadsheets.isWorkbook(file.getOriginalFilename(), file.getContentType())
                     ? Spreadsheets.toCsv(file.getBytes()) : file.getBytes();
-            JsonNode result = api.postBytes(Api.Service.MEASUREMENT, csv, MediaType.parseMediaType("text/csv"),
-                    "/api/measurements/csv");
+            MeasurementClient.Upload result = measurement.upload(csv);
             model.addAttribute("result", result);
-            model.addAttribute("rows", result.path("rows").valueStream().toList());
+            model.addAttribute("rows", result.rows());
         } catch (ApiProblemException refused) {
             model.addAttribute("problem", refused.detail(LocaleContextHolder.getLocale()));
             model.addAttribute("rows", List.of());
