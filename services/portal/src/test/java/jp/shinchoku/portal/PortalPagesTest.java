@@ -950,6 +950,105 @@ class PortalPagesTest {
         verify(api, org.mockito.Mockito.never()).post(eq(Api.Service.PLAN), any(), anyString(), any());
     }
 
+    // 差し戻された報告: a department's returned reports and their resubmission (issue 23, item 5)
+
+    private void returnedReports() {
+        when(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/departments/{department}/returned", PLAN, "shimin"))
+                .thenReturn(json("""
+                        [{"measurementId": "msr-9", "kpiId": "%s", "kpiName": "窓口申請のオンライン化率", "unit": "%%",
+                          "departmentCode": "shimin", "period": "FY2023-Q2", "periodLabel": "令和5年度第2四半期", "value": 80,
+                          "measuredOn": "2023-09-30", "reportedBy": "setouchi-shimin", "recordedAt": "2023-10-01T01:00:00Z",
+                          "returnedBy": "setouchi-hq", "returnedAt": "2023-10-02T00:30:00Z",
+                          "reason": "分母に郵送の申請が入っていません"}]""".formatted(KPI)));
+        when(api.get(Api.Service.PLAN, "/api/municipalities/{municipality}/departments?size=200", "瀬戸内町"))
+                .thenReturn(json("{\"items\": [{\"code\": \"shimin\", \"name\": \"市民課\"}]}"));
+    }
+
+    @Test
+    void aDepartmentSeesItsReturnedReportsWithWhyWhoAndWhenAndAFormEach() throws Exception {
+        returnedReports();
+
+        mvc.perform(get("/returns").with(department("shimin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<h1>差し戻された報告</h1>"),
+                        containsString("市民課の報告のうち"), containsString("窓口申請のオンライン化率"),
+                        containsString("令和5年度第2四半期"), containsString("80 %"), containsString("令和5年9月30日"),
+                        containsString("分母に郵送の申請が入っていません"), containsString("setouchi-hq"),
+                        containsString("令和5年10月2日（2023-10-02） 09:30"), containsString("action=\"/returns/msr-9\""),
+                        containsString("name=\"key\""), containsString("href=\"/returns\" aria-current=\"page\""),
+                        not(containsString("role=\"alert\" id=\"error-")))));
+        mvc.perform(get("/returns").param("lang", "en").with(department("shimin")))
+                .andExpect(content().string(allOf(containsString("Returned reports"), containsString("Why it was returned"),
+                        containsString("Resubmit"))));
+
+        when(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/departments/{department}/returned", PLAN, "shimin"))
+                .thenReturn(json("[]"));
+        mvc.perform(get("/returns").with(department("shimin")))
+                .andExpect(content().string(containsString("差し戻された報告はありません。")));
+    }
+
+    @Test
+    void aResubmissionPostsTheCorrectionOnceAndSaysItIsDone() throws Exception {
+        returnedReports();
+
+        mvc.perform(post("/returns/msr-9").param("plan", PLAN).param("kpiId", KPI).param("kpiName", "窓口申請のオンライン化率")
+                        .param("value", " 62 ").param("note", "郵送の申請を分母に加えました").param("key", "form-key-1")
+                        .with(department("shimin")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/returns?plan=*"))
+                .andExpect(flash().attribute("notice", "「窓口申請のオンライン化率」を再提出しました。推進本部の承認を待っています。"));
+        verify(api).postOnce(Api.Service.MEASUREMENT, "form-key-1",
+                Map.of("value", "62", "reason", "郵送の申請を分母に加えました"),
+                "/api/kpis/{kpiId}/measurements/{measurementId}/corrections", KPI, "msr-9");
+    }
+
+    @Test
+    void aRefusedResubmissionIsSaidAtItsFieldInTheReadersLanguageWithWhatWasTyped() throws Exception {
+        returnedReports();
+        JsonNode closed = json("""
+                {"type": "https://shinchoku.jp/problems/period-closed", "status": 409, "reason": "PERIOD_CLOSED",
+                 "detail": "令和5年度は締められています"}""");
+        when(api.postOnce(eq(Api.Service.MEASUREMENT), any(), any(),
+                eq("/api/kpis/{kpiId}/measurements/{measurementId}/corrections"), eq(KPI), eq("msr-9")))
+                .thenThrow(new ApiProblemException(409, "https://shinchoku.jp/problems/period-closed",
+                        "令和5年度は締められています", "FY2023 is closed", closed));
+
+        mvc.perform(post("/returns/msr-9").param("plan", PLAN).param("kpiId", KPI).param("value", "62")
+                        .param("note", "郵送分を加えた").param("key", "form-key-2").with(department("shimin")).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(
+                        containsString("role=\"alert\" id=\"error-value-msr-9\">令和5年度は締められています</p>"),
+                        containsString("aria-invalid=\"true\" aria-describedby=\"error-value-msr-9\""),
+                        containsString("value=\"62\""), containsString("value=\"郵送分を加えた\""),
+                        containsString("value=\"form-key-2\""))));
+        mvc.perform(post("/returns/msr-9").param("plan", PLAN).param("kpiId", KPI).param("value", "62")
+                        .param("note", "郵送分を加えた").param("key", "form-key-2").param("lang", "en")
+                        .with(department("shimin")).with(csrf()))
+                .andExpect(content().string(containsString("id=\"error-value-msr-9\">FY2023 is closed</p>")));
+
+        // a correction without its reason, as the service says it: at the note
+        when(api.postOnce(eq(Api.Service.MEASUREMENT), any(), any(),
+                eq("/api/kpis/{kpiId}/measurements/{measurementId}/corrections"), eq(KPI), eq("msr-9")))
+                .thenThrow(new ApiProblemException(400, "invalid-measurement", "訂正には理由が必要です",
+                        "A correction needs its reason", json("{\"reason\": \"MISSING_REASON\"}")));
+        mvc.perform(post("/returns/msr-9").param("plan", PLAN).param("kpiId", KPI).param("value", "62")
+                        .param("note", "x").with(department("shimin")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"error-note-msr-9\">訂正には理由が必要です</p>")));
+    }
+
+    @Test
+    void aResubmissionWithoutItsNoteIsSaidAtTheFieldAndNothingIsSent() throws Exception {
+        returnedReports();
+
+        mvc.perform(post("/returns/msr-9").param("plan", PLAN).param("kpiId", KPI).param("value", "62").param("note", " ")
+                        .with(department("shimin")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"error-note-msr-9\">訂正の内容を入力してください。"),
+                        containsString("value=\"62\""))));
+        verify(api, org.mockito.Mockito.never()).postOnce(any(), any(), any(), any(), any(Object[].class));
+    }
+
     /** The 推進本部, its role also an authority (as the portal's mapper makes it from the ID token). */
     private static OidcLoginRequestPostProcessor hq() {
         return oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_HQ"))
