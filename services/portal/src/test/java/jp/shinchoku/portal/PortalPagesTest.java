@@ -802,7 +802,8 @@ class PortalPagesTest {
                    {"code": "3-1", "title": "行政手続のオンライン化", "department": "shimin", "retired": false,
                     "kpis": [{"id": "%2$s", "name": "窓口申請のオンライン化率", "unit": "%%", "kind": "percentage",
                               "direction": "increase", "target": 50, "due": {"date": "2024-03-31", "wareki": "令和6年3月31日"}},
-                             {"id": "%1$s.3-1.2", "name": "電子申請の満足度", "kind": "undefined"}],
+                             {"id": "%1$s.3-1.2", "name": "電子申請の満足度", "kind": "undefined"},
+                             {"id": "%1$s.3-1.3", "name": "窓口の待ち時間", "kind": "count", "retired": true}],
                     "milestones": [{"id": "%1$s.3-1.m1", "text": "電子申請の受付開始",
                                     "due": {"date": "2024-03-31", "wareki": "令和6年3月31日"}}]}]}]}""".formatted(PLAN, KPI)));
         when(api.get(Api.Service.PLAN, "/api/municipalities/{municipality}/departments?size=200", "463256"))
@@ -906,6 +907,84 @@ class PortalPagesTest {
                         .with(hq()).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("id=\"ctValue-error\">「五十」は数値ではありません。")));
+        verify(api, org.mockito.Mockito.never()).post(eq(Api.Service.PLAN), any(), eq("/api/plans/{planId}/revisions"), any());
+    }
+
+    @Test
+    void aKpiIsAddedOrRetiredAndAMilestoneAddedThroughTheirOwnFieldsets() throws Exception {
+        planToRevise();
+        mvc.perform(get("/plans/" + PLAN + "/revisions/new").with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("評価指標の追加"), containsString("評価指標の廃止"),
+                        containsString("スケジュールの追加"), containsString("name=\"akCode\""),
+                        containsString("<label for=\"nmText\">スケジュールの内容</label>"),
+                        containsString("value=\"" + KPI + "\">窓口申請のオンライン化率（3-1 行政手続のオンライン化）"),
+                        not(containsString("窓口の待ち時間")))));
+        when(api.post(eq(Api.Service.PLAN), any(), eq("/api/plans/{planId}/revisions"), eq(PLAN)))
+                .thenReturn(json("{\"id\": \"" + PLAN + "\", \"revision\": 3}"));
+        Map<String, Map<String, String>> forms = new java.util.LinkedHashMap<>();
+        forms.put("""
+                {"type": "add-kpi", "measure": "3-1", "kpiDefinition": {"code": "apply", "name": "電子申請の件数",
+                 "unit": "件", "kind": "count", "direction": "increase", "target": {"value": 1200, "due": "2026-03-31"}}}""",
+                Map.of("akMeasure", "3-1", "akCode", "apply", "akName", "電子申請の件数", "akUnit", "件", "akKind", "count",
+                        "akDirection", "increase", "akValue", "1,200", "akDue", "2026-03-31"));
+        forms.put("""
+                {"type": "add-kpi", "measure": "3-1", "kpiDefinition": {"name": "電子申請の件数", "kind": "count",
+                 "direction": "increase"}}""",
+                Map.of("akMeasure", "3-1", "akCode", " ", "akName", "電子申請の件数", "akKind", "count",
+                        "akDirection", "increase", "akValue", "", "akDue", ""));
+        forms.put("{\"type\": \"retire-kpi\", \"kpi\": \"%s\"}".formatted(KPI), Map.of("rkKpi", KPI));
+        forms.put("{\"type\": \"add-milestone\", \"measure\": \"3-1\", \"text\": \"コンビニ交付の開始\", \"due\": \"2025-09-30\"}",
+                Map.of("nmMeasure", "3-1", "nmText", "コンビニ交付の開始", "nmDue", "2025-09-30"));
+        for (Map.Entry<String, Map<String, String>> form : forms.entrySet()) {
+            org.mockito.Mockito.clearInvocations(api);
+            var request = post("/plans/" + PLAN + "/revisions").param("reason", "令和6年度の見直し").with(hq()).with(csrf());
+            form.getValue().forEach(request::param);
+            mvc.perform(request)
+                    .andExpect(redirectedUrlPattern("/plans/" + PLAN + "*"))
+                    .andExpect(flash().attribute("notice", "計画を改定しました（第3版）。"));
+            org.assertj.core.api.Assertions.assertThat(sent("/api/plans/{planId}/revisions"))
+                    .isEqualTo(json("{\"reason\": \"令和6年度の見直し\", \"changes\": [" + form.getKey() + "]}"));
+        }
+    }
+
+    @Test
+    void theNewFieldsetsProblemsAreShownAtTheirFields() throws Exception {
+        planToRevise();
+        when(api.post(eq(Api.Service.PLAN), any(), eq("/api/plans/{planId}/revisions"), eq(PLAN))).thenThrow(
+                new ApiProblemException(400, "invalid-revision", "改定に誤りがあります（4 件）", "The revision is invalid (4 problems)",
+                        json("""
+                                {"errors": [
+                                  {"path": "changes[0].kpiDefinition.code", "messageJa": "評価指標のコード「apply」が重複しています",
+                                   "messageEn": "the KPI code 'apply' is used twice"},
+                                  {"path": "changes[0].kpiDefinition.target.due", "messageJa": "目標の期限は必須です",
+                                   "messageEn": "the target's deadline is required"},
+                                  {"path": "changes[1].kpi", "messageJa": "評価指標「窓口申請のオンライン化率」は廃止されています",
+                                   "messageEn": "the KPI '窓口申請のオンライン化率' is retired"},
+                                  {"path": "changes[2].due", "messageJa": "日付が読めません", "messageEn": "Not a date"}]}""")));
+        var written = post("/plans/" + PLAN + "/revisions").param("reason", "見直し").param("akMeasure", "3-1")
+                .param("akCode", "apply").param("akName", "電子申請の件数").param("akKind", "count").param("akValue", "10")
+                .param("rkKpi", KPI).param("nmMeasure", "3-1").param("nmText", "開始").param("nmDue", "2025-13-01")
+                .with(hq()).with(csrf());
+        mvc.perform(written)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("改定に誤りがあります（4 件）"),
+                        containsString("role=\"alert\" id=\"akCode-error\">評価指標のコード「apply」が重複しています"),
+                        containsString("role=\"alert\" id=\"akDue-error\">目標の期限は必須です"),
+                        containsString("role=\"alert\" id=\"rkKpi-error\">評価指標「窓口申請のオンライン化率」は廃止されています"),
+                        containsString("role=\"alert\" id=\"nmDue-error\">日付が読めません"),
+                        containsString("aria-describedby=\"akCode-error\""), containsString("value=\"電子申請の件数\""),
+                        containsString("value=\"2025-13-01\""))));
+        mvc.perform(written.cookie(new jakarta.servlet.http.Cookie("shinchoku-lang", "en")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"akCode-error\">the KPI code &#39;apply&#39; is used twice"),
+                        containsString("id=\"nmDue-error\">Not a date"), not(containsString("日付が読めません")))));
+
+        org.mockito.Mockito.clearInvocations(api);
+        mvc.perform(post("/plans/" + PLAN + "/revisions").param("reason", "見直し").param("akMeasure", "3-1")
+                        .param("akName", "電子申請の件数").param("akValue", "千").with(hq()).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"akValue-error\">「千」は数値ではありません。")));
         verify(api, org.mockito.Mockito.never()).post(eq(Api.Service.PLAN), any(), eq("/api/plans/{planId}/revisions"), any());
     }
 

@@ -30,9 +30,12 @@ public class PlanClient {
     public record Department(String code, String name) {
     }
 
-    /** A KPI: {@code kind} {@code undefined} is 未設定 (its target to be decided), {@code qualitative} has none. */
+    /**
+     * A KPI: {@code kind} {@code undefined} is 未設定 (its target to be decided), {@code qualitative} has none;
+     * {@code retired} once a revision retired it (it stays in the plan, no longer tracked).
+     */
     public record Kpi(String id, String code, String name, String unit, String kind, String direction,
-            BigDecimal target, DateView due, String targetText) {
+            BigDecimal target, DateView due, String targetText, boolean retired) {
     }
 
     public record Milestone(String id, String text, DateView due, String status, String statusLabel) {
@@ -73,9 +76,14 @@ public class PlanClient {
     public record Target(BigDecimal value, String due) {
     }
 
-    /** The one KPI a new measure brings. */
+    /** A KPI as a plan document defines it: the one a new measure brings, or one added to a measure. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record KpiDefinition(String name, String unit, String kind, String direction, Target target) {
+    public record KpiDefinition(String code, String name, String unit, String kind, String direction, Target target) {
+
+        /** Without a code (the plan service numbers it). */
+        public KpiDefinition(String name, String unit, String kind, String direction, Target target) {
+            this(null, name, unit, kind, direction, target);
+        }
     }
 
     /** A new measure (個別施策) with its department and its KPIs. */
@@ -86,7 +94,14 @@ public class PlanClient {
     /** One change of a revision; {@code type} says which fields it reads (the plan service's {@code ChangeDraft}). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Change(String type, String kpi, String measure, String milestone, String pillar, String department,
-            String kind, String direction, String unit, Target target, String due, MeasureDefinition definition) {
+            String kind, String direction, String unit, Target target, String due, MeasureDefinition definition,
+            KpiDefinition kpiDefinition, String text) {
+
+        public Change(String type, String kpi, String measure, String milestone, String pillar, String department,
+                String kind, String direction, String unit, Target target, String due, MeasureDefinition definition) {
+            this(type, kpi, measure, milestone, pillar, department, kind, direction, unit, target, due, definition, null,
+                    null);
+        }
 
         public static Change setTarget(String kpi, String kind, String direction, String unit, Target target) {
             return new Change("set-target", kpi, null, null, null, null, kind, direction, unit, target, null, null);
@@ -112,6 +127,23 @@ public class PlanClient {
         public static Change rescheduleMilestone(String milestone, String due) {
             return new Change("reschedule-milestone", null, null, milestone, null, null, null, null, null, null, due,
                     null);
+        }
+
+        /** A KPI added to an active measure ({@code measure} its code). */
+        public static Change addKpi(String measure, KpiDefinition definition) {
+            return new Change("add-kpi", null, measure, null, null, null, null, null, null, null, null, null, definition,
+                    null);
+        }
+
+        /** A KPI retired: it stays in the plan, no longer tracked. */
+        public static Change retireKpi(String kpi) {
+            return new Change("retire-kpi", kpi, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** A milestone added to an active measure: what is to be done, by when. */
+        public static Change addMilestone(String measure, String text, String due) {
+            return new Change("add-milestone", null, measure, null, null, null, null, null, null, null, due, null, null,
+                    text);
         }
     }
 

@@ -31,8 +31,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * 計画の改定 and 年度見直し: the 推進本部 revises the plan, or records a fiscal year's review with the revision it
  * decided, choosing KPIs, measures, departments and milestones from the plan as the plan service shows it. Each kind
- * of change has its fieldset; every fieldset filled in is one change, all made as one revision (and with the review,
- * as one set). A refusal's problems are shown at their fields, in the reader's language; nothing is made.
+ * of change has its fieldset (set or change a target, add or retire a measure, reassign its department, move a
+ * milestone, add or retire a KPI, add a milestone); every fieldset filled in is one change, all made as one revision
+ * (and with the review, as one set). A refusal's problems are shown at their fields, in the reader's language; nothing is made.
  */
 @Controller
 class RevisionController {
@@ -49,7 +50,13 @@ class RevisionController {
                     ".definition.kpis[0]", "amKpiValue"),
             "retire-measure", fields("rmMeasure"),
             "reassign-department", fields("rdMeasure", ".department", "rdDepartment"),
-            "reschedule-milestone", fields("msMilestone", ".due", "msDue"));
+            "reschedule-milestone", fields("msMilestone", ".due", "msDue"),
+            "add-kpi", fields("akMeasure", ".kpiDefinition", "akKind", ".kpiDefinition.code", "akCode",
+                    ".kpiDefinition.name", "akName", ".kpiDefinition.unit", "akUnit", ".kpiDefinition.kind", "akKind",
+                    ".kpiDefinition.direction", "akDirection", ".kpiDefinition.target.due", "akDue",
+                    ".kpiDefinition.target", "akValue"),
+            "retire-kpi", fields("rkKpi"),
+            "add-milestone", fields("nmMeasure", ".text", "nmText", ".due", "nmDue"));
 
     /** The kinds a KPI can be given (未設定 and 定性 are not targets). */
     static final List<String> KINDS = List.of("count", "percentage", "boolean");
@@ -129,7 +136,7 @@ class RevisionController {
 
     private Map<String, String> notNumbers(Map<String, String> form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (String field : List.of("setValue", "ctValue", "amKpiValue")) {
+        for (String field : List.of("setValue", "ctValue", "amKpiValue", "akValue")) {
             String given = text(form, field);
             if (given != null && number(given) == null) {
                 errors.put(field, message("revise.not-a-number", given));
@@ -171,6 +178,7 @@ class RevisionController {
         Departments names = Departments.of(api, plan.municipality() == null ? null : plan.municipality().key());
         List<Choice> undefined = new ArrayList<>();
         List<Choice> targeted = new ArrayList<>();
+        List<Choice> tracked = new ArrayList<>();
         List<Choice> measures = new ArrayList<>();
         List<Choice> milestones = new ArrayList<>();
         java.util.Set<String> departments = new java.util.TreeSet<>();
@@ -186,6 +194,10 @@ class RevisionController {
                 measures.add(new Choice(measure.code(), measure.code() + " " + measure.title() + "（"
                         + names.name(measure.department()) + "）"));
                 for (PlanClient.Kpi kpi : measure.kpis()) {
+                    if (kpi.retired()) {
+                        continue;
+                    }
+                    tracked.add(new Choice(kpi.id(), kpi.name() + "（" + measure.code() + " " + measure.title() + "）"));
                     if ("undefined".equals(kpi.kind())) {
                         undefined.add(new Choice(kpi.id(), kpi.name() + "（" + measure.title() + "）"));
                     } else if (!"qualitative".equals(kpi.kind())) {
@@ -205,6 +217,7 @@ class RevisionController {
         model.addAttribute("general", general);
         model.addAttribute("undefinedKpis", undefined);
         model.addAttribute("targetedKpis", targeted);
+        model.addAttribute("trackedKpis", tracked);
         model.addAttribute("measures", measures);
         model.addAttribute("milestones", milestones);
         model.addAttribute("pillars", plan.pillars().stream()
@@ -254,6 +267,20 @@ class RevisionController {
             if (text(form, "msMilestone") != null) {
                 changes.add(Change.rescheduleMilestone(text(form, "msMilestone"), text(form, "msDue")));
                 types.add("reschedule-milestone");
+            }
+            if (text(form, "akMeasure") != null) {
+                changes.add(Change.addKpi(text(form, "akMeasure"), new KpiDefinition(text(form, "akCode"),
+                        text(form, "akName"), text(form, "akUnit"), text(form, "akKind"), text(form, "akDirection"),
+                        target(form, "akValue", "akDue"))));
+                types.add("add-kpi");
+            }
+            if (text(form, "rkKpi") != null) {
+                changes.add(Change.retireKpi(text(form, "rkKpi")));
+                types.add("retire-kpi");
+            }
+            if (text(form, "nmMeasure") != null) {
+                changes.add(Change.addMilestone(text(form, "nmMeasure"), text(form, "nmText"), text(form, "nmDue")));
+                types.add("add-milestone");
             }
             return new Changes(List.copyOf(changes), List.copyOf(types));
         }
