@@ -43,6 +43,37 @@ public final class ArchitectureRules {
                 .check(classes);
     }
 
+    /**
+     * The portal ({@code jp.shinchoku.portal}) knows the services only by their HTTP APIs: it uses none of their code,
+     * contracts or platform; only its {@code api} package calls them, each service through a typed client; its
+     * packages have no cycles; its pages never name the measurement or notification service to call it raw (the plan
+     * service's pages still do until its client has their reads).
+     */
+    public static void checkPortal() {
+        String portal = "jp.shinchoku.portal";
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(portal);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(java.util.stream.Stream.concat(SERVICES.stream(),
+                        java.util.stream.Stream.of("jp.shinchoku.contracts", "jp.shinchoku.platform"))
+                        .map(p -> p + "..").toArray(String[]::new))
+                .as("the portal knows the services only by their HTTP APIs")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage(portal + ".api..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.web.client.RestClient")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.web.client.RestTemplate")
+                .as("only the portal's api package calls the services")
+                .check(classes);
+        slices().matching(portal + ".(*)..").should().beFreeOfCycles()
+                .as("packages of the portal have no cycles")
+                .check(classes);
+        noClasses().that().resideInAPackage(portal + ".web..")
+                .should().accessField(portal + ".api.Api$Service", "MEASUREMENT")
+                .orShould().accessField(portal + ".api.Api$Service", "NOTIFICATION")
+                .as("the portal's pages read the measurement and notification services through their typed clients")
+                .check(classes);
+    }
+
     public static void check(String servicePackage) {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -39,6 +39,15 @@ public class AuditClient {
     public record Query(String actor, String action, String target, String from, String to) {
     }
 
+    /** Every service's trail: the three services keep one each. */
+    public static final List<Api.Service> ALL = List.of(Api.Service.MEASUREMENT, Api.Service.PLAN,
+            Api.Service.NOTIFICATION);
+
+    /** The entries of the three services' trails that answer the query, newest first. */
+    public List<AuditEntry> entries(Query query) {
+        return entries(ALL, query);
+    }
+
     /** The entries of these services' trails that answer the query, newest first. */
     public List<AuditEntry> entries(List<Api.Service> services, Query query) {
         List<AuditEntry> entries = new ArrayList<>();

@@ -1,10 +1,8 @@
 package jp.shinchoku.portal.web;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.AuditClient;
 import jp.shinchoku.portal.api.AuditClient.AuditEntry;
 import org.springframework.stereotype.Controller;
@@ -18,9 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class AuditPageController {
-
-    private static final List<Api.Service> SERVICES = List.of(Api.Service.MEASUREMENT, Api.Service.PLAN,
-            Api.Service.NOTIFICATION);
 
     private final AuditClient audit;
 
@@ -47,7 +42,7 @@ class AuditPageController {
             @RequestParam(required = false) String to, Model model) {
         AuditClient.Query query = new AuditClient.Query(actor, action, target, from, to);
         model.addAttribute("query", query);
-        model.addAttribute("entries", audit.entries(SERVICES, query).stream().map(Item::of).toList());
+        model.addAttribute("entries", audit.entries(query).stream().map(Item::of).toList());
         model.addAttribute("limit", AuditClient.LIMIT);
         return "audit";
     }
