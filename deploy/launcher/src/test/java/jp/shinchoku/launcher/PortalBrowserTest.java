@@ -448,6 +448,65 @@ class PortalBrowserTest {
         accessible("review-recorded", true);
     }
 
+    @Test
+    void theHeadquartersAddsAMilestoneAndAKpiThenRetiresTheKpi() {
+        HttpJson plans = HttpJson.onPort(system.port(Service.PLAN)).as(tokens.admin());
+        String planId = plans.get("/api/plans").json().at("/items/0/id").asString();
+        signIn("setouchi-hq");
+        browser.get(portal.url() + "/plans/" + planId + "/revisions/new");
+        assertThat(waitFor(By.cssSelector("main h1")).getText()).isEqualTo("計画の改定");
+
+        // a milestone without its deadline: said at its field, the form kept as written, nothing made
+        browser.findElement(By.id("reason")).sendKeys("アクセシビリティの検証を計画に加える");
+        choose("nmMeasure", "4-2 Webアクセシビリティ確保のための環境整備");
+        browser.findElement(By.id("nmText")).sendKeys("全ページのアクセシビリティ検証");
+        choose("akMeasure", "4-2 Webアクセシビリティ確保のための環境整備");
+        browser.findElement(By.id("akCode")).sendKeys("checked");
+        browser.findElement(By.id("akName")).sendKeys("アクセシビリティ検証済みページ数");
+        choose("akKind", "件数など");
+        choose("akDirection", "増やす");
+        browser.findElement(By.id("akUnit")).sendKeys("ページ");
+        browser.findElement(By.id("akValue")).sendKeys("120");
+        date("akDue", "2027-03-31");
+        browser.findElement(By.cssSelector("#revision-form button[type=submit]")).click();
+        WebElement error = waitFor(By.id("nmDue-error"));
+        assertThat(error.getAttribute("role")).isEqualTo("alert");
+        assertThat(error.getText()).isEqualTo("スケジュールの期限を指定してください");
+        assertThat(browser.findElement(By.id("nmDue")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("nmText")).getAttribute("value")).isEqualTo("全ページのアクセシビリティ検証");
+        accessible("revise-milestone-problem", true);
+
+        // with its deadline: the milestone and the KPI are added as one revision
+        date("nmDue", "2027-03-31");
+        browser.findElement(By.cssSelector("#revision-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textMatches(
+                By.cssSelector(".flash .notice"), java.util.regex.Pattern.compile("計画を改定しました（第\\d+版）。")));
+        JsonNode measure = measure(plans.get("/api/plans/" + planId).json(), "4-2");
+        assertThat(measure.get("milestones").valueStream().map(m -> m.get("text").asString() + " " + m.at("/due/date").asString()))
+                .contains("全ページのアクセシビリティ検証 2027-03-31");
+        assertThat(measure.get("kpis").valueStream().filter(k -> k.get("id").asString().equals(planId + ".4-2.checked"))
+                .map(k -> k.get("retired").asBoolean())).containsExactly(false);
+
+        // the KPI retired: it stays in the plan, no longer tracked, and no longer offered
+        browser.get(portal.url() + "/plans/" + planId + "/revisions/new");
+        browser.findElement(By.id("reason")).sendKeys("検証済みページ数は追わない");
+        choose("rkKpi", "アクセシビリティ検証済みページ数");
+        accessible("revise-retire-kpi", true);
+        browser.findElement(By.cssSelector("#revision-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textMatches(
+                By.cssSelector(".flash .notice"), java.util.regex.Pattern.compile("計画を改定しました（第\\d+版）。")));
+        assertThat(measure(plans.get("/api/plans/" + planId).json(), "4-2").get("kpis").valueStream()
+                .filter(k -> k.get("id").asString().equals(planId + ".4-2.checked"))
+                .map(k -> k.get("retired").asBoolean())).containsExactly(true);
+        browser.get(portal.url() + "/plans/" + planId + "/revisions/new");
+        assertThat(waitFor(By.id("rkKpi")).getText()).doesNotContain("アクセシビリティ検証済みページ数");
+    }
+
+    private static JsonNode measure(JsonNode plan, String code) {
+        return plan.get("pillars").valueStream().flatMap(pillar -> pillar.get("measures").valueStream())
+                .filter(m -> m.get("code").asString().equals(code)).findFirst().orElseThrow();
+    }
+
     /** Chooses the option of a list whose text contains this. */
     private void choose(String id, String text) {
         org.openqa.selenium.support.ui.Select list = new org.openqa.selenium.support.ui.Select(browser.findElement(By.id(id)));
