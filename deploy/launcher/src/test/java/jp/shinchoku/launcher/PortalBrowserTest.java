@@ -550,6 +550,69 @@ class PortalBrowserTest {
         }
     }
 
+    @Test
+    void aDepartmentSeesAReportTheHeadquartersReturnedAndResubmitsIt() {
+        String planId = HttpJson.onPort(system.port(Service.PLAN)).as(tokens.admin()).get("/api/plans").json()
+                .at("/items/0/id").asString();
+        String kpiId = planId + ".5-1.2";
+        HttpJson hq = HttpJson.onPort(system.port(Service.MEASUREMENT)).as(tokens.issue(LocalTokens.DEMO.get("hq")));
+        HttpJson somu = HttpJson.onPort(system.port(Service.MEASUREMENT)).as(tokens.issue(LocalTokens.DEMO.get("somu")));
+        String approval = "/api/municipalities/" + HttpJson.encode("瀬戸内町") + "/approval";
+        assertThat(hq.put(approval, "{\"required\": true}").status()).isEqualTo(200);
+        String correction = null;
+        try {
+            HttpJson.Response reported = somu.post("/api/kpis/" + kpiId + "/measurements",
+                    "{\"value\": 3, \"measuredOn\": \"2023-09-30\"}", java.util.Map.of("Idempotency-Key", "browser-returns-5-1-2"));
+            assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+            String measurementId = reported.json().get("id").asString();
+            // the 推進本部 returns it through the API, with its reason
+            assertThat(hq.post("/api/measurements/" + measurementId + "/review",
+                    "{\"decision\": \"RETURNED\", \"reason\": \"庁外からの接続は含めないでください\"}").status()).isEqualTo(200);
+
+            signIn("setouchi-somu");
+            browser.findElement(By.linkText("差し戻された報告")).click();
+            WebElement returned = waitFor(By.id("returned-" + measurementId));
+            assertThat(browser.findElement(By.cssSelector("main p.lead")).getText()).startsWith("総務課の報告");
+            assertThat(returned.findElement(By.tagName("h3")).getText()).isEqualTo("リモートアクセス環境の整備");
+            assertThat(returned.getText()).contains("令和5年度").contains("3 件").contains("令和5年9月30日")
+                    .contains("庁外からの接続は含めないでください").contains("setouchi-hq");
+            accessible("returns", true);
+
+            // a value the service does not take: its words at the field, what was typed kept
+            browser.findElement(By.id("value-" + measurementId)).sendKeys("たくさん");
+            browser.findElement(By.id("note-" + measurementId)).sendKeys("庁内の接続だけを数え直しました");
+            browser.findElement(By.cssSelector("#returned-" + measurementId + " button.resubmit")).click();
+            WebElement error = waitFor(By.id("error-value-" + measurementId));
+            assertThat(error.getAttribute("role")).isEqualTo("alert");
+            assertThat(error.getText()).isEqualTo("実績値「たくさん」は数値ではありません");
+            assertThat(browser.findElement(By.id("value-" + measurementId)).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.findElement(By.id("note-" + measurementId)).getAttribute("value"))
+                    .isEqualTo("庁内の接続だけを数え直しました");
+            accessible("returns-problem", true);
+
+            WebElement value = browser.findElement(By.id("value-" + measurementId));
+            value.clear();
+            value.sendKeys("1");
+            browser.findElement(By.cssSelector("#returned-" + measurementId + " button.resubmit")).click();
+            awaitNotice("「リモートアクセス環境の整備」を再提出しました。推進本部の承認を待っています。");
+            assertThat(browser.findElement(By.id("no-returns")).getText()).isEqualTo("差し戻された報告はありません。");
+            accessible("returns-resubmitted", false);
+
+            // the correction answers the return and awaits the 推進本部's decision
+            JsonNode awaiting = hq.get("/api/plans/" + planId + "/approvals").json().valueStream()
+                    .filter(m -> measurementId.equals(m.path("supersedes").asString(""))).findFirst().orElseThrow();
+            correction = awaiting.get("measurementId").asString();
+            assertThat(awaiting.get("value").asInt()).isEqualTo(1);
+            assertThat(awaiting.get("correctionReason").asString()).isEqualTo("庁内の接続だけを数え直しました");
+        } finally {
+            if (correction != null) {
+                assertThat(hq.post("/api/measurements/" + correction + "/review", "{\"decision\": \"APPROVED\"}")
+                        .status()).isEqualTo(200);
+            }
+            assertThat(hq.put(approval, "{\"required\": false}").status()).isEqualTo(200);
+        }
+    }
+
     private void signIn(String user) {
         browser.get(portal.url() + "/");
         waitFor(By.name("username")).sendKeys(user);
