@@ -6,6 +6,7 @@ import java.lang.management.MemoryMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import java.util.Random;
 import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.calendar.ReportingCadence;
 import jp.shinchoku.calendar.ReportingPeriod;
+import jp.shinchoku.embedded.ChildJvm;
 import jp.shinchoku.embedded.InProcessKafka;
-import jp.shinchoku.embedded.InProcessMongo;
+import jp.shinchoku.embedded.StoreServer;
 import jp.shinchoku.launcher.LocalSystem;
 import jp.shinchoku.launcher.LocalTokens;
 import jp.shinchoku.launcher.LocalSystem.Service;
@@ -37,7 +39,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * The daily progress run over a national number of KPIs: 1,788 governments × 40 KPIs of mixed kinds (count,
  * percentage, boolean, recurring, relative), each with one to three reported values, kept by the measurement service
- * on the in-process broker and the file-backed MongoDB-wire store (or real ones: {@code KAFKA_BOOTSTRAP_SERVERS},
+ * on the in-process broker and the file-backed MongoDB-wire store in a process of its own (or real ones: {@code KAFKA_BOOTSTRAP_SERVERS},
  * {@code MONGODB_URI}). Prints how long each run took: the first (every KPI, each one's next day planned), the next
  * days (only the KPIs planned for them), three months on (statuses drift) and the first day of a fiscal year
  * (recurring and relative KPIs judged for the year that ended, and started again), with the heap used; then every
@@ -59,10 +61,13 @@ final class DailyRunBenchmark {
         String kafkaServers = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
         String mongoUri = System.getenv("MONGODB_URI");
         InProcessKafka kafka = kafkaServers == null ? InProcessKafka.startTemporary() : null;
-        InProcessMongo mongo = mongoUri == null ? InProcessMongo.startPersistent(dataDir.resolve("store"), 0) : null;
+        // the store in a process of its own, as deployed: the heap printed is the two services' (one JVM), not the store's
+        ChildJvm mongo = mongoUri == null ? ChildJvm.start(StoreServer.class.getName(), List.of("-Xmx6g"),
+                List.of(dataDir.resolve("store").toString(), "0"), Map.of(), dataDir.resolve("store.log"), "READY ",
+                Duration.ofMinutes(1)) : null;
         MovableClock clock = MovableClock.at(SEEDED);
         try (LocalSystem system = LocalSystem.start(new LocalSystem.Settings(
-                kafka == null ? kafkaServers : kafka.bootstrapServers(), mongo == null ? mongoUri : mongo.connectionString(),
+                kafka == null ? kafkaServers : kafka.bootstrapServers(), mongo == null ? mongoUri : mongo.readyValue("READY"),
                 "bench-" + System.currentTimeMillis() + "-", null, null, clock,
                 Map.of("shinchoku.progress.daily.check", "P3650D", "logging.level.root", "WARN",
                         "shinchoku.notification.delivery.interval", "P3650D",
@@ -95,7 +100,7 @@ final class DailyRunBenchmark {
             AlertEvaluationBenchmark.run(system, governments, LocalDate.now(clock));
         } finally {
             if (mongo != null) {
-                mongo.close();
+                mongo.stop();
             }
             if (kafka != null) {
                 kafka.close();
