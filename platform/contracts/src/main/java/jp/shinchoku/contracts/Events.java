@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jp.shinchoku.contracts.measurement.KpiProgressChangedV1;
 import jp.shinchoku.contracts.measurement.KpiYearJudgedV1;
+import jp.shinchoku.contracts.measurement.MeasureEvaluationChangedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRejectedV1;
 import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
@@ -68,6 +69,10 @@ public final class Events {
     public static final EventType<KpiYearJudgedV1> KPI_YEAR_JUDGED = new EventType<>(
             "kpi.year-judged.v1", KpiYearJudgedV1.class, Topics.KPI_PROGRESS, KpiYearJudgedV1::kpiId);
 
+    public static final EventType<MeasureEvaluationChangedV1> MEASURE_EVALUATION_CHANGED = new EventType<>(
+            "measure.evaluation-changed.v1", MeasureEvaluationChangedV1.class, Topics.MEASUREMENT_EVENTS,
+            MeasureEvaluationChangedV1::planId);
+
     public static final EventType<AlertRaisedV1> ALERT_RAISED = new EventType<>(
             "alert.raised.v1", AlertRaisedV1.class, Topics.ALERT_EVENTS, AlertRaisedV1::alertId);
 
@@ -83,7 +88,7 @@ public final class Events {
     private static final List<EventType<?>> ALL = List.of(
             PLAN_PUBLISHED, PLAN_REVISED, PLAN_REVIEWED, KPI_DEFINED, MILESTONE_STATUS_CHANGED, DEPARTMENT_CHANGED,
             MEASUREMENT_RECORDED, MEASUREMENT_REVIEWED, MEASUREMENT_REPORTED, MEASUREMENT_REJECTED, KPI_PROGRESS_CHANGED,
-            KPI_YEAR_JUDGED, ALERT_RAISED, ALERT_RESOLVED, ALERT_ACKNOWLEDGED, ALERT_DELIVERED);
+            KPI_YEAR_JUDGED, MEASURE_EVALUATION_CHANGED, ALERT_RAISED, ALERT_RESOLVED, ALERT_ACKNOWLEDGED, ALERT_DELIVERED);
 
     private static final Map<String, EventType<?>> BY_ID = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));

@@ -2,6 +2,8 @@ package jp.shinchoku.measurement.messaging;
 
 import jp.shinchoku.contracts.Events;
 import jp.shinchoku.measurement.approvals.Approvals;
+import jp.shinchoku.measurement.evaluations.Evaluations;
+import jp.shinchoku.measurement.evaluations.messaging.EvaluationContracts;
 import jp.shinchoku.measurement.approvals.messaging.ApprovalContracts;
 import jp.shinchoku.contracts.measurement.MeasurementReportedV1;
 import jp.shinchoku.measurement.measurements.Measurement;
@@ -25,6 +27,8 @@ class MeasurementEventContracts implements EventContracts {
             case Approvals.MeasurementReviewed reviewed -> new OutboxEvent<>(Events.MEASUREMENT_REVIEWED,
                     ApprovalContracts.reviewed(reviewed));
             case ProgressChange.YearJudged judged -> new OutboxEvent<>(Events.KPI_YEAR_JUDGED, ProgressContracts.judged(judged));
+            case Evaluations.EvaluationChanged changed -> new OutboxEvent<>(Events.MEASURE_EVALUATION_CHANGED,
+                    EvaluationContracts.changed(changed));
             case ReportRejected rejected -> new OutboxEvent<>(Events.MEASUREMENT_REJECTED,
                     MeasurementContracts.rejected(rejected, (MeasurementReportedV1) rejected.received()));
             default -> throw new IllegalArgumentException("the measurement service publishes no " + event.getClass());
