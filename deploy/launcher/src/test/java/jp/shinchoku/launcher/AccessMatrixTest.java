@@ -72,6 +72,11 @@ class AccessMatrixTest {
             Map.entry("GET /api/plans/{planId}/editions",     "UFFANANAFN"),
             Map.entry("GET /api/plans/{planId}/editions/{editionId}", "UFFANANAFN"),
             Map.entry("GET /api/plans/{planId}/editions/compare", "UFFANANAFN"),
+            Map.entry("GET /api/plans/{planId}/fiscal-years/{fiscalYear}/evaluations", "UAAANANAAN"),
+            Map.entry("GET /api/plans/{planId}/fiscal-years/{fiscalYear}/evaluations/{measureCode}", "UAFANANAAN"),
+            Map.entry("PUT /api/plans/{planId}/fiscal-years/{fiscalYear}/evaluations/{measureCode}", "UAFFNFNAAN"),
+            Map.entry("POST /api/plans/{planId}/fiscal-years/{fiscalYear}/evaluations/{measureCode}/submit", "UAFFNFNAAN"),
+            Map.entry("POST /api/plans/{planId}/fiscal-years/{fiscalYear}/evaluations/{measureCode}/evaluation", "UFFANFNAFN"),
             Map.entry("GET /api/plans/{planId}/approvals",    "UFFANANAFN"),
             Map.entry("POST /api/plans/{planId}/approvals",   "UFFANFNAFN"),
             Map.entry("POST /api/measurements/{measurementId}/review", "UFFANFNAFN"),
@@ -133,6 +138,7 @@ class AccessMatrixTest {
         String planId = alert.at("/labels/planId").asString();
         ids.put("planId", planId);
         ids.put("kpiId", kpiId);
+        ids.put("measureCode", kpiId.split("\\.")[1]); // <planId>.<measure>.<KPI>
         ids.put("alertId", alert.get("id").asString());
         ids.put("municipality", M);
         ids.put("code", department);
