@@ -112,6 +112,18 @@ class PortalPagesTest {
     }
 
     @Test
+    void aKpiCountingAReportAwaitingApprovalIsMarkedProvisionalInTheReports() throws Exception {
+        mvc.perform(get("/reports").with(department("shimin")))
+                .andExpect(content().string(not(containsString("badge provisional"))));
+
+        when(api.get(eq(Api.Service.MEASUREMENT),
+                eq("/api/plans/{planId}/kpis?department={department}&asOf={asOf}&fiscalYear={fiscalYear}"), any(), any(),
+                any(), any())).thenReturn(json(kpis().toString().replaceFirst("\"provisional\":false", "\"provisional\":true")));
+        mvc.perform(get("/reports").with(department("shimin")))
+                .andExpect(content().string(allOf(containsString("class=\"badge provisional\""), containsString(">暫定<"))));
+    }
+
+    @Test
     void aReportFromARowIsSentAndTheRowRedrawnWithTheNewStatus() throws Exception {
         when(api.get(Api.Service.MEASUREMENT, "/api/kpis/{kpiId}/progress", KPI)).thenReturn(json("{\"status\": \"BEHIND\"}"));
 

@@ -45,11 +45,11 @@ class ReportsController {
     /** A KPI's row: what it is, where it stands, what is due. */
     record Row(String kpiId, String name, String measureTitle, String unit, String kind, String latestValue,
             String latestText, String latestMeasuredOn, String status, String grade, String period, String periodLabel,
-            String dueOn, String dueState, String defaultDate, String message, boolean failed) {
+            String dueOn, String dueState, String defaultDate, String message, boolean failed, boolean provisional) {
 
         Row withMessage(String text, boolean failure) {
             return new Row(kpiId, name, measureTitle, unit, kind, latestValue, latestText, latestMeasuredOn, status,
-                    grade, period, periodLabel, dueOn, dueState, defaultDate, text, failure);
+                    grade, period, periodLabel, dueOn, dueState, defaultDate, text, failure, provisional);
         }
     }
 
@@ -143,7 +143,7 @@ class ReportsController {
                     kpi.latestValue() == null ? null : kpi.latestValue().toPlainString(), kpi.latestText(),
                     PageModel.date(kpi.latestMeasuredOn()), kpi.status() == null ? "UNKNOWN" : kpi.status(),
                     kpi.grade(), period, d == null ? null : d.periodLabel(), PageModel.date(d == null ? null : d.dueOn()),
-                    d == null ? null : d.state(), lastDay(period), null, false));
+                    d == null ? null : d.state(), lastDay(period), null, false, kpi.provisional()));
         }
         return rows;
     }
