@@ -33,7 +33,13 @@ public enum AlertRule {
     /** 差戻し: the 推進本部 returned a report; its department is to correct it. */
     REPORT_RETURNED(Severity.WARNING, Receiver.DEPARTMENT),
     /** 承認待ち: a plan's reports have awaited the 推進本部's approval longer than its business days (one digest). */
-    APPROVAL_WAITING(Severity.WARNING, Receiver.PROMOTION_HQ);
+    APPROVAL_WAITING(Severity.WARNING, Receiver.PROMOTION_HQ),
+    /** 施策評価の期限接近: a department's 自己評価 of the year just ended are due within two weeks (one digest). */
+    EVALUATION_DUE(Severity.INFO, Receiver.DEPARTMENT),
+    /** 施策評価の未提出: past their due date; the 推進本部 is told too (one digest per department). */
+    EVALUATION_OVERDUE(Severity.WARNING, Receiver.DEPARTMENT, Receiver.PROMOTION_HQ),
+    /** 評価待ち: submitted 自己評価 the 推進本部 has not evaluated yet (one digest per plan). */
+    EVALUATION_WAITING(Severity.INFO, Receiver.PROMOTION_HQ);
 
     /** How urgent an alert of a rule is. */
     public enum Severity {

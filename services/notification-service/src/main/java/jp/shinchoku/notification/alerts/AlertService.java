@@ -40,7 +40,8 @@ import jp.shinchoku.notification.plans.PlanWatchRepository;
 public class AlertService {
 
     private static final Set<AlertRule> PLAN_RULES = EnumSet.of(AlertRule.MILESTONE_DUE_SOON,
-            AlertRule.MILESTONE_OVERDUE, AlertRule.PLAN_REVIEW_DUE, AlertRule.TARGET_UNDECIDED, AlertRule.APPROVAL_WAITING);
+            AlertRule.MILESTONE_OVERDUE, AlertRule.PLAN_REVIEW_DUE, AlertRule.TARGET_UNDECIDED, AlertRule.APPROVAL_WAITING,
+            AlertRule.EVALUATION_DUE, AlertRule.EVALUATION_OVERDUE, AlertRule.EVALUATION_WAITING);
     private static final Set<AlertRule> REPORT_RULES = EnumSet.of(AlertRule.REPORT_DUE_SOON,
             AlertRule.REPORT_MISSING, AlertRule.REPORT_ESCALATED);
 
@@ -52,6 +53,7 @@ public class AlertService {
     private final MilestoneRules milestones;
     private final PlanReviewRule reviews;
     private final ApprovalRules approvals;
+    private final EvaluationRules evaluations;
     private final Clock clock;
     private final ReentrantLock evaluating = new ReentrantLock();
 
@@ -64,6 +66,7 @@ public class AlertService {
         this.milestones = new MilestoneRules(policy);
         this.reviews = new PlanReviewRule(policy);
         this.approvals = new ApprovalRules(policy);
+        this.evaluations = new EvaluationRules(policy);
         this.clock = clock;
     }
 
@@ -196,6 +199,7 @@ public class AlertService {
         reviews.evaluate(plan, first, last, today).ifPresent(found::add);
         kpis.forEach(kpi -> TargetUndecidedRule.evaluate(kpi, plan, today).ifPresent(found::add));
         approvals.waiting(plan, kpis, today).ifPresent(found::add);
+        found.addAll(evaluations.evaluate(plan, kpis, today));
         return found;
     }
 

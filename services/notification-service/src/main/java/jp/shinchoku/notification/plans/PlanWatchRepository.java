@@ -18,6 +18,12 @@ public interface PlanWatchRepository {
     /** The 推進本部 recorded the review (年度見直し) of a fiscal year. */
     PlanWatch reviewed(String planId, int fiscalYear);
 
+    /**
+     * Keeps where a measure's evaluation of a fiscal year stands, unless a later change of it is kept already (an
+     * event delivered again); returns the plan as it is.
+     */
+    PlanWatch evaluationChanged(String planId, String key, PlanWatch.MeasureEvaluation evaluation);
+
     List<PlanWatch> findAll();
 
     Optional<PlanWatch> find(String planId);

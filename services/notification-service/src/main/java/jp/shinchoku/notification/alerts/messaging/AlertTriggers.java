@@ -14,11 +14,14 @@ import jp.shinchoku.contracts.Topics;
 import jp.shinchoku.contracts.measurement.KpiProgressChangedV1;
 import jp.shinchoku.contracts.measurement.KpiYearJudgedV1;
 import jp.shinchoku.contracts.measurement.MeasurementRecordedV1;
+import jp.shinchoku.contracts.measurement.MeasureEvaluationChangedV1;
 import jp.shinchoku.contracts.measurement.MeasurementReviewedV1;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
 import jp.shinchoku.notification.alerts.AlertService;
 import jp.shinchoku.notification.kpis.KpiWatch;
 import jp.shinchoku.notification.kpis.KpiWatchRepository;
+import jp.shinchoku.notification.plans.PlanWatch;
+import jp.shinchoku.notification.plans.PlanWatchRepository;
 import jp.shinchoku.platform.events.EventMetadata;
 import jp.shinchoku.platform.inbox.ProcessedEvents;
 import jp.shinchoku.platform.kafka.RecordBatches;
@@ -44,9 +47,12 @@ class AlertTriggers {
     private final ProcessedEvents processed;
 
     private final ReportTimes reportTimes;
+    private final PlanWatchRepository plans;
 
-    AlertTriggers(KpiWatchRepository kpis, AlertService alerts, ProcessedEvents processed, ReportTimes reportTimes) {
+    AlertTriggers(KpiWatchRepository kpis, AlertService alerts, ProcessedEvents processed, ReportTimes reportTimes,
+            PlanWatchRepository plans) {
         this.reportTimes = reportTimes;
+        this.plans = plans;
         this.kpis = kpis;
         this.alerts = alerts;
         this.processed = processed;
@@ -111,7 +117,8 @@ class AlertTriggers {
      * added to a set, an evaluation of the state), so no record of handled events is kept for it. Reports submitted for
      * approval, the 推進本部's decisions on them and the corrections that answer a return are kept in one more bulk
      * write, in the order they came, and their KPIs evaluated (a return reaches the department's inbox, a correction
-     * resolves it).
+     * resolves it). A measure's 自己評価 submitted or evaluated is kept on its plan, and the plan's evaluation rules
+     * judged once per plan of the batch.
      */
     @KafkaListener(id = REPORTS, topics = Topics.Names.MEASUREMENT_EVENTS, batch = "true")
     void onMeasurementsRecorded(List<ConsumerRecord<String, Object>> records) {
@@ -119,6 +126,7 @@ class AlertTriggers {
             Map<String, Set<String>> periods = new HashMap<>();
             Map<String, Set<String>> departmentsByPlan = new LinkedHashMap<>();
             List<KpiWatchRepository.SubmissionUpdate> submissions = new ArrayList<>();
+            Map<String, PlanWatch> evaluated = new LinkedHashMap<>();
             for (ConsumerRecord<String, Object> record : batch) {
                 if (record.value() instanceof MeasurementRecordedV1 recorded) {
                     reportTimes.noted(recorded.kpiId(), recorded.recordedAt());
@@ -129,6 +137,11 @@ class AlertTriggers {
                             "RETURNED".equals(reviewed.decision()) ? new KpiWatch.Submission(reviewed.period(),
                                     null, reviewed.reason() == null ? "-" : reviewed.reason(), reviewed.departmentCode())
                                     : null));
+                }
+                if (record.value() instanceof MeasureEvaluationChangedV1 changed) {
+                    evaluated.put(changed.planId(), plans.evaluationChanged(changed.planId(),
+                            PlanWatch.evaluationKey(changed.measureCode(), changed.fiscalYear()),
+                            new PlanWatch.MeasureEvaluation(changed.state(), changed.changedAt())));
                 }
                 if (record.value() instanceof MeasurementRecordedV1 recorded && recorded.period() != null) {
                     periods.computeIfAbsent(recorded.kpiId(), kpi -> new LinkedHashSet<>()).add(recorded.period());
@@ -142,6 +155,8 @@ class AlertTriggers {
             if (!submissions.isEmpty()) {
                 evaluateAsTheyAre(kpis.saveSubmissionsAll(submissions));
             }
+            // a measure's evaluation submitted or evaluated: the plan's evaluation rules, once per plan of the batch
+            evaluated.forEach((planId, plan) -> alerts.evaluatePlan(plan, kpis.findByPlan(planId)));
             departmentsByPlan.forEach((planId, departments) -> {
                 List<KpiWatch> planKpis = kpis.findByPlan(planId);
                 String municipality = planKpis.stream().map(KpiWatch::municipalityCode)

@@ -68,6 +68,21 @@ class MongoPlanWatchRepository implements PlanWatchRepository {
     }
 
     @Override
+    public PlanWatch evaluationChanged(String planId, String key, PlanWatch.MeasureEvaluation evaluation) {
+        String field = "evaluations." + key;
+        // set unless a later change is kept: the plan's document is created if this is the first word of it
+        Query notLater = Query.query(where("_id").is(planId).orOperator(where(field).exists(false),
+                where(field + ".changedAt").lt(evaluation.changedAt())));
+        try {
+            mongo.upsert(notLater, new Update().setOnInsert("planId", planId).setOnInsert("revision", 0)
+                    .set(field, evaluation), COLLECTION);
+        } catch (DuplicateKeyException laterKept) {
+            // the plan exists and keeps a later change of this evaluation
+        }
+        return find(planId).orElseThrow();
+    }
+
+    @Override
     public List<PlanWatch> findAll() {
         return mongo.find(new Query().cursorBatchSize(500), PlanWatch.class, COLLECTION);
     }
