@@ -226,29 +226,60 @@ public record Plan(
     /**
      * 個別施策, owned by a department (担当部署; null while unassigned). A retired measure stays in the plan, so its
      * history and reports remain, but no more reports are expected for it.
+     *
+     * @param cost         事業費: what the measure costs, per fiscal year, in fiscal-year order (empty where the plan
+     *                     does not say), so 費用対効果 can be stated beside its 効果指標
+     * @param privateFields the fields that are 非公開 (not in what the municipality publishes), among
+     *                     {@link #PRIVATE_FIELDS}, in that order; empty = all 公開
      */
     public record Measure(String code, String title, String summary, String departmentCode, List<Kpi> kpis,
-            List<Milestone> milestones, boolean retired) {
+            List<Milestone> milestones, boolean retired, List<Cost> cost, List<String> privateFields) {
+
+        /** The fields of a measure that may be 非公開: its title, its summary (概要) and its cost (事業費). */
+        public static final List<String> PRIVATE_FIELDS = List.of("title", "summary", "cost");
+
         public Measure {
             kpis = List.copyOf(kpis);
             milestones = milestones == null ? List.of() : List.copyOf(milestones);
+            cost = cost == null ? List.of()
+                    : cost.stream().sorted(java.util.Comparator.comparingInt(Cost::fiscalYear)).toList();
+            List<String> hidden = privateFields == null ? List.of() : privateFields;
+            privateFields = PRIVATE_FIELDS.stream().filter(hidden::contains).toList();
+        }
+
+        public Measure(String code, String title, String summary, String departmentCode, List<Kpi> kpis,
+                List<Milestone> milestones, boolean retired) {
+            this(code, title, summary, departmentCode, kpis, milestones, retired, null, null);
+        }
+
+        /** Whether {@code field} (one of {@link #PRIVATE_FIELDS}) is 公開. */
+        public boolean published(String field) {
+            return !privateFields.contains(field);
         }
 
         Measure withDepartment(String department) {
-            return new Measure(code, title, summary, department, kpis, milestones, retired);
+            return new Measure(code, title, summary, department, kpis, milestones, retired, cost, privateFields);
         }
 
         Measure retire() {
-            return new Measure(code, title, summary, departmentCode, kpis, milestones, true);
+            return new Measure(code, title, summary, departmentCode, kpis, milestones, true, cost, privateFields);
         }
 
         Measure withKpis(List<Kpi> replaced) {
-            return new Measure(code, title, summary, departmentCode, replaced, milestones, retired);
+            return new Measure(code, title, summary, departmentCode, replaced, milestones, retired, cost, privateFields);
         }
 
         Measure withMilestones(List<Milestone> replaced) {
-            return new Measure(code, title, summary, departmentCode, kpis, replaced, retired);
+            return new Measure(code, title, summary, departmentCode, kpis, replaced, retired, cost, privateFields);
         }
+
+        Measure withPrivateFields(List<String> replaced) {
+            return new Measure(code, title, summary, departmentCode, kpis, milestones, retired, cost, replaced);
+        }
+    }
+
+    /** 事業費: what a measure costs in a fiscal year ({@code fiscalYear} is its start year), in yen, with a note. */
+    public record Cost(int fiscalYear, BigDecimal amount, String note) {
     }
 
     /**
@@ -270,15 +301,27 @@ public record Plan(
      * @param reportingCadence how often this KPI is reported, where it differs from the plan's; null = the plan's
      * @param retired          retired by a revision (retire-kpi): it stays in the plan, its history and editions, but
      *                         is no longer tracked (no more reports are expected for it)
+     * @param indicatorType    進捗指標 (output) or 効果指標 (outcome); null where the plan does not say
+     * @param published        公開 (true, the default, also for KPIs kept before it was recorded) or 非公開 (false)
      */
     public record Kpi(String id, String code, String name, String unit, KpiKind kind, Direction direction,
             Baseline baseline, Target target, Recurrence recurrence, BigDecimal factor, String note,
             List<Target> intermediateTargets, Accumulation accumulation, RelativeTo relativeTo, boolean maintain,
-            Ratio ratio, ReportingCadence reportingCadence, boolean retired) {
+            Ratio ratio, ReportingCadence reportingCadence, boolean retired, IndicatorType indicatorType,
+            Boolean published) {
         public Kpi {
             intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
             accumulation = accumulation == null ? Accumulation.CUMULATIVE : accumulation;
             relativeTo = relativeTo == null ? RelativeTo.PREVIOUS_YEAR : relativeTo;
+            published = published == null || published;
+        }
+
+        public Kpi(String id, String code, String name, String unit, KpiKind kind, Direction direction,
+                Baseline baseline, Target target, Recurrence recurrence, BigDecimal factor, String note,
+                List<Target> intermediateTargets, Accumulation accumulation, RelativeTo relativeTo, boolean maintain,
+                Ratio ratio, ReportingCadence reportingCadence, boolean retired) {
+            this(id, code, name, unit, kind, direction, baseline, target, recurrence, factor, note, intermediateTargets,
+                    accumulation, relativeTo, maintain, ratio, reportingCadence, retired, null, null);
         }
 
         public Kpi(String id, String code, String name, String unit, KpiKind kind, Direction direction,
@@ -290,7 +333,14 @@ public record Plan(
 
         Kpi retire() {
             return new Kpi(id, code, name, unit, kind, direction, baseline, target, recurrence, factor, note,
-                    intermediateTargets, accumulation, relativeTo, maintain, ratio, reportingCadence, true);
+                    intermediateTargets, accumulation, relativeTo, maintain, ratio, reportingCadence, true, indicatorType,
+                    published);
+        }
+
+        Kpi withPublished(boolean publish) {
+            return new Kpi(id, code, name, unit, kind, direction, baseline, target, recurrence, factor, note,
+                    intermediateTargets, accumulation, relativeTo, maintain, ratio, reportingCadence, retired,
+                    indicatorType, publish);
         }
     }
 

@@ -67,7 +67,13 @@ public final class PlanDiff {
                 String measurePath = "measures[" + measure.code() + "]";
                 elements.put(measurePath, new Element(measure.title(), fields("title", measure.title(),
                         "summary", measure.summary(), "pillar", pillar.code(), "department", measure.departmentCode(),
-                        "retired", String.valueOf(measure.retired()))));
+                        "retired", String.valueOf(measure.retired()),
+                        "cost", measure.cost().isEmpty() ? null : measure.cost().stream()
+                                .map(cost -> cost.fiscalYear() + ": " + text(cost.amount())
+                                        + (cost.note() == null ? "" : " (" + cost.note() + ")"))
+                                .collect(Collectors.joining(", ")),
+                        "privateFields", measure.privateFields().isEmpty() ? null
+                                : String.join(", ", measure.privateFields()))));
                 for (Plan.Kpi kpi : measure.kpis()) {
                     elements.put(measurePath + ".kpis[" + kpi.id() + "]", new Element(kpi.name(), kpiFields(kpi)));
                 }
@@ -96,6 +102,8 @@ public final class PlanDiff {
                         .map(step -> step.due() + ": " + text(step.value())).collect(Collectors.joining(", ")),
                 "note", kpi.note(),
                 "accumulation", WireNames.of(kpi.accumulation()),
+                "indicatorType", WireNames.of(kpi.indicatorType()),
+                "published", String.valueOf(kpi.published()),
                 "retired", String.valueOf(kpi.retired()));
     }
 

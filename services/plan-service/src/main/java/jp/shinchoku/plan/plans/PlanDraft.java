@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jp.shinchoku.calendar.DateReference;
 import jp.shinchoku.calendar.DateReferences;
+import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.calendar.InvalidDateReferenceException;
 import jp.shinchoku.calendar.ReportingCadence;
 import jp.shinchoku.plan.plans.Plan.Department;
@@ -57,12 +58,24 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
         }
     }
 
-    /** {@code department} is the responsible department's code (担当部署), or null while unassigned. */
+    /**
+     * {@code department} is the responsible department's code (担当部署), or null while unassigned. {@code cost} is
+     * the measure's 事業費 per fiscal year; {@code privateFields} names the fields that are 非公開 (among
+     * {@link Plan.Measure#PRIVATE_FIELDS}: {@code title}, {@code summary}, {@code cost}); none = all 公開.
+     */
     public record MeasureDraft(String code, String title, String summary, String department, List<KpiDraft> kpis,
-            List<MilestoneDraft> milestones) {
+            List<MilestoneDraft> milestones, List<CostDraft> cost, List<String> privateFields) {
         public MeasureDraft {
             kpis = kpis == null ? List.of() : List.copyOf(kpis);
             milestones = milestones == null ? List.of() : List.copyOf(milestones);
+            cost = cost == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(cost));
+            privateFields = privateFields == null ? List.of()
+                    : java.util.Collections.unmodifiableList(new ArrayList<>(privateFields));
+        }
+
+        public MeasureDraft(String code, String title, String summary, String department, List<KpiDraft> kpis,
+                List<MilestoneDraft> milestones) {
+            this(code, title, summary, department, kpis, milestones, null, null);
         }
 
         public MeasureDraft(String code, String title, String department, List<KpiDraft> kpis) {
@@ -85,7 +98,8 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
                 steps.add(new Plan.Milestone(planId + "." + code + ".m" + (i + 1), milestone.text(),
                         lastDay(milestone.due()), decidedKpiId(planId, milestone), MilestoneStatus.NOT_STARTED, null, null, null));
             }
-            return new Plan.Measure(code, title, summary, department, published, steps, false);
+            return new Plan.Measure(code, title, summary, department, published, steps, false,
+                    cost.stream().map(CostDraft::toCost).toList(), privateFields);
         }
 
         /** The KPI a milestone decides the target of: the one it names, or the measure's only 未設定 KPI. */
@@ -102,6 +116,17 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
                 }
             }
             return null;
+        }
+    }
+
+    /**
+     * 事業費 as written: the fiscal year ({@code 令和6年度}, {@code 2024年度} or {@code 2024}), the amount in yen and a
+     * note (e.g. 当初予算, 決算額).
+     */
+    public record CostDraft(String fiscalYear, BigDecimal amount, String note) {
+
+        Plan.Cost toCost() {
+            return new Plan.Cost(FiscalYear.parse(fiscalYear).startYear(), amount, note);
         }
     }
 
@@ -131,15 +156,24 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
      * {@code code} optional (the KPI's ordinal otherwise); kind, direction and dates as written.
      * {@code accumulation}: {@code cumulative} (the default: a report states the level reached so far, e.g. a
      * 普及率) or {@code per-period} (a report states what happened in its reporting period, e.g. the month's
-     * applications; the fiscal year's reports add up).
+     * applications; the fiscal year's reports add up). {@code indicatorType}: {@code output} (進捗) or
+     * {@code outcome} (効果), absent where the plan does not say; {@code published}: 公開 unless {@code false}.
      */
     public record KpiDraft(String code, String name, String unit, String kind, String direction, BaselineDraft baseline,
             TargetDraft target, RecurrenceDraft recurrence, BigDecimal factor, String note,
             List<TargetDraft> intermediateTargets, String accumulation, String relativeTo, Boolean maintain,
-            RatioDraft ratio, String reportingCadence) {
+            RatioDraft ratio, String reportingCadence, String indicatorType, Boolean published) {
 
         public KpiDraft {
             intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
+        }
+
+        public KpiDraft(String code, String name, String unit, String kind, String direction, BaselineDraft baseline,
+                TargetDraft target, RecurrenceDraft recurrence, BigDecimal factor, String note,
+                List<TargetDraft> intermediateTargets, String accumulation, String relativeTo, Boolean maintain,
+                RatioDraft ratio, String reportingCadence) {
+            this(code, name, unit, kind, direction, baseline, target, recurrence, factor, note, intermediateTargets,
+                    accumulation, relativeTo, maintain, ratio, reportingCadence, null, null);
         }
 
         public KpiDraft(String code, String name, String unit, String kind, String direction, BaselineDraft baseline,
@@ -155,7 +189,10 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             this(code, name, unit, kind, direction, baseline, target, recurrence, factor, note, intermediateTargets, null);
         }
 
-        /** This draft with what a revision does not change taken from the KPI as it is: basis, upkeep, ratio, cadence. */
+        /**
+         * This draft with what a revision does not change taken from the KPI as it is: basis, upkeep, ratio, cadence,
+         * indicator type and publication.
+         */
         KpiDraft keeping(Plan.Kpi kpi) {
             return new KpiDraft(code, name, unit, kind, direction, baseline, target, recurrence, factor, note,
                     intermediateTargets, accumulation,
@@ -163,7 +200,14 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
                     maintain != null ? maintain : kpi.maintain(),
                     ratio != null ? ratio : kpi.ratio() == null ? null
                             : new RatioDraft(kpi.ratio().numerator(), kpi.ratio().denominator()),
-                    reportingCadence != null ? reportingCadence : WireNames.of(kpi.reportingCadence()));
+                    reportingCadence != null ? reportingCadence : WireNames.of(kpi.reportingCadence()),
+                    indicatorType != null ? indicatorType : WireNames.of(kpi.indicatorType()),
+                    published != null ? published : kpi.published());
+        }
+
+        /** Output (進捗) or outcome (効果); null where not said or not readable. */
+        public IndicatorType parsedIndicatorType() {
+            return blank(indicatorType) ? null : IndicatorType.parse(indicatorType);
         }
 
         /** Previous-year unless the plan says baseline; null for a word that is neither. */
@@ -223,7 +267,7 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
             return new Plan.Kpi(id, code, name, unit, parsedKind(), parsedDirection(), parsedBaseline(issuedOn), parsedTarget(),
                     parsedRecurrence(), factor, note, parsedIntermediateTargets(), parsedAccumulation(), parsedRelativeTo(),
                     Boolean.TRUE.equals(maintain), ratio == null ? null : new Plan.Ratio(ratio.numerator(), ratio.denominator()),
-                    WireNames.parse(ReportingCadence.class, reportingCadence), false);
+                    WireNames.parse(ReportingCadence.class, reportingCadence), false, parsedIndicatorType(), published);
         }
     }
 
@@ -325,6 +369,14 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
     }
 
     static void checkMeasure(MeasureDraft measure, String measurePath, List<Violation> found) {
+        checkCost(measure, measurePath, found);
+        for (int f = 0; f < measure.privateFields().size(); f++) {
+            String field = measure.privateFields().get(f);
+            if (field == null || !Plan.Measure.PRIVATE_FIELDS.contains(field)) {
+                found.add(Violation.of(measurePath + ".privateFields[" + f + "]", "measure.unknown-private-field", field,
+                        String.join(", ", Plan.Measure.PRIVATE_FIELDS)));
+            }
+        }
         Set<String> kpiCodes = new HashSet<>();
         for (int k = 0; k < measure.kpis().size(); k++) {
             KpiDraft kpi = measure.kpis().get(k);
@@ -347,9 +399,39 @@ public record PlanDraft(Municipality municipality, String title, String issuedOn
         }
     }
 
+    /** 事業費: each with a readable fiscal year (once) and an amount of 0 yen or more. */
+    private static void checkCost(MeasureDraft measure, String measurePath, List<Violation> found) {
+        Set<Integer> years = new HashSet<>();
+        for (int c = 0; c < measure.cost().size(); c++) {
+            CostDraft cost = measure.cost().get(c);
+            String path = measurePath + ".cost[" + c + "]";
+            if (cost == null || blank(cost.fiscalYear())) {
+                found.add(Violation.of(path + ".fiscalYear", "cost.fiscal-year-required"));
+            } else {
+                try {
+                    FiscalYear year = FiscalYear.parse(cost.fiscalYear());
+                    if (!years.add(year.startYear())) {
+                        found.add(Violation.of(path + ".fiscalYear", "cost.fiscal-year-twice", year.label(),
+                                year.startYear()));
+                    }
+                } catch (InvalidDateReferenceException e) {
+                    found.add(new Violation(path + ".fiscalYear", e.messageJa(), e.messageEn()));
+                }
+            }
+            if (cost == null || cost.amount() == null) {
+                found.add(Violation.of(path + ".amount", "cost.amount-required"));
+            } else if (cost.amount().signum() < 0) {
+                found.add(Violation.of(path + ".amount", "cost.amount-negative"));
+            }
+        }
+    }
+
     static void checkKpi(KpiDraft kpi, String path, List<Violation> found) {
         if (blank(kpi.name())) {
             found.add(Violation.of(path + ".name", "kpi.name-required"));
+        }
+        if (!blank(kpi.indicatorType()) && kpi.parsedIndicatorType() == null) {
+            found.add(Violation.of(path + ".indicatorType", "kpi.unknown-indicator-type", kpi.indicatorType()));
         }
         KpiKind kind = kpi.parsedKind();
         if (kpi.parsedAccumulation() == null) {

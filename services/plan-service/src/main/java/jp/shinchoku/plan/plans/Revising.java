@@ -28,7 +28,7 @@ import jp.shinchoku.plan.plans.RevisionDraft.ChangeType;
 final class Revising {
 
     private static final String TYPES = "set-target, change-target, add-measure, retire-measure, "
-            + "reassign-department, reschedule-milestone, add-kpi, retire-kpi, add-milestone";
+            + "reassign-department, reschedule-milestone, add-kpi, retire-kpi, add-milestone, set-publication";
 
     private Revising() {
     }
@@ -126,6 +126,7 @@ final class Revising {
             case ADD_KPI -> addKpi(plan, change, path, now, found);
             case RETIRE_KPI -> retireKpi(plan, change, path, now, found);
             case ADD_MILESTONE -> addMilestone(plan, change, path, now, found);
+            case SET_PUBLICATION -> setPublication(plan, change, path, now, found);
         };
         return found.size() > before ? plan : changed;
     }
@@ -315,6 +316,56 @@ final class Revising {
             grown.add(added);
             return m.withMilestones(grown);
         }, now);
+    }
+
+    /**
+     * set-publication: a KPI made 公開 or 非公開, or a measure's 非公開 fields replaced. Retired KPIs and measures
+     * stay in the plan and what is published of it, so their publication may still change.
+     */
+    private static Plan setPublication(Plan plan, ChangeDraft change, String path, Instant now, List<Violation> found) {
+        boolean kpiNamed = !PlanDraft.blank(change.kpi());
+        boolean measureNamed = !PlanDraft.blank(change.measure());
+        if (kpiNamed == measureNamed) {
+            found.add(Violation.of(path + ".kpi", kpiNamed ? "change.publication-one-target"
+                    : "change.publication-target-required"));
+            return plan;
+        }
+        if (kpiNamed) {
+            Optional<Plan.LocatedKpi> located = plan.kpi(change.kpi());
+            if (located.isEmpty()) {
+                found.add(Violation.of(path + ".kpi", "change.unknown-kpi", change.kpi()));
+            }
+            if (change.published() == null) {
+                found.add(Violation.of(path + ".published", "change.published-required"));
+            }
+            if (located.isEmpty() || change.published() == null) {
+                return plan;
+            }
+            String id = located.get().kpi().id();
+            return plan.mapMeasures(measure -> measure.withKpis(measure.kpis().stream()
+                    .map(kpi -> kpi.id().equals(id) ? kpi.withPublished(change.published()) : kpi).toList()), now);
+        }
+        Optional<Plan.Measure> measure = plan.measure(change.measure());
+        if (measure.isEmpty()) {
+            found.add(Violation.of(path + ".measure", "change.unknown-measure", change.measure()));
+        }
+        if (change.privateFields() == null) {
+            found.add(Violation.of(path + ".privateFields", "change.private-fields-required"));
+            return plan;
+        }
+        int before = found.size();
+        for (int f = 0; f < change.privateFields().size(); f++) {
+            String field = change.privateFields().get(f);
+            if (field == null || !Plan.Measure.PRIVATE_FIELDS.contains(field)) {
+                found.add(Violation.of(path + ".privateFields[" + f + "]", "measure.unknown-private-field", field,
+                        String.join(", ", Plan.Measure.PRIVATE_FIELDS)));
+            }
+        }
+        if (found.size() > before || measure.isEmpty()) {
+            return plan;
+        }
+        String code = measure.get().code();
+        return plan.mapMeasures(m -> m.code().equals(code) ? m.withPrivateFields(change.privateFields()) : m, now);
     }
 
     /** Whether the KPI or its measure is retired (recorded as a problem): a retired KPI takes no more changes. */

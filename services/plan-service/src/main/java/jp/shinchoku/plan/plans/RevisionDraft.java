@@ -39,15 +39,29 @@ public record RevisionDraft(String revisedBy, String reason, List<ChangeDraft> c
      * <li>{@code retire-kpi}: {@code kpi} (its id); the KPI stays in the plan but is no longer tracked</li>
      * <li>{@code add-milestone}: {@code measure} (an active measure's code), the milestone's {@code text} and its
      * {@code due} (as a plan document writes it: {@code 令和7年度}, {@code 2025-09-30})</li>
+     * <li>{@code set-publication}: either {@code kpi} (its id) and {@code published} ({@code true} 公開,
+     * {@code false} 非公開), or {@code measure} (its code) and its {@code privateFields}, the whole list of its
+     * 非公開 fields ({@code title}, {@code summary}, {@code cost}; empty to make all 公開); retired ones too</li>
      * </ul>
      */
     public record ChangeDraft(String type, String kpi, String measure, String milestone, String pillar,
             String department, String kind, String direction, String unit, TargetDraft target,
             RecurrenceDraft recurrence, BigDecimal factor, List<TargetDraft> intermediateTargets, String due,
-            MeasureDraft definition, KpiDraft kpiDefinition, String text) {
+            MeasureDraft definition, KpiDraft kpiDefinition, String text, Boolean published,
+            List<String> privateFields) {
 
         public ChangeDraft {
             intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
+            privateFields = privateFields == null ? null
+                    : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(privateFields));
+        }
+
+        public ChangeDraft(String type, String kpi, String measure, String milestone, String pillar,
+                String department, String kind, String direction, String unit, TargetDraft target,
+                RecurrenceDraft recurrence, BigDecimal factor, List<TargetDraft> intermediateTargets, String due,
+                MeasureDraft definition, KpiDraft kpiDefinition, String text) {
+            this(type, kpi, measure, milestone, pillar, department, kind, direction, unit, target, recurrence, factor,
+                    intermediateTargets, due, definition, kpiDefinition, text, null, null);
         }
 
         public static ChangeDraft setTarget(String kpi, String kind, String direction, TargetDraft target) {
@@ -95,11 +109,23 @@ public record RevisionDraft(String revisedBy, String reason, List<ChangeDraft> c
                     null, null, due, null, null, text);
         }
 
+        /** set-publication of a KPI: 公開 ({@code true}) or 非公開 ({@code false}). */
+        public static ChangeDraft setKpiPublication(String kpi, Boolean published) {
+            return new ChangeDraft("set-publication", kpi, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, published, null);
+        }
+
+        /** set-publication of a measure: the whole list of its 非公開 fields (empty: all 公開). */
+        public static ChangeDraft setMeasurePublication(String measure, List<String> privateFields) {
+            return new ChangeDraft("set-publication", null, measure, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, privateFields);
+        }
+
     }
 
     /** The kinds of change a revision can make. */
     enum ChangeType {
         SET_TARGET, CHANGE_TARGET, ADD_MEASURE, RETIRE_MEASURE, REASSIGN_DEPARTMENT, RESCHEDULE_MILESTONE, ADD_KPI,
-        RETIRE_KPI, ADD_MILESTONE
+        RETIRE_KPI, ADD_MILESTONE, SET_PUBLICATION
     }
 }

@@ -372,4 +372,87 @@ class PlanRevisionTest {
         assertThat(PlanDiff.between(retired, plan)).containsExactly(
                 new Difference("measures[2-1].retired", Difference.Change.CHANGED, "true", "false"));
     }
+
+    @Test
+    void setPublicationMakesAKpiPrivateAsARevisionWithItsDifferenceAndRedefinesThatKpiOnly() {
+        Plan.Changed hidden = revise(ChangeDraft.setKpiPublication("pln-1.2-1.rate", false));
+
+        assertThat(hidden.plan().revision()).isEqualTo(2);
+        assertThat(hidden.plan().kpi("pln-1.2-1.rate").orElseThrow().kpi().published()).isFalse();
+        assertThat(hidden.plan().kpi("pln-1.1-1.n").orElseThrow().kpi().published()).isTrue();
+        assertThat(hidden.plan().history().getLast().changes()).containsExactly(new Difference(
+                "measures[2-1].kpis[pln-1.2-1.rate].published", Difference.Change.CHANGED, "true", "false"));
+        assertThat(hidden.events()).filteredOn(PlanEvent.KpiDefined.class::isInstance).singleElement()
+                .satisfies(event -> assertThat(((PlanEvent.KpiDefined) event).kpi().kpi().id()).isEqualTo("pln-1.2-1.rate"));
+
+        Plan.Changed moved = hidden.plan().revise(revision(ChangeDraft.changeTarget("pln-1.2-1.rate",
+                new TargetDraft(new BigDecimal("80"), null))), DEPARTMENTS, LATER);
+        assertThat(moved.plan().kpi("pln-1.2-1.rate").orElseThrow().kpi().published()).as("a new target keeps it 非公開")
+                .isFalse();
+
+        Plan.Changed again = hidden.plan().revise(revision(ChangeDraft.setKpiPublication("pln-1.2-1.rate", true)),
+                DEPARTMENTS, LATER);
+        assertThat(again.plan().kpi("pln-1.2-1.rate").orElseThrow().kpi().published()).isTrue();
+        assertThat(again.plan().revision()).isEqualTo(3);
+        assertThat(violations(() -> revise(ChangeDraft.setKpiPublication("pln-1.2-1.rate", true))))
+                .as("already 公開: the revision changes nothing").extracting(Violation::path).containsExactly("changes");
+    }
+
+    @Test
+    void anAddedKpiKeepsItsIndicatorTypeAndPublicationThroughLaterChanges() {
+        KpiDraft applications = new KpiDraft("online", "オンライン申請率", "%", "percentage", "increase", null,
+                new TargetDraft(new BigDecimal("50"), "令和7年度末"), null, null, null, List.of(), null, null, null, null, null,
+                "効果", false);
+        Plan added = revise(ChangeDraft.addKpi("2-1", applications)).plan();
+        Plan.Kpi kpi = added.kpi("pln-1.2-1.online").orElseThrow().kpi();
+        assertThat(kpi.indicatorType()).isEqualTo(IndicatorType.OUTCOME);
+        assertThat(kpi.published()).isFalse();
+
+        Plan moved = added.revise(revision(ChangeDraft.changeTarget("pln-1.2-1.online",
+                new TargetDraft(new BigDecimal("60"), null))), DEPARTMENTS, LATER).plan();
+        assertThat(moved.kpi("pln-1.2-1.online").orElseThrow().kpi()).satisfies(changed -> {
+            assertThat(changed.indicatorType()).isEqualTo(IndicatorType.OUTCOME);
+            assertThat(changed.published()).isFalse();
+            assertThat(changed.target().value()).isEqualByComparingTo("60");
+        });
+        assertThat(violations(() -> revise(ChangeDraft.addKpi("2-1", new KpiDraft(null, "件数", "件", "count", "increase",
+                null, new TargetDraft(BigDecimal.TEN, "令和7年度末"), null, null, null, List.of(), null, null, null, null, null,
+                "effect", null))))).extracting(Violation::path).containsExactly("changes[0].kpiDefinition.indicatorType");
+    }
+
+    @Test
+    void setPublicationReplacesAMeasuresPrivateFieldsEvenOnceRetired() {
+        Plan hidden = revise(ChangeDraft.setMeasurePublication("1-1", List.of("summary", "cost"))).plan();
+        assertThat(hidden.measure("1-1").orElseThrow().privateFields()).containsExactly("summary", "cost");
+        assertThat(hidden.history().getLast().changes()).containsExactly(new Difference("measures[1-1].privateFields",
+                Difference.Change.CHANGED, null, "summary, cost"));
+
+        Plan retired = hidden.revise(revision(ChangeDraft.retireMeasure("1-1")), DEPARTMENTS, LATER).plan();
+        Plan.Changed published = retired.revise(revision(ChangeDraft.setMeasurePublication("1-1", List.of())),
+                DEPARTMENTS, LATER);
+        assertThat(published.plan().measure("1-1").orElseThrow().privateFields()).isEmpty();
+        assertThat(published.plan().history().getLast().changes()).containsExactly(new Difference(
+                "measures[1-1].privateFields", Difference.Change.CHANGED, "summary, cost", null));
+        assertThat(published.events()).as("a measure's fields define no KPI")
+                .noneMatch(PlanEvent.KpiDefined.class::isInstance);
+    }
+
+    @Test
+    void setPublicationNamesOneKpiOrOneMeasureAndWhatItBecomes() {
+        ChangeDraft both = new ChangeDraft("set-publication", "pln-1.2-1.rate", "2-1", null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, true, null);
+        List<Violation> found = violations(() -> revise(
+                ChangeDraft.setKpiPublication(null, true),
+                both,
+                ChangeDraft.setKpiPublication("pln-1.nope", null),
+                ChangeDraft.setMeasurePublication("9-9", List.of("budget")),
+                ChangeDraft.setMeasurePublication("1-1", null)));
+
+        assertThat(found).extracting(Violation::path).containsExactly(
+                "changes[0].kpi", "changes[1].kpi", "changes[2].kpi", "changes[2].published", "changes[3].measure",
+                "changes[3].privateFields[0]", "changes[4].privateFields");
+        assertThat(found.get(3).messageJa()).isEqualTo("公開（true）か非公開（false）かを指定してください");
+        assertThat(found.get(3).messageEn()).isEqualTo("give published: true (公開) or false (非公開)");
+        assertThat(found).allSatisfy(v -> assertThat(v.messageEn()).isNotBlank());
+    }
 }

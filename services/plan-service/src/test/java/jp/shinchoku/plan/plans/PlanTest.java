@@ -227,4 +227,82 @@ class PlanTest {
                 .anySatisfy(m -> assertThat(m).contains("「sometimes」"))
                 .anySatisfy(m -> assertThat(m).contains("「sideways」"));
     }
+
+    private static PlanDraft.KpiDraft typed(String name, String indicatorType, Boolean published) {
+        return new PlanDraft.KpiDraft(null, name, "件", "count", "increase", null,
+                new PlanDraft.TargetDraft(BigDecimal.TEN, "令和6年度末"), null, null, null, List.of(), null, null, null, null,
+                null, indicatorType, published);
+    }
+
+    private static PlanDraft withMeasure(PlanDraft.MeasureDraft measure) {
+        return new PlanDraft(new Plan.Municipality(null, "瀬戸内町", "鹿児島県"), "瀬戸内町官民データ活用推進計画", "2018-11-01",
+                List.of(new PlanDraft.PillarDraft("1", "オンライン化", List.of(measure))));
+    }
+
+    @Test
+    void aKpiIsAnOutputOrAnOutcomeWrittenInEnglishOrJapaneseAndPublicUnlessSaidOtherwise() {
+        Plan plan = Plan.publish(PlanFixtures.draft(typed("研修の実施回数", "output", null), typed("オンライン申請率", "効果", false),
+                typed("公開データセット数", "進捗", true), typed("相談件数", null, null), typed("利用者数", "効果指標", null)),
+                "pln-1", NOW).plan();
+
+        List<Plan.Kpi> kpis = plan.kpis().map(Plan.LocatedKpi::kpi).toList();
+        assertThat(kpis).extracting(Plan.Kpi::indicatorType).containsExactly(IndicatorType.OUTPUT,
+                IndicatorType.OUTCOME, IndicatorType.OUTPUT, null, IndicatorType.OUTCOME);
+        assertThat(kpis).extracting(Plan.Kpi::published).containsExactly(true, false, true, true, true);
+        assertThat(IndicatorType.OUTCOME.label()).isEqualTo("効果");
+    }
+
+    @Test
+    void anUnknownIndicatorTypeIsAViolationAtItsPathInJapaneseAndEnglish() {
+        assertThat(PlanFixtures.draft(PlanFixtures.cardRate(), typed("件数", "impact", null)).violations())
+                .singleElement().satisfies(violation -> {
+                    assertThat(violation.path()).isEqualTo("pillars[0].measures[0].kpis[1].indicatorType");
+                    assertThat(violation.messageJa()).isEqualTo("指標の種類「impact」は使えません（output/進捗、outcome/効果）");
+                    assertThat(violation.messageEn()).isEqualTo("unknown indicator type 'impact' (output/進捗, outcome/効果)");
+                });
+    }
+
+    @Test
+    void aMeasureCarriesItsCostPerFiscalYearAndItsPrivateFields() {
+        var measure = new PlanDraft.MeasureDraft("1-1", "電子申請の拡充", "申請手続のオンライン化", "somu", List.of(),
+                List.of(), List.of(new PlanDraft.CostDraft("2025", BigDecimal.valueOf(8_000_000), null),
+                        new PlanDraft.CostDraft("令和6年度", BigDecimal.valueOf(12_000_000), "当初予算"),
+                        new PlanDraft.CostDraft("令和8年度", BigDecimal.ZERO, null)),
+                List.of("cost", "summary"));
+        Plan.Measure published = Plan.publish(withMeasure(measure), "pln-1", NOW).plan().measure("1-1").orElseThrow();
+
+        assertThat(published.cost()).as("in fiscal-year order").containsExactly(
+                new Plan.Cost(2024, BigDecimal.valueOf(12_000_000), "当初予算"),
+                new Plan.Cost(2025, BigDecimal.valueOf(8_000_000), null),
+                new Plan.Cost(2026, BigDecimal.ZERO, null));
+        assertThat(published.privateFields()).containsExactly("summary", "cost");
+        assertThat(published.published("title")).isTrue();
+        assertThat(published.published("summary")).isFalse();
+    }
+
+    @Test
+    void aCostNeedsAReadableFiscalYearOnceAndAnAmountOfZeroOrMoreAndOnlyKnownFieldsArePrivate() {
+        var measure = new PlanDraft.MeasureDraft("1-1", "電子申請の拡充", null, null, List.of(), List.of(), List.of(
+                new PlanDraft.CostDraft(null, BigDecimal.ONE, null),
+                new PlanDraft.CostDraft("令和6年3月", BigDecimal.ONE, null),
+                new PlanDraft.CostDraft("2024", BigDecimal.valueOf(-1), null),
+                new PlanDraft.CostDraft("令和6年度", null, null)),
+                List.of("summary", "department"));
+        List<Violation> violations = withMeasure(measure).violations();
+
+        assertThat(violations).extracting(Violation::path).containsExactly(
+                "pillars[0].measures[0].cost[0].fiscalYear",
+                "pillars[0].measures[0].cost[1].fiscalYear",
+                "pillars[0].measures[0].cost[2].amount",
+                "pillars[0].measures[0].cost[3].fiscalYear",
+                "pillars[0].measures[0].cost[3].amount",
+                "pillars[0].measures[0].privateFields[1]");
+        assertThat(violations.get(3).messageJa()).isEqualTo("令和6年度の事業費が重複しています");
+        assertThat(violations.get(3).messageEn()).isEqualTo("the cost of fiscal year 2024 is given twice");
+        assertThat(violations.get(1).messageJa()).isEqualTo("「令和6年3月」は年度ではありません（例: 令和6年度、2024年度）");
+        assertThat(violations.get(2).messageJa()).isEqualTo("事業費の金額は0円以上です");
+        assertThat(violations.get(5).messageEn())
+                .isEqualTo("the field 'department' cannot be made private (title, summary, cost)");
+        assertThat(violations).allSatisfy(v -> assertThat(v.messageJa()).isNotBlank());
+    }
 }

@@ -22,8 +22,16 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
     public record PillarView(String code, String title, List<MeasureView> measures) {
     }
 
+    /**
+     * {@code cost}: 事業費 per fiscal year; {@code privateFields}: the fields that are 非公開 ({@code title},
+     * {@code summary}, {@code cost}), empty when all are 公開.
+     */
     public record MeasureView(String code, String title, String summary, String department, boolean retired,
-            List<KpiView> kpis, List<MilestoneView> milestones) {
+            List<KpiView> kpis, List<MilestoneView> milestones, List<CostView> cost, List<String> privateFields) {
+    }
+
+    /** 事業費 of a fiscal year: {@code 令和6年度} and its start year (2024), the amount in yen and its note. */
+    public record CostView(String fiscalYear, int fiscalYearStart, BigDecimal amount, String note) {
     }
 
     /** 中間目標: a value to reach by a date. */
@@ -34,7 +42,7 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
             BigDecimal baseline, DateView baselineAsOf, BigDecimal target, DateView due, String targetText,
             List<StepView> intermediateTargets, Plan.Recurrence recurrence, BigDecimal factor, String note,
             String accumulation, String relativeTo, boolean maintain, Plan.Ratio ratio, String reportingCadence,
-            boolean retired) {
+            boolean retired, String indicatorType, String indicatorTypeLabel, boolean published) {
     }
 
     public record MilestoneView(String id, String text, DateView due, String decidesTargetOf, String status,
@@ -61,7 +69,10 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
     private static MeasureView measure(Plan.Measure measure) {
         return new MeasureView(measure.code(), measure.title(), measure.summary(), measure.departmentCode(), measure.retired(),
                 measure.kpis().stream().map(PlanView::kpi).toList(),
-                measure.milestones().stream().map(PlanView::milestone).toList());
+                measure.milestones().stream().map(PlanView::milestone).toList(),
+                measure.cost().stream().map(cost -> new CostView(label(cost.fiscalYear()), cost.fiscalYear(),
+                        cost.amount(), cost.note())).toList(),
+                measure.privateFields());
     }
 
     static MilestoneView milestone(Plan.Milestone m) {
@@ -79,7 +90,8 @@ public record PlanView(String id, Plan.Municipality municipality, String title, 
                 kpi.intermediateTargets().stream().map(step -> new StepView(step.value(), DateView.of(step.due()))).toList(),
                 kpi.recurrence(), kpi.factor(), kpi.note(), WireNames.of(kpi.accumulation()),
                 kpi.kind() == KpiKind.RELATIVE ? WireNames.of(kpi.relativeTo()) : null, kpi.maintain(), kpi.ratio(),
-                WireNames.of(kpi.reportingCadence()), kpi.retired());
+                WireNames.of(kpi.reportingCadence()), kpi.retired(), WireNames.of(kpi.indicatorType()),
+                kpi.indicatorType() == null ? null : kpi.indicatorType().label(), kpi.published());
     }
 
     static String label(Integer fiscalYear) {

@@ -34,6 +34,7 @@ class PlanDefinitionSchemaTest {
                 Map.entry(PlanDraft.MeasureDraft.class, defs.get("measure")),
                 Map.entry(PlanDraft.KpiDraft.class, defs.get("kpi")),
                 Map.entry(PlanDraft.MilestoneDraft.class, defs.get("milestone")),
+                Map.entry(PlanDraft.CostDraft.class, defs.get("measure").at("/properties/cost/items")),
                 Map.entry(PlanDraft.RecurrenceDraft.class, defs.get("kpi").at("/properties/recurrence")),
                 Map.entry(PlanDraft.RatioDraft.class, defs.get("kpi").at("/properties/ratio")));
         described.forEach((type, node) -> assertThat(node.get("properties").propertyNames())
