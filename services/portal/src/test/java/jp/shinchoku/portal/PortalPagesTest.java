@@ -385,8 +385,34 @@ class PortalPagesTest {
         mvc.perform(post("/plans/" + PLAN + "/departments/shimin").param("municipality", "瀬戸内町").param("name", "市民課")
                         .param("contact", "shimin@town.example.lg.jp").with(hq()).with(csrf()))
                 .andExpect(flash().attribute("notice", "部署の連絡先を保存しました。"));
-        verify(api).put(Api.Service.PLAN, Map.of("name", "市民課", "contact", "shimin@town.example.lg.jp"),
+        verify(api).put(Api.Service.PLAN, new PlanClient.DepartmentEntry("市民課", "shimin@town.example.lg.jp"),
                 "/api/municipalities/{municipality}/departments/{code}", "瀬戸内町", "shimin");
+    }
+
+    @Test
+    void aMilestonesStatusIsSentAndThePlanServicesRefusalsAreSaidWhereTheyWere() throws Exception {
+        String milestone = KPI + ".m1";
+        mvc.perform(post("/milestones/" + PLAN + "/" + milestone).param("status", "completed").param("comment", " ")
+                        .with(department("shimin")).with(csrf()))
+                .andExpect(redirectedUrlPattern("/reports?plan=" + PLAN))
+                .andExpect(flash().attribute("notice", "スケジュールの状況を保存しました。"));
+        verify(api).put(Api.Service.PLAN, new PlanClient.MilestoneReport("completed", null),
+                "/api/plans/{planId}/milestones/{milestoneId}/status", PLAN, milestone);
+
+        when(api.put(eq(Api.Service.PLAN), any(), eq("/api/plans/{planId}/milestones/{milestoneId}/status"), any(), any()))
+                .thenThrow(new ApiProblemException(403, "forbidden", "他の部署のスケジュールです", "Another department's milestone",
+                        null));
+        mvc.perform(post("/milestones/" + PLAN + "/" + milestone).param("status", "completed")
+                        .with(department("shimin")).with(csrf()))
+                .andExpect(flash().attribute("problem", "他の部署のスケジュールです"));
+
+        when(api.put(eq(Api.Service.PLAN), any(), eq("/api/municipalities/{municipality}/departments/{code}"), any(), any()))
+                .thenThrow(new ApiProblemException(400, "invalid-department", "連絡先はメールアドレスで", "The contact must be an email",
+                        null));
+        mvc.perform(post("/plans/" + PLAN + "/departments/shimin").param("municipality", "瀬戸内町").param("name", "市民課")
+                        .param("contact", "窓口").with(hq()).with(csrf()))
+                .andExpect(redirectedUrlPattern("/plans/" + PLAN + "*"))
+                .andExpect(flash().attribute("problem", "連絡先はメールアドレスで"));
     }
 
     @Test

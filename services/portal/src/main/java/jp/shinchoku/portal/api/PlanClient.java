@@ -1,18 +1,22 @@
 package jp.shinchoku.portal.api;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The plan service's plan (as {@code GET /api/plans/{planId}} shows it), its revisions (計画の改定) and reviews
- * (年度見直し), typed as the service reads and answers them (its {@code RevisionDraft}, {@code ReviewDraft},
- * {@code PlanView} and {@code RevisionViews}). Calls go through {@link Api} with the signed-in user's token; a refusal
- * is an {@link ApiProblemException}, whose problems at their paths {@link #problems} reads.
+ * The plan service: the plans one may see, a plan (as {@code GET /api/plans/{planId}} shows it), its revisions
+ * (計画の改定), reviews (年度見直し) and the differences between two revisions, a plan file imported, a department's
+ * milestones and their status, a municipality's departments and their contacts; typed as the service reads and
+ * answers them (its {@code RevisionDraft}, {@code ReviewDraft}, {@code PlanView}, {@code RevisionViews},
+ * {@code MilestoneItem} and {@code RegisteredDepartment}). Calls go through {@link Api} with the signed-in user's token;
+ * a refusal is an {@link ApiProblemException}, whose problems at their paths {@link #problems} reads.
  */
 @Component
 public class PlanClient {
@@ -38,7 +42,8 @@ public class PlanClient {
             BigDecimal target, DateView due, String targetText, boolean retired) {
     }
 
-    public record Milestone(String id, String text, DateView due, String status, String statusLabel) {
+    /** A milestone: what, by when, its status and the comment its last report gave. */
+    public record Milestone(String id, String text, DateView due, String status, String statusLabel, String comment) {
     }
 
     public record Measure(String code, String title, String department, boolean retired, List<Kpi> kpis,
@@ -62,9 +67,13 @@ public class PlanClient {
         }
     }
 
-    /** A plan: its pillars, measures, KPIs and milestones, its departments, its revision (第n版). */
-    public record Plan(String id, String title, Municipality municipality, int revision, List<Department> departments,
-            List<Pillar> pillars) {
+    /** A plan's period in fiscal years ({@code 令和4年度} to {@code 令和8年度}). */
+    public record Period(String from, String to) {
+    }
+
+    /** A plan: its period, pillars, measures, KPIs and milestones, its departments, its revision (第n版). */
+    public record Plan(String id, String title, Municipality municipality, Period period, int revision,
+            List<Department> departments, List<Pillar> pillars) {
         public Plan {
             departments = departments == null ? List.of() : departments;
             pillars = pillars == null ? List.of() : pillars;
@@ -164,11 +173,59 @@ public class PlanClient {
         }
     }
 
+    /** A plan as listed: what it is and whose. */
+    public record PlanSummary(String id, String title, Municipality municipality) {
+    }
+
+    /** A revision as recorded (第n版): who made it, when and why. */
+    public record RecordedRevision(int number, String label, Instant revisedAt, String revisedBy, String reason) {
+    }
+
+    /** What differs at a path between two revisions: {@code change} added, removed or changed. */
+    public record Difference(String path, String change, String before, String after) {
+    }
+
+    /** Two revisions of a plan and what differs between them. */
+    public record Comparison(RecordedRevision from, RecordedRevision to, List<Difference> differences) {
+        public Comparison {
+            differences = differences == null ? List.of() : differences;
+        }
+    }
+
+    /** A department as the municipality's registry keeps it: its name and contact (where its alerts go). */
+    public record RegisteredDepartment(String code, String name, String contact, boolean active) {
+    }
+
+    /** A department's name and contact as the 推進本部 keeps them (a contact {@code null}: none). */
+    public record DepartmentEntry(String name, String contact) {
+    }
+
+    /** A milestone with the measure it belongs to. */
+    public record MilestoneItem(String measureCode, String measureTitle, String department, Milestone milestone) {
+    }
+
+    /** A milestone's status reported ({@code not-started}, {@code in-progress}, …) with a comment. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MilestoneReport(String status, String comment) {
+    }
+
     /** A problem of a refused revision or review at its path ({@code changes[0].target.due}), in both languages. */
     public record Problem(String path, String messageJa, String messageEn) {
         public String message(Locale locale) {
             return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) && messageEn != null ? messageEn : messageJa;
         }
+    }
+
+    /** The plans the signed-in person may see (their first hundred). */
+    public List<PlanSummary> plans() {
+        JsonNode page = api.get(Api.Service.PLAN, "/api/plans?size=100");
+        return page == null ? List.of() : MeasurementClient.list(page.path("items"), PlanSummary.class);
+    }
+
+    /** Imports a plan file (YAML, the plan-definition format); the plan as published. */
+    public Plan importPlan(byte[] yaml) {
+        return MeasurementClient.one(api.postBytes(Api.Service.PLAN, yaml, MediaType.parseMediaType("application/yaml"),
+                "/api/plans"), Plan.class);
     }
 
     public Plan plan(String planId) {
@@ -187,7 +244,55 @@ public class PlanClient {
                 RecordedReview.class);
     }
 
-    /** The problems a refused revision or review names (400 {@code invalid-revision}); none for another refusal. */
+    /** The plan's revisions, the first (第1版) first. */
+    public List<RecordedRevision> revisions(String planId) {
+        return MeasurementClient.list(api.get(Api.Service.PLAN, "/api/plans/{planId}/revisions", planId),
+                RecordedRevision.class);
+    }
+
+    /** The plan's fiscal years' reviews as recorded. */
+    public List<RecordedReview> reviews(String planId) {
+        return MeasurementClient.list(api.get(Api.Service.PLAN, "/api/plans/{planId}/reviews", planId),
+                RecordedReview.class);
+    }
+
+    /** What differs between two revisions ({@code from} and {@code to} their numbers). */
+    public Comparison diff(String planId, int from, int to) {
+        return MeasurementClient.one(api.get(Api.Service.PLAN, "/api/plans/{planId}/diff?from={from}&to={to}", planId,
+                from, to), Comparison.class);
+    }
+
+    /** A department's milestones in a plan (their first two hundred). */
+    public List<MilestoneItem> milestones(String planId, String department) {
+        JsonNode page = api.get(Api.Service.PLAN, "/api/milestones?plan={plan}&department={department}&size=200",
+                planId, department);
+        return page == null ? List.of() : MeasurementClient.list(page.path("items"), MilestoneItem.class);
+    }
+
+    /** Reports a milestone's status with a comment. */
+    public void reportMilestone(String planId, String milestoneId, MilestoneReport report) {
+        api.put(Api.Service.PLAN, report, "/api/plans/{planId}/milestones/{milestoneId}/status", planId, milestoneId);
+    }
+
+    /**
+     * A municipality's departments (its code, else its name, as {@link Municipality#key}), their first two hundred.
+     */
+    public List<RegisteredDepartment> departments(String municipality) {
+        JsonNode page = api.get(Api.Service.PLAN, "/api/municipalities/{municipality}/departments?size=200",
+                municipality);
+        return page == null ? List.of() : MeasurementClient.list(page.path("items"), RegisteredDepartment.class);
+    }
+
+    /** Keeps a department's name and contact (the 推進本部's to keep). */
+    public RegisteredDepartment saveDepartment(String municipality, String code, DepartmentEntry entry) {
+        return MeasurementClient.one(api.put(Api.Service.PLAN, entry,
+                "/api/municipalities/{municipality}/departments/{code}", municipality, code), RegisteredDepartment.class);
+    }
+
+    /**
+     * The problems a refused revision, review or plan file names (400 {@code invalid-revision}, {@code invalid-plan});
+     * none for another refusal.
+     */
     public static List<Problem> problems(ApiProblemException refused) {
         return refused.body() instanceof JsonNode body ? MeasurementClient.list(body.path("errors"), Problem.class)
                 : List.of();

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
 import jp.shinchoku.portal.api.MeasurementClient;
 import jp.shinchoku.portal.api.MeasurementClient.AwaitingReport;
+import jp.shinchoku.portal.api.PlanClient;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,12 +32,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class ApprovalsController {
 
-    private final Api api;
+    private final PlanClient planClient;
     private final MeasurementClient measurement;
     private final MessageSource messages;
 
-    ApprovalsController(Api api, MeasurementClient measurement, MessageSource messages) {
-        this.api = api;
+    ApprovalsController(PlanClient planClient, MeasurementClient measurement, MessageSource messages) {
+        this.planClient = planClient;
         this.measurement = measurement;
         this.messages = messages;
     }
@@ -95,19 +95,19 @@ class ApprovalsController {
     @PostMapping("/approvals/setting")
     String choose(@RequestParam String plan, @RequestParam boolean required, @AuthenticationPrincipal OidcUser user,
             RedirectAttributes redirect) {
-        String municipality = municipality(Me.of(user), Plans.of(api, plan));
+        String municipality = municipality(Me.of(user), Plans.of(planClient, plan));
         return act(redirect, plan, required ? "approvals.required-on" : "approvals.required-off",
                 () -> measurement.chooseApproval(municipality, required));
     }
 
     private String page(String plan, OidcUser user, Model model) {
-        Plans plans = Plans.of(api, plan);
+        Plans plans = Plans.of(planClient, plan);
         model.addAttribute("plans", plans);
         List<Group> groups = new ArrayList<>();
         MeasurementClient.ApprovalSetting setting = null;
         if (plans.chosen() != null) {
             String municipality = municipality(Me.of(user), plans);
-            Departments departments = Departments.of(api, municipality);
+            Departments departments = Departments.of(planClient, municipality);
             Map<String, List<AwaitingReport>> byDepartmentAndPeriod = new LinkedHashMap<>();
             for (AwaitingReport report : measurement.approvals(plans.chosen().id())) {
                 byDepartmentAndPeriod.computeIfAbsent(report.departmentCode() + "\u0000" + report.period(),

@@ -3,26 +3,20 @@ package jp.shinchoku.portal.web;
 import java.util.HashMap;
 import java.util.Map;
 
-import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
-import tools.jackson.databind.JsonNode;
+import jp.shinchoku.portal.api.PlanClient;
 
 /** A municipality's department names by code, as the plan service keeps them; the code where it has none. */
 record Departments(Map<String, String> names) {
 
-    static Departments of(Api api, String municipality) {
+    static Departments of(PlanClient plans, String municipality) {
         Map<String, String> names = new HashMap<>();
         if (municipality != null && !municipality.isBlank()) {
             try {
-                JsonNode page = api.get(Api.Service.PLAN, "/api/municipalities/{municipality}/departments?size=200",
-                        municipality);
-                if (page != null) {
-                    page.path("items").forEach(d -> {
-                        String name = d.path("name").asString("");
-                        if (!name.isBlank()) {
-                            names.put(d.path("code").asString(), name);
-                        }
-                    });
+                for (PlanClient.RegisteredDepartment department : plans.departments(municipality)) {
+                    if (department.name() != null && !department.name().isBlank()) {
+                        names.put(department.code(), department.name());
+                    }
                 }
             } catch (ApiProblemException notShown) {
                 // the codes will do

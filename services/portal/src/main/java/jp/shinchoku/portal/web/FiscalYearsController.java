@@ -8,7 +8,6 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jp.shinchoku.calendar.FiscalYear;
-import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
 import jp.shinchoku.portal.api.MeasurementClient;
 import jp.shinchoku.portal.api.MeasurementClient.Compared;
@@ -16,6 +15,7 @@ import jp.shinchoku.portal.api.MeasurementClient.EditionRow;
 import jp.shinchoku.portal.api.MeasurementClient.EditionSummary;
 import jp.shinchoku.portal.api.MeasurementClient.FiscalYearState;
 import jp.shinchoku.portal.api.MeasurementClient.YearVerdict;
+import jp.shinchoku.portal.api.PlanClient;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,12 +39,12 @@ class FiscalYearsController {
     /** How many fiscal years back the year chooser offers. */
     private static final int YEARS_BACK = 9;
 
-    private final Api api;
+    private final PlanClient planClient;
     private final MeasurementClient measurement;
     private final MessageSource messages;
 
-    FiscalYearsController(Api api, MeasurementClient measurement, MessageSource messages) {
-        this.api = api;
+    FiscalYearsController(PlanClient planClient, MeasurementClient measurement, MessageSource messages) {
+        this.planClient = planClient;
         this.measurement = measurement;
         this.messages = messages;
     }
@@ -182,7 +182,7 @@ class FiscalYearsController {
     }
 
     private String page(String plan, Integer wanted, Model model) {
-        Plans plans = Plans.of(api, plan);
+        Plans plans = Plans.of(planClient, plan);
         model.addAttribute("plans", plans);
         // the year that ended last, as the measurement service counts the days
         LocalDate today = plans.chosen() == null ? LocalDate.now()
@@ -210,12 +210,12 @@ class FiscalYearsController {
         if (!model.containsAttribute("refusedBlockers")) {
             model.addAttribute("refusedBlockers", List.of());
         }
-        model.addAttribute("departmentNames", Departments.of(api, plans.chosen().municipality()));
+        model.addAttribute("departmentNames", Departments.of(planClient, plans.chosen().municipality()));
         return "fiscal-years";
     }
 
     private Departments departments(OidcUser user, String plan) {
-        return Departments.of(api, ApprovalsController.municipality(Me.of(user), Plans.of(api, plan)));
+        return Departments.of(planClient, ApprovalsController.municipality(Me.of(user), Plans.of(planClient, plan)));
     }
 
     private static String here(String plan, int fiscalYear) {

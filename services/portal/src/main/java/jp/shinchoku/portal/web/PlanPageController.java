@@ -2,14 +2,10 @@ package jp.shinchoku.portal.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
-import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
 import jp.shinchoku.portal.api.MeasurementClient;
+import jp.shinchoku.portal.api.PlanClient;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The plan: its pillars, measures, KPIs and milestones; its revisions with who, when and why, and what differs between
@@ -32,19 +27,19 @@ import tools.jackson.databind.JsonNode;
 @Controller
 class PlanPageController {
 
-    private final Api api;
+    private final PlanClient plans;
     private final MeasurementClient measurement;
     private final MessageSource messages;
 
-    PlanPageController(Api api, MeasurementClient measurement, MessageSource messages) {
-        this.api = api;
+    PlanPageController(PlanClient plans, MeasurementClient measurement, MessageSource messages) {
+        this.plans = plans;
         this.measurement = measurement;
         this.messages = messages;
     }
 
     @GetMapping("/plans")
     String plans(Model model) {
-        model.addAttribute("plans", Plans.of(api, null));
+        model.addAttribute("plans", Plans.of(plans, null));
         return "plans";
     }
 
@@ -52,31 +47,27 @@ class PlanPageController {
     @PostMapping("/plans")
     String importPlan(@RequestParam("file") MultipartFile file, Model model) throws IOException {
         try {
-            JsonNode plan = api.postBytes(Api.Service.PLAN, file.getBytes(), MediaType.parseMediaType("application/yaml"),
-                    "/api/plans");
-            return "redirect:/plans/" + plan.path("id").asString();
+            PlanClient.Plan plan = plans.importPlan(file.getBytes());
+            return "redirect:/plans/" + plan.id();
         } catch (ApiProblemException refused) {
-            model.addAttribute("plans", Plans.of(api, null));
+            model.addAttribute("plans", Plans.of(plans, null));
             model.addAttribute("problem", refused.detail(LocaleContextHolder.getLocale()));
-            model.addAttribute("errors", refused.body() instanceof JsonNode body
-                    ? body.path("errors").valueStream().toList() : List.of());
+            model.addAttribute("errors", PlanClient.problems(refused));
             return "plans";
         }
     }
 
     @GetMapping("/plans/{planId}")
     String plan(@PathVariable String planId, Model model) {
-        JsonNode plan = api.get(Api.Service.PLAN, "/api/plans/{planId}", planId);
+        PlanClient.Plan plan = plans.plan(planId);
         model.addAttribute("plan", plan);
-        model.addAttribute("revisions", api.get(Api.Service.PLAN, "/api/plans/{planId}/revisions", planId)
-                .valueStream().toList().reversed());
-        model.addAttribute("reviews", api.get(Api.Service.PLAN, "/api/plans/{planId}/reviews", planId)
-                .valueStream().toList());
-        String code = plan.path("municipality").path("code").asString("");
-        String municipality = code.isBlank() ? plan.path("municipality").path("name").asString() : code;
+        model.addAttribute("revisions", plans.revisions(planId).reversed());
+        model.addAttribute("reviews", plans.reviews(planId));
+        // the registry names a municipality by its code, else its name
+        String municipality = plan.municipality() == null || plan.municipality().key() == null ? ""
+                : plan.municipality().key();
         model.addAttribute("municipality", municipality);
-        model.addAttribute("departments", api.get(Api.Service.PLAN,
-                "/api/municipalities/{municipality}/departments?size=200", municipality).path("items").valueStream().toList());
+        model.addAttribute("departments", plans.departments(municipality));
         return "plan";
     }
 
@@ -85,17 +76,12 @@ class PlanPageController {
     String department(@PathVariable String planId, @PathVariable String code, @RequestParam String municipality,
             @RequestParam(required = false) String name, @RequestParam(required = false) String contact,
             RedirectAttributes redirect) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name == null ? "" : name.strip());
-        body.put("contact", contact == null || contact.isBlank() ? null : contact.strip());
-        return act(redirect, "plan.department-saved", planId, () -> api.put(Api.Service.PLAN, body,
-                "/api/municipalities/{municipality}/departments/{code}", municipality, code));
-    }
-
-    private String act(RedirectAttributes redirect, String done, String planId, Supplier<JsonNode> call) {
+        PlanClient.DepartmentEntry entry = new PlanClient.DepartmentEntry(name == null ? "" : name.strip(),
+                contact == null || contact.isBlank() ? null : contact.strip());
         try {
-            call.get();
-            redirect.addFlashAttribute("notice", messages.getMessage(done, null, LocaleContextHolder.getLocale()));
+            plans.saveDepartment(municipality, code, entry);
+            redirect.addFlashAttribute("notice", messages.getMessage("plan.department-saved", null,
+                    LocaleContextHolder.getLocale()));
         } catch (ApiProblemException refused) {
             redirect.addFlashAttribute("problem", refused.detail(LocaleContextHolder.getLocale()));
         }
@@ -104,9 +90,8 @@ class PlanPageController {
 
     @GetMapping("/plans/{planId}/diff")
     String diff(@PathVariable String planId, @RequestParam int from, @RequestParam int to, Model model) {
-        model.addAttribute("plan", api.get(Api.Service.PLAN, "/api/plans/{planId}", planId));
-        model.addAttribute("comparison", api.get(Api.Service.PLAN, "/api/plans/{planId}/diff?from={from}&to={to}", planId,
-                from, to));
+        model.addAttribute("plan", plans.plan(planId));
+        model.addAttribute("comparison", plans.diff(planId, from, to));
         return "diff";
     }
 

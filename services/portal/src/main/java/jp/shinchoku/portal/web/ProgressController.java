@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.MeasurementClient;
+import jp.shinchoku.portal.api.PlanClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ProgressController {
 
-    private final Api api;
+    private final PlanClient planClient;
     private final MeasurementClient measurement;
 
-    ProgressController(Api api, MeasurementClient measurement) {
-        this.api = api;
+    ProgressController(PlanClient planClient, MeasurementClient measurement) {
+        this.planClient = planClient;
         this.measurement = measurement;
     }
 
@@ -55,7 +55,7 @@ class ProgressController {
             @RequestParam(required = false) String department, @RequestParam(required = false) String pillar,
             @RequestParam(required = false) String status,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        Plans plans = Plans.of(api, plan);
+        Plans plans = Plans.of(planClient, plan);
         model.addAttribute("plans", plans);
         model.addAttribute("by", by);
         model.addAttribute("asOf", asOf);

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import jp.shinchoku.calendar.ReportingPeriod;
-import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
 import jp.shinchoku.portal.api.MeasurementClient;
+import jp.shinchoku.portal.api.PlanClient;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
 
 /**
  * 報告一覧: a department's KPIs with what is due this period, the last value, status and grade, a form per KPI fitted
@@ -32,12 +31,12 @@ import tools.jackson.databind.JsonNode;
 @Controller
 class ReportsController {
 
-    private final Api api;
+    private final PlanClient planClient;
     private final MeasurementClient measurement;
     private final MessageSource messages;
 
-    ReportsController(Api api, MeasurementClient measurement, MessageSource messages) {
-        this.api = api;
+    ReportsController(PlanClient planClient, MeasurementClient measurement, MessageSource messages) {
+        this.planClient = planClient;
         this.measurement = measurement;
         this.messages = messages;
     }
@@ -60,7 +59,7 @@ class ReportsController {
     @GetMapping("/reports")
     String reports(@RequestParam(required = false) String plan, @AuthenticationPrincipal OidcUser user, Model model) {
         Me me = Me.of(user);
-        Plans plans = Plans.of(api, plan);
+        Plans plans = Plans.of(planClient, plan);
         model.addAttribute("plans", plans);
         if (plans.chosen() == null || me.department() == null) {
             model.addAttribute("rows", List.of());
@@ -116,11 +115,8 @@ class ReportsController {
     @PostMapping("/milestones/{planId}/{milestoneId}")
     String milestone(@PathVariable String planId, @PathVariable String milestoneId, @RequestParam String status,
             @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        put(body, "status", status);
-        put(body, "comment", comment);
         try {
-            api.put(Api.Service.PLAN, body, "/api/plans/{planId}/milestones/{milestoneId}/status", planId, milestoneId);
+            planClient.reportMilestone(planId, milestoneId, new PlanClient.MilestoneReport(given(status), given(comment)));
             redirect.addFlashAttribute("notice", message("reports.milestone-saved"));
         } catch (ApiProblemException refused) {
             redirect.addFlashAttribute("problem", refused.detail(LocaleContextHolder.getLocale()));
@@ -159,13 +155,14 @@ class ReportsController {
 
     private List<MilestoneRow> milestones(String planId, String department) {
         List<MilestoneRow> rows = new ArrayList<>();
-        for (JsonNode item : api.get(Api.Service.PLAN, "/api/milestones?plan={plan}&department={department}&size=200",
-                planId, department).path("items")) {
-            JsonNode milestone = item.path("milestone");
-            rows.add(new MilestoneRow(planId, milestone.path("id").asString(), milestone.path("text").asString(),
-                    item.path("measureTitle").asString(), PageModel.date(text(milestone.path("due").path("date"))),
-                    milestone.path("status").asString(), milestone.path("statusLabel").asString(),
-                    text(milestone.path("comment"))));
+        for (PlanClient.MilestoneItem item : planClient.milestones(planId, department)) {
+            PlanClient.Milestone milestone = item.milestone();
+            if (milestone == null) {
+                continue;
+            }
+            rows.add(new MilestoneRow(planId, orEmpty(milestone.id()), orEmpty(milestone.text()),
+                    orEmpty(item.measureTitle()), PageModel.date(milestone.due() == null ? null : milestone.due().date()),
+                    orEmpty(milestone.status()), orEmpty(milestone.statusLabel()), milestone.comment()));
         }
         return rows;
     }
@@ -181,7 +178,12 @@ class ReportsController {
         }
     }
 
-    static String text(JsonNode node) {
-        return node == null || node.isMissingNode() || node.isNull() ? null : node.asString();
+    /** A form's field as sent: stripped, none when blank. */
+    private static String given(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 }

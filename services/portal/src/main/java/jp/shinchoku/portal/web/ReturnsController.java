@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
 import jp.shinchoku.portal.api.MeasurementClient;
+import jp.shinchoku.portal.api.PlanClient;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,12 +29,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class ReturnsController {
 
-    private final Api api;
+    private final PlanClient planClient;
     private final MeasurementClient measurement;
     private final MessageSource messages;
 
-    ReturnsController(Api api, MeasurementClient measurement, MessageSource messages) {
-        this.api = api;
+    ReturnsController(PlanClient planClient, MeasurementClient measurement, MessageSource messages) {
+        this.planClient = planClient;
         this.measurement = measurement;
         this.messages = messages;
     }
@@ -97,14 +97,14 @@ class ReturnsController {
     }
 
     private String page(String plan, Me me, Attempt attempt, Model model) {
-        Plans plans = Plans.of(api, plan);
+        Plans plans = Plans.of(planClient, plan);
         model.addAttribute("plans", plans);
         model.addAttribute("attempt", attempt);
         List<Item> items = List.of();
         String departmentName = null;
         if (plans.chosen() != null && me.department() != null) {
             String municipality = ApprovalsController.municipality(me, plans);
-            departmentName = Departments.of(api, municipality).name(me.department());
+            departmentName = Departments.of(planClient, municipality).name(me.department());
             items = measurement.returned(plans.chosen().id(), me.department()).stream().map(Item::of).toList();
         }
         model.addAttribute("departmentName", departmentName);

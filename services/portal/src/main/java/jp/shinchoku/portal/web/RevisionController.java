@@ -63,12 +63,10 @@ class RevisionController {
     static final List<String> DIRECTIONS = List.of("increase", "decrease", "achieve");
 
     private final PlanClient plans;
-    private final jp.shinchoku.portal.api.Api api;
     private final MessageSource messages;
 
-    RevisionController(PlanClient plans, jp.shinchoku.portal.api.Api api, MessageSource messages) {
+    RevisionController(PlanClient plans, MessageSource messages) {
         this.plans = plans;
-        this.api = api;
         this.messages = messages;
     }
 
@@ -175,7 +173,7 @@ class RevisionController {
     private String page(String planId, boolean review, Map<String, String> form, Map<String, String> errors,
             List<String> general, Model model) {
         Plan plan = plans.plan(planId);
-        Departments names = Departments.of(api, plan.municipality() == null ? null : plan.municipality().key());
+        Departments names = Departments.of(plans, plan.municipality() == null ? null : plan.municipality().key());
         List<Choice> undefined = new ArrayList<>();
         List<Choice> targeted = new ArrayList<>();
         List<Choice> tracked = new ArrayList<>();

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import jp.shinchoku.portal.api.Api;
 import jp.shinchoku.portal.api.ApiProblemException;
 import jp.shinchoku.portal.api.MeasurementClient;
+import jp.shinchoku.portal.api.PlanClient;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,19 +27,19 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class UploadController {
 
-    private final Api api;
+    private final PlanClient planClient;
     private final MeasurementClient measurement;
     private final ReportsController reports;
 
-    UploadController(Api api, MeasurementClient measurement, ReportsController reports) {
-        this.api = api;
+    UploadController(PlanClient planClient, MeasurementClient measurement, ReportsController reports) {
+        this.planClient = planClient;
         this.measurement = measurement;
         this.reports = reports;
     }
 
     @GetMapping("/reports/upload")
     String form(@RequestParam(required = false) String plan, Model model) {
-        model.addAttribute("plans", Plans.of(api, plan));
+        model.addAttribute("plans", Plans.of(planClient, plan));
         return "upload";
     }
 
@@ -85,7 +85,7 @@ class UploadController {
     @PostMapping("/reports/upload")
     String upload(@RequestParam(required = false) String plan, @RequestParam("file") MultipartFile file, Model model)
             throws IOException {
-        model.addAttribute("plans", Plans.of(api, plan));
+        model.addAttribute("plans", Plans.of(planClient, plan));
         if (file.isEmpty()) {
             model.addAttribute("problemKey", "upload.empty");
             return "upload";
