@@ -46,8 +46,9 @@ public final class ArchitectureRules {
     /**
      * The portal ({@code jp.shinchoku.portal}) knows the services only by their HTTP APIs: it uses none of their code,
      * contracts or platform; only its {@code api} package calls them, each service through a typed client; its
-     * packages have no cycles; its pages never name the measurement or notification service to call it raw (the plan
-     * service's pages still do until its client has their reads).
+     * packages have no cycles; its pages never name a service to call it raw (the plan, measurement and notification
+     * services are read through {@code PlanClient}, {@code MeasurementClient}, {@code NotificationClient} and
+     * {@code AuditClient}).
      */
     public static void checkPortal() {
         String portal = "jp.shinchoku.portal";
@@ -68,9 +69,10 @@ public final class ArchitectureRules {
                 .as("packages of the portal have no cycles")
                 .check(classes);
         noClasses().that().resideInAPackage(portal + ".web..")
-                .should().accessField(portal + ".api.Api$Service", "MEASUREMENT")
+                .should().accessField(portal + ".api.Api$Service", "PLAN")
+                .orShould().accessField(portal + ".api.Api$Service", "MEASUREMENT")
                 .orShould().accessField(portal + ".api.Api$Service", "NOTIFICATION")
-                .as("the portal's pages read the measurement and notification services through their typed clients")
+                .as("the portal's pages read the plan, measurement and notification services through their typed clients")
                 .check(classes);
     }
 
