@@ -50,6 +50,21 @@ class EventsTest {
     }
 
     @Test
+    void aKpiDefinitionWrittenBeforeItsTypeAndPublicationIsAPublicKpiOfNoStatedType() {
+        var before = new jp.shinchoku.contracts.plan.KpiDefinedV1("pln-1.1-1.1", "pln-1", null, "1", "1-1", "施策", "somu",
+                "申請件数", "件", "count", "increase", null, null, 1, null, null, null, null, null, null, null, null, null,
+                null, null);
+        assertThat(before.published()).isTrue();
+        assertThat(before.indicatorType()).isNull();
+
+        var unpublished = new jp.shinchoku.contracts.plan.KpiDefinedV1("pln-1.1-1.1", "pln-1", null, "1", "1-1", "施策",
+                "somu", "申請件数", "件", "count", "increase", null, null, 2, null, null, null, null, null, null, null, null,
+                null, null, null, "output", false);
+        assertThat(unpublished.published()).isFalse();
+        assertThat(unpublished.indicatorType()).isEqualTo("output");
+    }
+
+    @Test
     void deadLetterTopicsFollowTheSourceTopic() {
         assertThat(Topics.KPI_PROGRESS.deadLetter()).isEqualTo("shinchoku.measurement.kpi-progress.DLT");
         assertThat(Topics.KPI_DEFINITIONS.compacted()).isTrue();

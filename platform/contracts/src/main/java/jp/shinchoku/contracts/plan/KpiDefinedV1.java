@@ -32,6 +32,10 @@ import java.util.Objects;
  *                  default when absent) or {@code baseline} (現行の1.5倍 by the target's deadline)
  * @param maintain  true when the level, once reached, is to be kept (その水準を維持); absent = false
  * @param ratio     for a percentage reported as numerator / denominator: what each counts; absent otherwise
+ * @param indicatorType {@code output} (進捗指標: what was done) or {@code outcome} (効果指標: what it changed); absent
+ *                  where the plan does not say
+ * @param published whether the KPI is 公開 (shown in what the municipality publishes, e.g. its open data) or 非公開;
+ *                  absent in events written before the field existed: read as true
  */
 public record KpiDefinedV1(
         String kpiId,
@@ -58,7 +62,9 @@ public record KpiDefinedV1(
         PlanPeriod planPeriod,
         String relativeTo,
         Boolean maintain,
-        Ratio ratio) {
+        Ratio ratio,
+        String indicatorType,
+        Boolean published) {
 
     public KpiDefinedV1 {
         Objects.requireNonNull(kpiId, "kpiId");
@@ -68,6 +74,18 @@ public record KpiDefinedV1(
         intermediateTargets = intermediateTargets == null ? List.of() : List.copyOf(intermediateTargets);
         retired = Boolean.TRUE.equals(retired);
         accumulation = accumulation == null ? "cumulative" : accumulation;
+        published = published == null || published;
+    }
+
+    /** A definition as producers before {@code indicatorType} and {@code published} wrote it (a 公開 KPI). */
+    public KpiDefinedV1(String kpiId, String planId, String municipalityCode, String pillarCode, String measureCode,
+            String measureTitle, String departmentCode, String name, String unit, String kind, String direction,
+            Baseline baseline, Target target, int revision, Recurrence recurrence, BigDecimal factor,
+            List<Target> intermediateTargets, Boolean retired, String pillarTitle, String accumulation,
+            String reportingCadence, PlanPeriod planPeriod, String relativeTo, Boolean maintain, Ratio ratio) {
+        this(kpiId, planId, municipalityCode, pillarCode, measureCode, measureTitle, departmentCode, name, unit, kind,
+                direction, baseline, target, revision, recurrence, factor, intermediateTargets, retired, pillarTitle,
+                accumulation, reportingCadence, planPeriod, relativeTo, maintain, ratio, null, null);
     }
 
     /** A definition as producers before {@code relativeTo}, {@code maintain} and {@code ratio} wrote it. */
@@ -78,7 +96,7 @@ public record KpiDefinedV1(
             String reportingCadence, PlanPeriod planPeriod) {
         this(kpiId, planId, municipalityCode, pillarCode, measureCode, measureTitle, departmentCode, name, unit, kind,
                 direction, baseline, target, revision, recurrence, factor, intermediateTargets, retired, pillarTitle,
-                accumulation, reportingCadence, planPeriod, null, null, null);
+                accumulation, reportingCadence, planPeriod, null, null, null, null, null);
     }
 
     /** A definition as producers before {@code pillarTitle}, {@code accumulation}, cadence and period wrote it. */
@@ -88,7 +106,7 @@ public record KpiDefinedV1(
             List<Target> intermediateTargets, Boolean retired) {
         this(kpiId, planId, municipalityCode, pillarCode, measureCode, measureTitle, departmentCode, name, unit, kind,
                 direction, baseline, target, revision, recurrence, factor, intermediateTargets, retired, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** 現状値: the value at the start, as of a date. */

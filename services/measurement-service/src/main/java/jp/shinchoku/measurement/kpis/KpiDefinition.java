@@ -21,6 +21,9 @@ import jp.shinchoku.calendar.ReportingCadence;
  *                     baseline (現行の1.5倍 by the deadline)
  * @param maintain     once reached, the level is to be kept (その水準を維持): a later value below it is a worsening
  * @param ratio        a percentage reported as numerator / denominator: what each counts; null otherwise
+ * @param indicatorType 進捗指標 (output) or 効果指標 (outcome); null where the plan does not say
+ * @param published    公開 (true; also for KPIs kept before it was known) or 非公開 (false): whether what the
+ *                     municipality publishes shows it
  */
 public record KpiDefinition(
         String id,
@@ -47,7 +50,9 @@ public record KpiDefinition(
         FiscalYear planTo,
         RelativeTo relativeTo,
         boolean maintain,
-        Ratio ratio) {
+        Ratio ratio,
+        IndicatorType indicatorType,
+        Boolean published) {
 
     public KpiDefinition {
         Objects.requireNonNull(id, "id");
@@ -58,6 +63,19 @@ public record KpiDefinition(
         accumulation = accumulation == null ? Accumulation.CUMULATIVE : accumulation;
         cadence = cadence == null ? ReportingCadence.ANNUAL : cadence;
         relativeTo = relativeTo == null ? RelativeTo.PREVIOUS_YEAR : relativeTo;
+        published = published == null || published;
+    }
+
+    /** A 公開 KPI of no stated indicator type. */
+    public KpiDefinition(String id, String planId, String departmentCode, String name, String unit, KpiKind kind,
+            Direction direction, BigDecimal baselineValue, LocalDate baselineAsOf, BigDecimal targetValue, LocalDate due,
+            int revision, boolean retired, String municipalityCode, List<Step> intermediateTargets,
+            Recurrence recurrence, BigDecimal factor, Placement placement, Accumulation accumulation,
+            ReportingCadence cadence, FiscalYear planFrom, FiscalYear planTo, RelativeTo relativeTo, boolean maintain,
+            Ratio ratio) {
+        this(id, planId, departmentCode, name, unit, kind, direction, baselineValue, baselineAsOf, targetValue, due,
+                revision, retired, municipalityCode, intermediateTargets, recurrence, factor, placement, accumulation,
+                cadence, planFrom, planTo, relativeTo, maintain, ratio, null, null);
     }
 
     /** A KPI whose relative factor (if any) is over the previous year, not kept once reached, reported as a value. */

@@ -3,6 +3,7 @@ package jp.shinchoku.measurement.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +13,7 @@ import jp.shinchoku.calendar.ReportingCadence;
 import jp.shinchoku.calendar.ReportingPeriod;
 import jp.shinchoku.contracts.Events;
 import jp.shinchoku.measurement.kpis.Direction;
+import jp.shinchoku.measurement.kpis.IndicatorType;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
 import jp.shinchoku.measurement.kpis.KpiKind;
 import jp.shinchoku.measurement.kpis.messaging.KpiContracts;
@@ -37,12 +39,33 @@ class MeasurementContractsTest {
             new KpiDefinition.Placement("3", "マイナンバーカードの普及・活用", "3-1", "マイナンバーカードの取得率及び住民利便性の向上"),
             KpiDefinition.Accumulation.CUMULATIVE, ReportingCadence.ANNUAL, FiscalYear.of(2018), FiscalYear.of(2023),
             KpiDefinition.RelativeTo.PREVIOUS_YEAR, true,
-            new KpiDefinition.Ratio("マイナンバーカード交付枚数", "住民基本台帳人口"));
+            new KpiDefinition.Ratio("マイナンバーカード交付枚数", "住民基本台帳人口"), IndicatorType.OUTCOME, true);
 
     @Test
     void readsKpiDefined() {
         var event = json.read(GoldenSamples.bytes(Events.KPI_DEFINED), Events.KPI_DEFINED.payloadType());
         assertThat(KpiContracts.toDefinition(event)).isEqualTo(kpi);
+    }
+
+    @Test
+    void keepsAKpisIndicatorTypeAndPublicationAndReadsAnOlderDefinitionAsPublicOfNoType() {
+        var unpublished = json.read("""
+                {"kpiId": "pln-1.1-1.1", "planId": "pln-1", "name": "研修の実施回数", "kind": "count",
+                 "direction": "increase", "revision": 2, "indicatorType": "output", "published": false}"""
+                .getBytes(StandardCharsets.UTF_8), Events.KPI_DEFINED.payloadType());
+        assertThat(KpiContracts.toDefinition(unpublished)).satisfies(definition -> {
+            assertThat(definition.indicatorType()).isEqualTo(IndicatorType.OUTPUT);
+            assertThat(definition.published()).isFalse();
+        });
+
+        var older = json.read("""
+                {"kpiId": "pln-1.1-1.1", "planId": "pln-1", "name": "研修の実施回数", "kind": "count",
+                 "direction": "increase", "revision": 1}""".getBytes(StandardCharsets.UTF_8),
+                Events.KPI_DEFINED.payloadType());
+        assertThat(KpiContracts.toDefinition(older)).satisfies(definition -> {
+            assertThat(definition.indicatorType()).isNull();
+            assertThat(definition.published()).isTrue();
+        });
     }
 
     @Test

@@ -176,6 +176,55 @@ class PlanApiTest {
         assertThat(missing.json().get("title").asString()).isEqualTo("計画が見つかりません");
     }
 
+    @Test
+    void aKpisTypeAndPublicationAndAMeasuresCostAndPrivateFieldsAreImportedShownAndAnnounced() {
+        HttpJson.Response created = http.post("/api/plans", """
+                {"municipality": {"name": "瀬戸内町"}, "title": "瀬戸内町官民データ活用推進計画", "issuedOn": "令和6年4月",
+                 "pillars": [{"code": "1", "title": "オンライン化", "measures": [{"code": "1-1", "title": "電子申請の拡充",
+                   "summary": "申請手続のオンライン化", "department": "somu",
+                   "cost": [{"fiscalYear": "令和6年度", "amount": 12000000, "note": "当初予算"}, {"fiscalYear": 2025, "amount": 8000000}],
+                   "privateFields": ["cost"],
+                   "kpis": [{"code": "rate", "name": "オンライン申請率", "unit": "%", "kind": "percentage", "direction": "increase",
+                             "target": {"value": 50, "due": "令和8年度末"}, "indicatorType": "効果", "published": false},
+                            {"code": "forms", "name": "オンライン化した手続数", "unit": "件", "kind": "count", "direction": "increase",
+                             "target": {"value": 30, "due": "令和8年度末"}, "indicatorType": "output"}]}]}]}""");
+
+        assertThat(created.status()).isEqualTo(201);
+        String planId = created.json().get("id").asString();
+        var measure = created.json().at("/pillars/0/measures/0");
+        assertThat(measure.at("/cost/0/fiscalYear").asString()).isEqualTo("令和6年度");
+        assertThat(measure.at("/cost/0/fiscalYearStart").asInt()).isEqualTo(2024);
+        assertThat(measure.at("/cost/0/amount").asLong()).isEqualTo(12_000_000L);
+        assertThat(measure.at("/cost/0/note").asString()).isEqualTo("当初予算");
+        assertThat(measure.at("/cost/1/fiscalYear").asString()).isEqualTo("令和7年度");
+        assertThat(measure.get("privateFields").valueStream().map(f -> f.asString())).containsExactly("cost");
+        assertThat(measure.at("/kpis/0/indicatorType").asString()).isEqualTo("outcome");
+        assertThat(measure.at("/kpis/0/indicatorTypeLabel").asString()).isEqualTo("効果");
+        assertThat(measure.at("/kpis/0/published").asBoolean()).isFalse();
+        assertThat(measure.at("/kpis/1/indicatorType").asString()).isEqualTo("output");
+        assertThat(measure.at("/kpis/1/published").asBoolean()).isTrue();
+
+        KpiDefinedV1 rate = probe.awaitEvent(Events.KPI_DEFINED, e -> e.kpiId().equals(planId + ".1-1.rate"));
+        assertThat(rate.indicatorType()).isEqualTo("outcome");
+        assertThat(rate.published()).isFalse();
+        assertThat(probe.awaitEvent(Events.KPI_DEFINED, e -> e.kpiId().equals(planId + ".1-1.forms")).published()).isTrue();
+
+        HttpJson.Response rejected = http.post("/api/plans", """
+                {"municipality": {"name": "瀬戸内町"}, "title": "計画", "pillars": [{"code": "1", "title": "オンライン化",
+                 "measures": [{"code": "1-1", "title": "電子申請", "cost": [{"fiscalYear": "令和6年度", "amount": -1}],
+                   "privateFields": ["budget"], "kpis": [{"name": "件数", "kind": "qualitative", "indicatorType": "impact"}]}]}]}""");
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.contentType()).startsWith("application/problem+json");
+        assertThat(rejected.json().get("errors").valueStream().map(e -> e.get("path").asString())).containsExactly(
+                "pillars[0].measures[0].cost[0].amount", "pillars[0].measures[0].privateFields[0]",
+                "pillars[0].measures[0].kpis[0].indicatorType");
+        assertThat(rejected.json().at("/errors/2/messageJa").asString())
+                .isEqualTo("指標の種類「impact」は使えません（output/進捗、outcome/効果）");
+        assertThat(rejected.json().at("/errors/2/messageEn").asString())
+                .isEqualTo("unknown indicator type 'impact' (output/進捗, outcome/効果)");
+        assertThat(rejected.json().at("/errors/0/messageJa").asString()).isEqualTo("事業費の金額は0円以上です");
+    }
+
     static String minimalPlan() throws IOException {
         try (var in = PlanApiTest.class.getResourceAsStream("/minimal-plan.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.calendar.ReportingCadence;
 import jp.shinchoku.contracts.plan.KpiDefinedV1;
 import jp.shinchoku.measurement.kpis.Direction;
+import jp.shinchoku.measurement.kpis.IndicatorType;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
 import jp.shinchoku.measurement.kpis.KpiKind;
 
@@ -43,6 +44,8 @@ public final class KpiContracts {
                         : FiscalYear.of(event.planPeriod().toFiscalYear()),
                 KpiDefinition.RelativeTo.fromWire(event.relativeTo()),
                 Boolean.TRUE.equals(event.maintain()),
-                event.ratio() == null ? null : new KpiDefinition.Ratio(event.ratio().numerator(), event.ratio().denominator()));
+                event.ratio() == null ? null : new KpiDefinition.Ratio(event.ratio().numerator(), event.ratio().denominator()),
+                IndicatorType.fromWire(event.indicatorType()),
+                event.published());
     }
 }

@@ -78,7 +78,9 @@ public final class PlanContracts {
                 new KpiDefinedV1.PlanPeriod(plan.coveredPeriod().fromFiscalYear(), plan.coveredPeriod().toFiscalYear()),
                 kpi.kind() == KpiKind.RELATIVE ? WireNames.of(kpi.relativeTo()) : null,
                 kpi.maintain() ? Boolean.TRUE : null,
-                kpi.ratio() == null ? null : new KpiDefinedV1.Ratio(kpi.ratio().numerator(), kpi.ratio().denominator()));
+                kpi.ratio() == null ? null : new KpiDefinedV1.Ratio(kpi.ratio().numerator(), kpi.ratio().denominator()),
+                WireNames.of(kpi.indicatorType()),
+                kpi.published());
     }
 
     public static PlanRevisedV1 planRevised(PlanEvent.PlanRevised revised) {

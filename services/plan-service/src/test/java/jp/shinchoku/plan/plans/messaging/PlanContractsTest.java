@@ -61,7 +61,7 @@ class PlanContractsTest {
         PlanDraft.KpiDraft rate = PlanFixtures.cardRate();
         PlanDraft.KpiDraft kept = new PlanDraft.KpiDraft(rate.code(), rate.name(), rate.unit(), rate.kind(), rate.direction(),
                 rate.baseline(), rate.target(), null, null, null, List.of(), null, null, true,
-                new PlanDraft.RatioDraft("マイナンバーカード交付枚数", "住民基本台帳人口"), null);
+                new PlanDraft.RatioDraft("マイナンバーカード交付枚数", "住民基本台帳人口"), null, "outcome", null);
         Plan maintained = Plan.publish(PlanFixtures.draft(kept), "pln-7c1e", Instant.parse("2026-04-01T00:00:00Z"))
                 .plan();
         GoldenSamples.assertMatches(Events.KPI_DEFINED,
@@ -103,5 +103,29 @@ class PlanContractsTest {
         assertThat(defined.get(1).relativeTo()).as("not a relative KPI").isNull();
         assertThat(defined.get(1).reportingCadence()).as("the plan's (none said)").isNull();
         assertThat(defined.get(1).maintain()).isNull();
+        assertThat(defined).extracting(KpiDefinedV1::indicatorType).as("not said").containsOnlyNulls();
+        assertThat(defined).extracting(KpiDefinedV1::published).as("公開 unless said").containsOnly(true);
+    }
+
+    @Test
+    void aKpisIndicatorTypeAndPublicationTravelInItsDefinitionAndChangeItByRevision() {
+        var rate = new PlanDraft.KpiDraft("rate", "オンライン申請率", "%", "percentage", "increase", null,
+                new PlanDraft.TargetDraft(BigDecimal.valueOf(50), "令和8年度末"), null, null, null, List.of(), null, null, null,
+                null, null, "効果", false);
+        Plan published = Plan.publish(PlanFixtures.draft(rate), "pln-1", Instant.parse("2026-04-01T00:00:00Z")).plan();
+        KpiDefinedV1 defined = PlanContracts.kpiDefined(published, published.kpis().findFirst().orElseThrow());
+        assertThat(defined.indicatorType()).isEqualTo("outcome");
+        assertThat(defined.published()).isFalse();
+
+        Plan.Changed opened = published.revise(new RevisionDraft("推進本部", "公開する",
+                List.of(RevisionDraft.ChangeDraft.setKpiPublication("pln-1.3-1.rate", true))), Set.of(),
+                Instant.parse("2026-05-20T01:00:00Z"));
+        assertThat(opened.events().stream().filter(PlanEvent.KpiDefined.class::isInstance)
+                .map(event -> PlanContracts.kpiDefined(event.plan(), ((PlanEvent.KpiDefined) event).kpi())))
+                .singleElement().satisfies(kpi -> {
+                    assertThat(kpi.published()).isTrue();
+                    assertThat(kpi.indicatorType()).isEqualTo("outcome");
+                    assertThat(kpi.revision()).isEqualTo(2);
+                });
     }
 }

@@ -227,6 +227,39 @@ class PlanRevisionApiTest {
     }
 
     @Test
+    void aKpiIsMadePrivateAndAMeasuresSummaryTooByRevisionAndTheDifferencesSayIt() {
+        JsonNode published = DemoPlans.publish(http, "sanjo", DemoPlans.uniqueName("三条市")).json();
+        String planId = published.get("id").asString();
+        String kpiId = planId + ".2-1.2";
+
+        HttpJson.Response revised = http.post("/api/plans/" + planId + "/revisions", """
+                {"revisedBy": "推進本部", "reason": "個人が特定されうるため非公開とする", "changes": [
+                   {"type": "set-publication", "kpi": "%s", "published": false},
+                   {"type": "set-publication", "measure": "2-1", "privateFields": ["summary"]}]}""".formatted(kpiId));
+
+        assertThat(revised.status()).isEqualTo(201);
+        assertThat(DemoPlans.findKpi(revised.json(), kpi -> kpi.get("id").asString().equals(kpiId)).get("published")
+                .asBoolean()).isFalse();
+        assertThat(revised.json().at("/pillars/1/measures/0/privateFields/0").asString()).isEqualTo("summary");
+        KpiDefinedV1 defined = probe.awaitEvent(Events.KPI_DEFINED, e -> e.kpiId().equals(kpiId) && e.revision() == 2);
+        assertThat(defined.published()).isFalse();
+        assertThat(http.get("/api/plans/" + planId + "/revisions").json().get(1).get("changes").valueStream()
+                .map(change -> change.get("path").asString() + " → " + change.get("after").asString()))
+                .containsExactly("measures[2-1].privateFields → summary",
+                        "measures[2-1].kpis[" + kpiId + "].published → false");
+
+        HttpJson.Response rejected = http.post("/api/plans/" + planId + "/revisions", """
+                {"revisedBy": "推進本部", "reason": "再度", "changes": [
+                   {"type": "set-publication", "kpi": "%s"},
+                   {"type": "set-publication", "measure": "2-1", "privateFields": ["department"]}]}""".formatted(kpiId));
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(rejected.json().get("errors").valueStream().map(e -> e.get("path").asString()))
+                .containsExactly("changes[0].published", "changes[1].privateFields[0]");
+        assertThat(rejected.json().at("/errors/0/messageJa").asString()).isEqualTo("公開（true）か非公開（false）かを指定してください");
+        assertThat(http.get("/api/plans/" + planId).json().get("revision").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void aFiscalYearReviewIsOneSetOfRevisionsWithItsNote() {
         JsonNode published = DemoPlans.publish(http, "sanjo", DemoPlans.uniqueName("三条市")).json();
         String planId = published.get("id").asString();
