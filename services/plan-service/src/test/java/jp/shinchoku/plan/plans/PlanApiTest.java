@@ -225,6 +225,22 @@ class PlanApiTest {
         assertThat(rejected.json().at("/errors/0/messageJa").asString()).isEqualTo("事業費の金額は0円以上です");
     }
 
+    @Test
+    void aPlanKeptBeforeKpisWerePublishedOrPrivateReadsWithThemPublic() throws IOException {
+        String planId = http.post("/api/plans", minimalPlan()).json().get("id").asString();
+        var stored = mongo.getCollection(PlanDocument.COLLECTION).find(new org.bson.Document("_id", planId)).first();
+        assertThat(stored.toJson()).contains("\"published\": true", "\"privateFields\": []");
+        mongo.getCollection(PlanDocument.COLLECTION).updateOne(new org.bson.Document("_id", planId),
+                new org.bson.Document("$unset", new org.bson.Document("plan.pillars.0.measures.0.kpis.0.published", "")
+                        .append("plan.pillars.0.measures.0.cost", "")
+                        .append("plan.pillars.0.measures.0.privateFields", "")));
+
+        var kept = http.get("/api/plans/" + planId).json().at("/pillars/0/measures/0");
+        assertThat(kept.at("/kpis/0/published").asBoolean()).isTrue();
+        assertThat(kept.get("cost")).isEmpty();
+        assertThat(kept.get("privateFields")).isEmpty();
+    }
+
     static String minimalPlan() throws IOException {
         try (var in = PlanApiTest.class.getResourceAsStream("/minimal-plan.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

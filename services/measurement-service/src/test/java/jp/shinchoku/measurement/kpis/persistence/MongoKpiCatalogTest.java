@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jp.shinchoku.measurement.kpis.Direction;
+import jp.shinchoku.measurement.kpis.IndicatorType;
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.kpis.KpiDefinition;
 import jp.shinchoku.measurement.kpis.KpiKind;
@@ -55,6 +56,27 @@ class MongoKpiCatalogTest {
 
         assertThat(started.findByPlan(plan)).extracting(KpiDefinition::id)
                 .containsExactly(plan + ".1-1.1", plan + ".3-1.1");
+    }
+
+    @Test
+    void aKpisIndicatorTypeAndPublicationAreKeptAndOneKeptBeforeThemReadsAsPublic() {
+        KpiDefinition base = kpi(plan + ".1-1.1", plan, 1);
+        catalog.save(new KpiDefinition(base.id(), base.planId(), base.departmentCode(), base.name(), base.unit(),
+                base.kind(), base.direction(), base.baselineValue(), base.baselineAsOf(), base.targetValue(), base.due(),
+                base.revision(), false, base.municipalityCode(), List.of(), null, null, null, null, null, null, null, null,
+                false, null, IndicatorType.OUTCOME, false));
+        assertThat(catalog.find(base.id()).orElseThrow()).satisfies(kept -> {
+            assertThat(kept.indicatorType()).isEqualTo(IndicatorType.OUTCOME);
+            assertThat(kept.published()).isFalse();
+        });
+
+        catalog.save(kpi(plan + ".2-1.1", plan, 1));
+        mongo.getCollection(MongoKpiCatalog.COLLECTION).updateOne(new Document("_id", plan + ".2-1.1"),
+                new Document("$unset", new Document("published", "").append("indicatorType", "")));
+        assertThat(catalog.find(plan + ".2-1.1").orElseThrow()).satisfies(older -> {
+            assertThat(older.published()).isTrue();
+            assertThat(older.indicatorType()).isNull();
+        });
     }
 
     private static KpiDefinition kpi(String id, String planId, int revision) {
