@@ -184,7 +184,7 @@ public class AlertService {
     private List<AlertCondition> kpiConditions(KpiWatch kpi, PlanWatch plan, LocalDate today) {
         List<AlertCondition> found = new ArrayList<>();
         deadlineRule.evaluate(kpi, today).ifPresent(found::add);
-        found.addAll(KpiStatusRules.evaluate(kpi));
+        found.addAll(KpiStatusRules.evaluate(kpi, today));
         TargetUndecidedRule.evaluate(kpi, plan, today).ifPresent(found::add);
         found.addAll(ApprovalRules.returned(kpi));
         return found;

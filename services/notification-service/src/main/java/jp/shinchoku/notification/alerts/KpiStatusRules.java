@@ -1,5 +1,6 @@
 package jp.shinchoku.notification.alerts;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,12 @@ public final class KpiStatusRules {
     private KpiStatusRules() {
     }
 
-    public static List<AlertCondition> evaluate(KpiWatch kpi) {
+    /**
+     * The status rules of a KPI as of {@code today}: 未達 and 達成 of its deadline, 悪化, and each fiscal year it
+     * missed, from the morning after that year until the following year ends (the year's 未達 is the following year's
+     * work, reviewed in it; its verdict stays readable in the measurement service).
+     */
+    public static List<AlertCondition> evaluate(KpiWatch kpi, LocalDate today) {
         List<AlertCondition> found = new ArrayList<>();
         if (kpi.isRetired() || kpi.status() == null) {
             return found;
@@ -36,7 +42,9 @@ public final class KpiStatusRules {
                     AlertTexts.TEXTS.ja("kpi-achieved.summary", kpi.displayName()),
                     AlertTexts.TEXTS.en("kpi-achieved.summary", kpi.displayName())));
         }
-        kpi.missedYears().values().forEach(year -> found.add(missedYear(kpi, year)));
+        kpi.missedYears().values().stream()
+                .filter(year -> !today.isAfter(FiscalYear.of(year.fiscalYear()).next().lastDay()))
+                .forEach(year -> found.add(missedYear(kpi, year)));
         Integer before = kpi.previousStatus() == null ? null : RANK.get(kpi.previousStatus());
         Integer now = RANK.get(kpi.status());
         if (before != null && now != null && now < before) {
