@@ -347,7 +347,9 @@ class PortalPagesTest {
                    "department": "shimin", "kpis": [{"id": "%s", "name": "窓口申請のオンライン化率"}]}]}]}""".formatted(PLAN, KPI)));
         when(api.get(Api.Service.PLAN, "/api/plans/{planId}/revisions", PLAN)).thenReturn(json("""
                 [{"number": 1, "label": "第1版"}, {"number": 2, "label": "第2版", "revisedBy": "setouchi-hq", "reason": "目標値の決定"}]"""));
-        when(api.get(Api.Service.PLAN, "/api/plans/{planId}/reviews", PLAN)).thenReturn(json("[]"));
+        when(api.get(Api.Service.PLAN, "/api/plans/{planId}/reviews", PLAN)).thenReturn(json("""
+                [{"id": "r1", "fiscalYear": 2023, "fiscalYearLabel": "令和5年度", "note": "目標値を見直した",
+                  "reviewedBy": "setouchi-hq"}]"""));
         when(api.get(Api.Service.PLAN, "/api/municipalities/{municipality}/departments?size=200", "瀬戸内町"))
                 .thenReturn(json("{\"items\": [{\"code\": \"shimin\", \"name\": \"市民課\", \"contact\": \"shimin@example.lg.jp\"}]}"));
         when(api.get(Api.Service.PLAN, "/api/plans/{planId}/diff?from={from}&to={to}", PLAN, 1, 2)).thenReturn(json("""
@@ -362,7 +364,8 @@ class PortalPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("第2版"), containsString("目標値の決定"),
                         containsString("/plans/" + PLAN + "/diff?from=1&amp;to=2"), containsString("市民課"),
-                        containsString("/plans/" + PLAN + "/progress.csv"))));
+                        containsString("/plans/" + PLAN + "/progress.csv"),
+                        containsString("令和5年度（setouchi-hq）: 目標値を見直した"))));
         mvc.perform(get("/plans/" + PLAN + "/diff").param("from", "1").param("to", "2").with(hq()))
                 .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("第1版 → 第2版"),
                         containsString("measures[3-1].kpis[x].target.value"))));
