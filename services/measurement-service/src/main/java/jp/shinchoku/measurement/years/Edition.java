@@ -25,10 +25,20 @@ public record Edition(String id, String planId, int fiscalYear, PlanYears.Action
         rows = rows == null ? List.of() : List.copyOf(rows);
     }
 
-    /** One KPI as it stood. */
+    /**
+     * One KPI as it stood.
+     *
+     * @param published whether the KPI was 公開 when frozen (rows frozen before it was known: null, 公開)
+     */
     public record Row(String kpiId, String name, String pillarCode, String pillarTitle, String measureCode,
             String measureTitle, String departmentCode, String unit, String kind, BigDecimal baseline, BigDecimal target,
-            LocalDate due, BigDecimal value, BigDecimal achievement, String status, String grade, YearVerdict verdict) {
+            LocalDate due, BigDecimal value, BigDecimal achievement, String status, String grade, YearVerdict verdict,
+            Boolean published) {
+
+        /** Whether the public may read the row: 公開, or frozen before publication was known. */
+        public boolean isPublic() {
+            return published == null || published;
+        }
 
         /** What differs from {@code other} in what a meeting reads (target, deadline, value, status, grade, verdict). */
         public List<String> changesFrom(Row other) {

@@ -103,7 +103,7 @@ public class YearClosing {
             rows.add(new Edition.Row(kpi.id(), kpi.name(), place.pillarCode(), place.pillarTitle(), place.measureCode(),
                     place.measureTitle(), kpi.departmentCode(), kpi.unit(), kpi.kind().name(), kpi.baselineValue(),
                     kpi.targetValue(), kpi.due(), then.latestValue(), then.achievement(), then.status().name(),
-                    then.grade() == null ? null : then.grade().label(), verdict));
+                    then.grade() == null ? null : then.grade().label(), verdict, kpi.published()));
         }
         return new Edition(id, planId, fiscalYear, cause, by, clock.instant(), asOf, note, rows);
     }

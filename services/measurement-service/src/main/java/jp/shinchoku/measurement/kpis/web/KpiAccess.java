@@ -58,7 +58,7 @@ public class KpiAccess {
     }
 
     /** The plan's municipality, as its KPIs say; a plan without KPIs is not known here (404). */
-    private String municipalityOf(String planId) {
+    public String municipalityOf(String planId) {
         return kpis.findByPlan(planId).stream().map(KpiDefinition::municipalityCode).filter(java.util.Objects::nonNull)
                 .findFirst().orElseThrow(() -> Access.notFound("plan", planId));
     }

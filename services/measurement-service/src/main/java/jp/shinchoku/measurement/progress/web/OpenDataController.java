@@ -13,6 +13,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.shinchoku.measurement.progress.ProgressQueries.Standing;
 import jp.shinchoku.measurement.progress.ProgressQueries;
+import jp.shinchoku.measurement.kpis.web.KpiAccess;
 import jp.shinchoku.measurement.progress.ProgressTexts;
 import jp.shinchoku.platform.web.CsvLines;
 import org.springframework.http.ContentDisposition;
@@ -25,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * オープンデータ: a plan's progress, one row per KPI, as CSV (UTF-8 with BOM, so Excel opens it as it is; Japanese
+ * A plan's live progress, one row per KPI (for those who read the whole plan; the public's open data is the published
+ * editions, {@code PublicFiguresController}), as CSV (UTF-8 with BOM, so Excel opens it as it is; Japanese
  * column names) or JSON (English keys), each with the column dictionary that says what every column means.
  */
 @RestController
@@ -76,9 +78,11 @@ class OpenDataController {
     }
 
     private final ProgressQueries queries;
+    private final KpiAccess access;
 
-    OpenDataController(ProgressQueries queries) {
+    OpenDataController(ProgressQueries queries, KpiAccess access) {
         this.queries = queries;
+        this.access = access;
     }
 
     @GetMapping("/api/open-data/progress/dictionary")
@@ -92,10 +96,14 @@ class OpenDataController {
             List<Map<String, Object>> rows) {
     }
 
-    /** Open data: anyone may read it (shinchoku.security.public-paths). */
+    /**
+     * The live export, for whoever reads the whole plan: the public reads published editions only
+     * ({@code /api/open-data/plans/{planId}/figures}), never live values.
+     */
     @GetMapping(value = "/api/plans/{planId}/progress/export", produces = MediaType.APPLICATION_JSON_VALUE)
     Export json(@PathVariable String planId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String fiscalYear) {
+        access.wholePlan(planId);
         LocalDate day = ProgressQueryController.day(queries, asOf, fiscalYear);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Standing standing : queries.standings(planId, day)) {
@@ -109,6 +117,7 @@ class OpenDataController {
     @GetMapping(value = "/api/plans/{planId}/progress/export.csv", produces = "text/csv")
     ResponseEntity<byte[]> csv(@PathVariable String planId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String fiscalYear) {
+        access.wholePlan(planId);
         LocalDate day = ProgressQueryController.day(queries, asOf, fiscalYear);
         StringBuilder csv = new StringBuilder(BOM);
         line(csv, COLUMNS.stream().map(Column::name).toList());
