@@ -25,6 +25,8 @@ public class MeasurementClient {
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
+    private static final String EVALUATIONS = "/api/plans/{planId}/fiscal-years/{fiscalYear}/evaluations";
+
     private final Api api;
 
     public MeasurementClient(Api api) {
@@ -186,6 +188,44 @@ public class MeasurementClient {
         }
     }
 
+    /** A KPI of a measure as its fiscal year ended (as of today in a year still running): value, status, grade, verdict. */
+    public record EvaluationKpi(String kpiId, String name, String unit, BigDecimal value, String status, String grade,
+            YearVerdict verdict) {
+    }
+
+    /**
+     * A department's 自己評価 as written: 取組内容, 実績, 課題, 今後の方向性 ({@code CONTINUE}, {@code EXPAND},
+     * {@code REVISE}, {@code COMPLETE}, {@code ABOLISH}) and its grade ({@code S}–{@code C}); who wrote it when.
+     */
+    public record SelfEvaluation(String activities, String results, String issues, String direction, String grade,
+            String by, Instant at) {
+    }
+
+    /** The 推進本部's evaluation: its comment, grade and the direction it decided; who, when. */
+    public record HqEvaluation(String comment, String grade, String direction, String by, Instant at) {
+    }
+
+    /**
+     * A measure's 施策評価 of a fiscal year: its KPIs as the year ended, the grade the engine offers
+     * ({@code suggestedGrade}; {@code −} where none), {@code state} ({@code DRAFT}, {@code SUBMITTED},
+     * {@code EVALUATED}), the 自己評価 and the 推進本部's evaluation (none yet: null).
+     */
+    public record MeasureEvaluation(String id, String planId, int fiscalYear, String fiscalYearLabel, String pillarCode,
+            String pillarTitle, String measureCode, String measureTitle, String departmentCode, String asOf,
+            String state, String suggestedGrade, SelfEvaluation self, HqEvaluation hq, List<EvaluationKpi> kpis) {
+        public MeasureEvaluation {
+            kpis = kpis == null ? List.of() : kpis;
+        }
+    }
+
+    /** What a department's 自己評価 form sends (a draft may leave fields out: null). */
+    public record SelfDraft(String activities, String results, String issues, String direction, String grade) {
+    }
+
+    /** What the 推進本部's evaluation form sends. */
+    public record HqDecision(String comment, String grade, String direction) {
+    }
+
     public List<AwaitingReport> approvals(String planId) {
         return list(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/approvals", planId), AwaitingReport.class);
     }
@@ -326,6 +366,50 @@ public class MeasurementClient {
     /** The plan's progress as open data (CSV, UTF-8 with BOM), a file passed on as it is. */
     public byte[] openDataCsv(String planId) {
         return api.getBytes(Api.Service.MEASUREMENT, "/api/plans/{planId}/progress/export.csv", planId);
+    }
+
+    /** The year's measures the caller may read (a department its own), each with its 施策評価. */
+    public List<MeasureEvaluation> evaluations(String planId, int fiscalYear) {
+        return list(api.get(Api.Service.MEASUREMENT, EVALUATIONS, planId, fiscalYear), MeasureEvaluation.class);
+    }
+
+    public MeasureEvaluation evaluation(String planId, int fiscalYear, String measureCode) {
+        return one(api.get(Api.Service.MEASUREMENT, EVALUATIONS + "/{measureCode}", planId, fiscalYear, measureCode),
+                MeasureEvaluation.class);
+    }
+
+    /** The department's draft of its 自己評価, kept as written. */
+    public MeasureEvaluation draftEvaluation(String planId, int fiscalYear, String measureCode, SelfDraft draft) {
+        return one(api.put(Api.Service.MEASUREMENT, draft, EVALUATIONS + "/{measureCode}", planId, fiscalYear,
+                measureCode), MeasureEvaluation.class);
+    }
+
+    /** The 自己評価 submitted, as written here (every field then; 400 {@code evaluation-incomplete} names those missing). */
+    public MeasureEvaluation submitEvaluation(String planId, int fiscalYear, String measureCode, SelfDraft self) {
+        return one(api.post(Api.Service.MEASUREMENT, self, EVALUATIONS + "/{measureCode}/submit", planId, fiscalYear,
+                measureCode), MeasureEvaluation.class);
+    }
+
+    /** The 推進本部's evaluation of a submitted 自己評価. */
+    public MeasureEvaluation evaluate(String planId, int fiscalYear, String measureCode, HqDecision decision) {
+        return one(api.post(Api.Service.MEASUREMENT, decision, EVALUATIONS + "/{measureCode}/evaluation", planId,
+                fiscalYear, measureCode), MeasureEvaluation.class);
+    }
+
+    /** 取組状況報告書: the year's report workbook (.xlsx) as the service makes it (409 while the year is not closed). */
+    public byte[] reportWorkbook(String planId, int fiscalYear) {
+        return api.getBytes(Api.Service.MEASUREMENT, "/api/plans/{planId}/fiscal-years/{fiscalYear}/report.xlsx", planId,
+                fiscalYear);
+    }
+
+    /** The fields a refused 施策評価 lacks (400 {@code evaluation-incomplete}); none for any other refusal. */
+    public static List<String> missing(ApiProblemException refused) {
+        return refused.body() instanceof JsonNode body ? list(body.path("missing"), String.class) : List.of();
+    }
+
+    /** The field a refusal is about ({@code too-long}, {@code invalid-grade}, …); empty where it names none. */
+    public static String field(ApiProblemException refused) {
+        return refused.body() instanceof JsonNode body ? body.path("field").asString("") : "";
     }
 
     private static String blank(String text) {
