@@ -1169,6 +1169,251 @@ class PortalPagesTest {
         verify(api, org.mockito.Mockito.never()).postOnce(any(), any(), any(), any(), any(Object[].class));
     }
 
+    // 施策評価 (issue 24, item 4)
+
+    private static final String EVALUATIONS = "/api/plans/{planId}/fiscal-years/{fiscalYear}/evaluations";
+
+    /** 令和4年度's measures: 3-1 (市民課) in draft, 1-1 (企画課) submitted, 2-1 (企画課) evaluated. */
+    private void evaluations2022() {
+        when(api.get(Api.Service.PLAN, "/api/municipalities/{municipality}/departments?size=200", "瀬戸内町"))
+                .thenReturn(json("{\"items\": [{\"code\": \"shimin\", \"name\": \"市民課\"}, {\"code\": \"kikaku\", \"name\": \"企画課\"}]}"));
+        when(api.get(Api.Service.MEASUREMENT, EVALUATIONS, PLAN, 2022)).thenReturn(json("""
+                [{"id": "e1", "planId": "%1$s", "fiscalYear": 2022, "fiscalYearLabel": "令和4年度", "pillarCode": "3",
+                  "pillarTitle": "オンライン化", "measureCode": "3-1", "measureTitle": "行政手続のオンライン化",
+                  "departmentCode": "shimin", "asOf": "2023-03-31", "state": "DRAFT", "suggestedGrade": "A",
+                  "self": {"activities": "電子申請の受付を始めた", "results": null, "issues": null, "direction": null, "grade": null},
+                  "hq": null,
+                  "kpis": [{"kpiId": "%2$s", "name": "窓口申請のオンライン化率", "unit": "%%", "value": 42, "status": "BEHIND",
+                            "grade": "A", "verdict": {"fiscalYear": 2022, "value": 42, "target": 45, "verdict": "MISSED"}}]},
+                 {"id": "e2", "planId": "%1$s", "fiscalYear": 2022, "pillarCode": "1", "pillarTitle": "オープンデータ",
+                  "measureCode": "1-1", "measureTitle": "オープンデータの推進", "departmentCode": "kikaku", "asOf": "2023-03-31",
+                  "state": "SUBMITTED", "suggestedGrade": "B",
+                  "self": {"activities": "公開サイトを整えた", "results": "30件を公開", "issues": "更新が遅れがち", "direction": "EXPAND",
+                           "grade": "B", "by": "setouchi-kikaku", "at": "2023-05-10T01:00:00Z"},
+                  "kpis": [{"kpiId": "%1$s.1-1.1", "name": "オープンデータ公開数", "unit": "件", "value": 30, "status": "ACHIEVED", "grade": "S"}]},
+                 {"id": "e3", "planId": "%1$s", "fiscalYear": 2022, "pillarCode": "1", "pillarTitle": "オープンデータ",
+                  "measureCode": "1-2", "measureTitle": "データ利活用の研修", "departmentCode": "kikaku", "asOf": "2023-03-31",
+                  "state": "EVALUATED", "suggestedGrade": "−",
+                  "self": {"activities": "研修を2回開いた", "results": "40人が受講", "issues": "応用編がない", "direction": "CONTINUE",
+                           "grade": "A", "by": "setouchi-kikaku", "at": "2023-05-09T01:00:00Z"},
+                  "hq": {"comment": "受講者の声を集めること", "grade": "A", "direction": "REVISE", "by": "setouchi-hq",
+                         "at": "2023-05-20T01:00:00Z"},
+                  "kpis": []}]""".formatted(PLAN, KPI)));
+    }
+
+    @Test
+    void aDepartmentSeesItsMeasuresFiguresAndItsSelfEvaluationFormWithTheSuggestedGradeChosen() throws Exception {
+        evaluations2022();
+        when(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/progress?by={by}&asOf={asOf}&fiscalYear={fiscalYear}",
+                PLAN, "pillar", "", "")).thenReturn(json("{\"asOf\": \"2023-10-02\", \"groups\": []}"));
+
+        // at first the year that ended last: 令和4年度
+        mvc.perform(get("/evaluations").with(department("shimin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<h1>施策評価</h1>"),
+                        containsString("<option value=\"2022\" selected=\"selected\">令和4年度（2022）</option>"),
+                        containsString("市民課の施策の令和4年度の自己評価です。"), containsString("3-1 行政手続のオンライン化"),
+                        containsString(">作成中<"), containsString("評価指標（令和5年3月31日（2023-03-31）時点）"),
+                        containsString("窓口申請のオンライン化率"), containsString("42 %"), containsString(">遅れ<"),
+                        containsString(">未達<"), containsString("action=\"/evaluations/3-1\""),
+                        containsString("for=\"activities-3-1\""), containsString(">電子申請の受付を始めた</textarea>"),
+                        containsString("name=\"results\""), containsString("name=\"issues\""),
+                        containsString("<option value=\"EXPAND\">拡充</option>"),
+                        containsString("<option value=\"A\" selected=\"selected\">A（評価指標から見た目安）</option>"),
+                        containsString("評価指標から見た評価の目安は A です（初めから選んであります）。"),
+                        containsString("下書きを保存"), containsString("提出する"), containsString("href=\"/evaluations\""),
+                        not(containsString("オープンデータの推進")), not(containsString("/evaluations/hq")))));
+        mvc.perform(get("/evaluations").param("plan", PLAN).param("fiscalYear", "2022").param("lang", "en")
+                        .with(department("shimin")))
+                .andExpect(content().string(allOf(containsString("lang=\"en\""), containsString("<h1>Measure evaluations</h1>"),
+                        containsString("The self-evaluations of 市民課&#39;s measures for FY2022."), containsString(">Draft<"),
+                        containsString("A (suggested by the KPIs)"), containsString("Save draft"), containsString("Submit"),
+                        containsString(">Activities<"), containsString(">Expand<"))));
+    }
+
+    @Test
+    void aSubmittedSelfEvaluationIsReadOnlyWithTheHeadquartersEvaluationShown() throws Exception {
+        evaluations2022();
+
+        mvc.perform(get("/evaluations").param("plan", PLAN).param("fiscalYear", "2022").with(department("kikaku")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">提出済<"), containsString(">評価済<"),
+                        containsString("30件を公開"), containsString(">拡充<"), containsString("setouchi-kikaku"),
+                        containsString("推進本部の評価"), containsString("受講者の声を集めること"), containsString(">見直し<"),
+                        not(containsString("<textarea")), not(containsString("action=\"/evaluations/1-1\"")))));
+    }
+
+    @Test
+    void theSelfEvaluationFormSendsItsDraftAndItsSubmissionAsTheMeasurementServiceReadsThem() throws Exception {
+        when(api.put(eq(Api.Service.MEASUREMENT), any(), eq(EVALUATIONS + "/{measureCode}"), eq(PLAN), eq(2022), eq("3-1")))
+                .thenReturn(json("{\"measureCode\": \"3-1\", \"measureTitle\": \"行政手続のオンライン化\", \"state\": \"DRAFT\"}"));
+        when(api.post(eq(Api.Service.MEASUREMENT), any(), eq(EVALUATIONS + "/{measureCode}/submit"), eq(PLAN), eq(2022), eq("3-1")))
+                .thenReturn(json("{\"measureCode\": \"3-1\", \"measureTitle\": \"行政手続のオンライン化\", \"state\": \"SUBMITTED\"}"));
+
+        mvc.perform(post("/evaluations/3-1").param("plan", PLAN).param("fiscalYear", "2022")
+                        .param("activities", " 電子申請の受付を始めた ").param("results", "").param("issues", "")
+                        .param("direction", "").param("grade", "A").param("action", "draft")
+                        .with(department("shimin")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/evaluations?plan=*&fiscalYear=2022"))
+                .andExpect(flash().attribute("notice", "「行政手続のオンライン化」の自己評価を下書きとして保存しました。"));
+        ArgumentCaptor<Object> draft = ArgumentCaptor.forClass(Object.class);
+        verify(api).put(eq(Api.Service.MEASUREMENT), draft.capture(), eq(EVALUATIONS + "/{measureCode}"), eq(PLAN),
+                eq(2022), eq("3-1"));
+        org.assertj.core.api.Assertions.assertThat((JsonNode) JSON.valueToTree(draft.getValue())).isEqualTo(json("""
+                {"activities": "電子申請の受付を始めた", "results": null, "issues": null, "direction": null, "grade": "A"}"""));
+
+        mvc.perform(post("/evaluations/3-1").param("plan", PLAN).param("fiscalYear", "2022")
+                        .param("activities", "電子申請の受付を始めた").param("results", "申請の42%がオンライン")
+                        .param("issues", "高齢者の利用が少ない").param("direction", "EXPAND").param("grade", "A")
+                        .param("action", "submit").with(department("shimin")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "「行政手続のオンライン化」の自己評価を提出しました。推進本部の評価を待っています。"));
+        ArgumentCaptor<Object> submitted = ArgumentCaptor.forClass(Object.class);
+        verify(api).post(eq(Api.Service.MEASUREMENT), submitted.capture(), eq(EVALUATIONS + "/{measureCode}/submit"),
+                eq(PLAN), eq(2022), eq("3-1"));
+        org.assertj.core.api.Assertions.assertThat((JsonNode) JSON.valueToTree(submitted.getValue())).isEqualTo(json("""
+                {"activities": "電子申請の受付を始めた", "results": "申請の42%がオンライン", "issues": "高齢者の利用が少ない",
+                 "direction": "EXPAND", "grade": "A"}"""));
+    }
+
+    @Test
+    void aRefusedSelfEvaluationIsSaidAtItsFieldsInTheReadersLanguageWithWhatWasTyped() throws Exception {
+        evaluations2022();
+        when(api.post(eq(Api.Service.MEASUREMENT), any(), eq(EVALUATIONS + "/{measureCode}/submit"), eq(PLAN), eq(2022), eq("3-1")))
+                .thenThrow(new ApiProblemException(400, "https://shinchoku.jp/problems/evaluation-incomplete",
+                        "次の項目を入力してください: results, direction", "Fill in: results, direction",
+                        json("{\"missing\": [\"results\", \"direction\"]}")));
+
+        var submit = post("/evaluations/3-1").param("plan", PLAN).param("fiscalYear", "2022")
+                .param("activities", "電子申請の受付を始めた").param("results", " ").param("issues", "高齢者の利用が少ない")
+                .param("grade", "B").param("action", "submit").with(department("shimin")).with(csrf());
+        mvc.perform(submit)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("次の項目を入力してください: results, direction"),
+                        containsString("role=\"alert\" id=\"error-results-3-1\">実績を入力してください。</p>"),
+                        containsString("aria-invalid=\"true\" aria-describedby=\"error-results-3-1\""),
+                        containsString("role=\"alert\" id=\"error-direction-3-1\">今後の方向性を選んでください。</p>"),
+                        containsString(">高齢者の利用が少ない</textarea>"),
+                        containsString("<option value=\"B\" selected=\"selected\">B</option>"),
+                        not(containsString("id=\"error-activities-3-1\"")))));
+        mvc.perform(submit.param("lang", "en"))
+                .andExpect(content().string(allOf(containsString("id=\"error-results-3-1\">Describe the results.</p>"),
+                        containsString("Fill in: results, direction"))));
+
+        // too long: the service's words at the field it names
+        when(api.put(eq(Api.Service.MEASUREMENT), any(), eq(EVALUATIONS + "/{measureCode}"), eq(PLAN), eq(2022), eq("3-1")))
+                .thenThrow(new ApiProblemException(400, "https://shinchoku.jp/problems/too-long", "「activities」は 2000 文字までです",
+                        "'activities' may be at most 2000 characters", json("{\"field\": \"activities\"}")));
+        mvc.perform(post("/evaluations/3-1").param("plan", PLAN).param("fiscalYear", "2022").param("activities", "長い")
+                        .param("action", "draft").param("lang", "en").with(department("shimin")).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"error-activities-3-1\">&#39;activities&#39; may be at most 2000 characters</p>"),
+                        containsString(">長い</textarea>"))));
+
+        // submitted meanwhile: the form's problem, said as the service says it
+        when(api.post(eq(Api.Service.MEASUREMENT), any(), eq(EVALUATIONS + "/{measureCode}/submit"), eq(PLAN), eq(2022), eq("3-1")))
+                .thenThrow(new ApiProblemException(409, "https://shinchoku.jp/problems/evaluation-submitted",
+                        "令和4年度の自己評価は提出済みで、推進本部の評価を待っています", "The self-evaluation of FY2022 is submitted", null));
+        mvc.perform(post("/evaluations/3-1").param("plan", PLAN).param("fiscalYear", "2022").param("action", "submit")
+                        .with(department("shimin")).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("<p class=\"problem\">令和4年度の自己評価は提出済みで、推進本部の評価を待っています</p>")));
+    }
+
+    @Test
+    void theHeadquartersSeesEveryMeasureByPillarAndEvaluatesTheSubmittedOnes() throws Exception {
+        evaluations2022();
+
+        mvc.perform(get("/evaluations/hq").param("plan", PLAN).param("fiscalYear", "2022").with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<h1>施策評価（推進本部）</h1>"),
+                        containsString("<h2 id=\"pillar-title-3\">3 オンライン化</h2>"),
+                        containsString("<h2 id=\"pillar-title-1\">1 オープンデータ</h2>"),
+                        containsString(">市民課<"), containsString(">企画課<"), containsString(">作成中<"),
+                        containsString(">提出済<"), containsString(">評価済<"), containsString("30件を公開"),
+                        containsString("担当部署がまだ自己評価を提出していません。"),
+                        containsString("action=\"/evaluations/hq/1-1\""), not(containsString("action=\"/evaluations/hq/3-1\"")),
+                        not(containsString("action=\"/evaluations/hq/1-2\"")),
+                        containsString("<option value=\"EXPAND\" selected=\"selected\">拡充</option>"),
+                        containsString("受講者の声を集めること"),
+                        containsString("/evaluations/hq/report.xlsx?plan=" + PLAN + "&amp;fiscalYear=2022"),
+                        containsString("令和4年度の取組状況報告書（Excel）をダウンロード"),
+                        containsString("href=\"/evaluations/hq\" aria-current=\"page\""))));
+        mvc.perform(get("/evaluations/hq").param("plan", PLAN).param("fiscalYear", "2022").param("lang", "en").with(hq()))
+                .andExpect(content().string(allOf(containsString("<h1>Measure evaluations (headquarters)</h1>"),
+                        containsString(">Submitted<"), containsString("Record the evaluation"),
+                        containsString("Download the progress report for FY2022 (Excel)"))));
+
+        when(api.post(eq(Api.Service.MEASUREMENT), any(), eq(EVALUATIONS + "/{measureCode}/evaluation"), eq(PLAN), eq(2022), eq("1-1")))
+                .thenReturn(json("{\"measureCode\": \"1-1\", \"measureTitle\": \"オープンデータの推進\", \"state\": \"EVALUATED\"}"));
+        mvc.perform(post("/evaluations/hq/1-1").param("plan", PLAN).param("fiscalYear", "2022").param("grade", "A")
+                        .param("direction", "CONTINUE").param("comment", " 更新の手順を定めること ").with(hq()).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern("/evaluations/hq?plan=*&fiscalYear=2022"))
+                .andExpect(flash().attribute("notice", "「オープンデータの推進」を評価しました。"));
+        ArgumentCaptor<Object> decision = ArgumentCaptor.forClass(Object.class);
+        verify(api).post(eq(Api.Service.MEASUREMENT), decision.capture(), eq(EVALUATIONS + "/{measureCode}/evaluation"),
+                eq(PLAN), eq(2022), eq("1-1"));
+        org.assertj.core.api.Assertions.assertThat((JsonNode) JSON.valueToTree(decision.getValue())).isEqualTo(json("""
+                {"comment": "更新の手順を定めること", "grade": "A", "direction": "CONTINUE"}"""));
+    }
+
+    @Test
+    void theHeadquartersEvaluationWithoutItsGradeIsSaidAtTheField() throws Exception {
+        evaluations2022();
+        when(api.post(eq(Api.Service.MEASUREMENT), any(), eq(EVALUATIONS + "/{measureCode}/evaluation"), eq(PLAN), eq(2022), eq("1-1")))
+                .thenThrow(new ApiProblemException(400, "https://shinchoku.jp/problems/evaluation-incomplete",
+                        "次の項目を入力してください: grade", "Fill in: grade", json("{\"missing\": [\"grade\"]}")));
+
+        mvc.perform(post("/evaluations/hq/1-1").param("plan", PLAN).param("fiscalYear", "2022").param("grade", "")
+                        .param("direction", "REVISE").param("comment", "更新の手順を定めること").with(hq()).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("role=\"alert\" id=\"error-grade-1-1\">評価を選んでください。</p>"),
+                        containsString("aria-invalid=\"true\" aria-describedby=\"error-grade-1-1\""),
+                        containsString("<option value=\"REVISE\" selected=\"selected\">見直し</option>"),
+                        containsString(">更新の手順を定めること</textarea>"))));
+    }
+
+    @Test
+    void theYearsReportWorkbookIsPassedOnOrItsYearNotClosedSaid() throws Exception {
+        byte[] workbook = {'P', 'K', 3, 4};
+        when(api.getBytes(Api.Service.MEASUREMENT, "/api/plans/{planId}/fiscal-years/{fiscalYear}/report.xlsx", PLAN, 2022))
+                .thenReturn(workbook);
+        mvc.perform(get("/evaluations/hq/report.xlsx").param("plan", PLAN).param("fiscalYear", "2022").with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andExpect(header().string("Content-Disposition", containsString("attachment")))
+                .andExpect(content().bytes(workbook));
+
+        when(api.getBytes(Api.Service.MEASUREMENT, "/api/plans/{planId}/fiscal-years/{fiscalYear}/report.xlsx", PLAN, 2023))
+                .thenThrow(new ApiProblemException(409, "https://shinchoku.jp/problems/report-year-not-closed",
+                        "令和5年度はまだ締められていません", "FY2023 is not closed yet", null));
+        mvc.perform(get("/evaluations/hq/report.xlsx").param("plan", PLAN).param("fiscalYear", "2023").with(hq()))
+                .andExpect(redirectedUrlPattern("/evaluations/hq?plan=*&fiscalYear=2023"))
+                .andExpect(flash().attribute("problem", "令和5年度はまだ締められていません"));
+        mvc.perform(get("/evaluations/hq/report.xlsx").param("plan", PLAN).param("fiscalYear", "2023").with(hq())
+                        .cookie(new jakarta.servlet.http.Cookie("shinchoku-lang", "en")))
+                .andExpect(flash().attribute("problem", "FY2023 is not closed yet"));
+    }
+
+    @Test
+    void aDepartmentCannotOpenTheHeadquartersEvaluations() throws Exception {
+        mvc.perform(get("/evaluations/hq").with(department("shimin"))).andExpect(status().isForbidden());
+        mvc.perform(get("/evaluations/hq/report.xlsx").param("plan", PLAN).param("fiscalYear", "2022")
+                .with(department("shimin"))).andExpect(status().isForbidden());
+        mvc.perform(post("/evaluations/hq/1-1").param("plan", PLAN).param("fiscalYear", "2022").param("grade", "A")
+                .with(department("shimin")).with(csrf())).andExpect(status().isForbidden());
+        verify(api, org.mockito.Mockito.never()).post(eq(Api.Service.MEASUREMENT), any(),
+                eq(EVALUATIONS + "/{measureCode}/evaluation"), any(Object[].class));
+        // the portal's 403 page, as the servlet container's forward renders it
+        mvc.perform(error(403, "/evaluations/hq").with(department("shimin")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(allOf(containsString("<h1>このページは表示できません</h1>"),
+                        containsString("このページを表示する権限がありません"))));
+    }
+
     /** The 推進本部, its role also an authority (as the portal's mapper makes it from the ID token). */
     private static OidcLoginRequestPostProcessor hq() {
         return oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_HQ"))

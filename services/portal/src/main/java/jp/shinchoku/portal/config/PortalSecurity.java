@@ -64,7 +64,7 @@ class PortalSecurity {
                         // the 推進本部's (and the administrator's): a department gets the portal's 403 page
                         .requestMatchers("/approvals", "/approvals/**", "/fiscal-years", "/fiscal-years/**", "/audit",
                                 "/audit/**", "/plans/*/revisions", "/plans/*/revisions/**", "/plans/*/reviews",
-                                "/plans/*/reviews/**").hasAnyRole("HQ", "ADMIN")
+                                "/plans/*/reviews/**", "/evaluations/hq", "/evaluations/hq/**").hasAnyRole("HQ", "ADMIN")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(roles())))
                 .oauth2Client(Customizer.withDefaults())
