@@ -88,8 +88,14 @@ class AccessMatrixTest {
             Map.entry("GET /api/plans/{planId}/departments/{departmentCode}/due", "UAFANANAAN"),
             Map.entry("GET /api/plans/{planId}/departments/{departmentCode}/returned", "UAFANANAAN"),
             Map.entry("GET /api/plans/{planId}/kpis",         "UFFANANAFN"),
-            Map.entry("GET /api/plans/{planId}/progress/export", "AAAAAAAAAA"),
-            Map.entry("GET /api/plans/{planId}/progress/export.csv", "AAAAAAAAAA"),
+            Map.entry("GET /api/plans/{planId}/progress/export", "UFFANANAFN"),
+            Map.entry("GET /api/plans/{planId}/progress/export.csv", "UFFANANAFN"),
+            Map.entry("GET /api/plans/{planId}/publications", "UFFANANAFN"),
+            Map.entry("GET /api/plans/{planId}/editions/{editionId}/preview", "UFFANANAFN"),
+            Map.entry("POST /api/plans/{planId}/editions/{editionId}/publish", "UFFANFNAFN"),
+            Map.entry("GET /api/open-data/plans",              "AAAAAAAAAA"),
+            Map.entry("GET /api/open-data/plans/{planId}/figures", "AAAAAAAAAA"),
+            Map.entry("GET /api/open-data/plans/{planId}/figures.csv", "AAAAAAAAAA"),
             Map.entry("GET /api/open-data/progress/dictionary", "AAAAAAAAAA"),
             Map.entry("GET /api/open-data/progress/dictionary.csv", "AAAAAAAAAA"),
             Map.entry("GET /api/schemas/{type:measurement\\.reported\\.v1}", "AAAAAAAAAA"),
@@ -158,6 +164,9 @@ class AccessMatrixTest {
         JsonNode closed = measurements.post("/api/plans/" + planId + "/fiscal-years/2022/close",
                 "{\"reason\": \"matrix\"}").json();
         ids.put("editionId", closed.get("history").get(closed.get("history").size() - 1).get("edition").asString());
+        // published, so that the open data reads it (publishing it again is 409: allowed, the check came first)
+        assertThat(measurements.post("/api/plans/" + planId + "/editions/" + HttpJson.encode(ids.get("editionId"))
+                + "/publish", "").status()).isEqualTo(200);
         HttpJson hq = HttpJson.onPort(system.port(Service.NOTIFICATION)).as(TestTokens.hq(M));
         ids.put("id", hq.post("/api/silences", "{\"matchers\":[\"kpiId=none\"],\"endsAt\":\"2099-03-31\","
                 + "\"comment\":\"matrix\"}").json().get("id").asString());
