@@ -149,7 +149,7 @@ final class DailyRunBenchmark {
      * in bulk, each KPI's progress document as the service keeps it (progress computed by its engine, with its values),
      * so that setting up seventy thousand KPIs takes seconds, not the pipeline's time.
      */
-    private static int seed(int governments, MongoTemplate mongo, KpiCatalog catalog, ProgressCalculator calculator) {
+    static int seed(int governments, MongoTemplate mongo, KpiCatalog catalog, ProgressCalculator calculator) {
         Random random = new Random(42);
         int count = 0;
         List<KpiDefinition> definitions = new ArrayList<>();

@@ -2,10 +2,14 @@ package jp.shinchoku.measurement.years.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jp.shinchoku.calendar.FiscalYear;
+import jp.shinchoku.measurement.years.PlanPublications;
 import jp.shinchoku.measurement.years.PublicationRepository;
 import jp.shinchoku.measurement.years.Publishing;
 import jp.shinchoku.platform.web.ApiProblem;
@@ -33,6 +37,16 @@ class PublicFiguresController {
 
     private final Publishing publishing;
     private final PublicationRepository publications;
+    /** The public figures of the editions read lately (at most {@value #CACHED}), by edition id. */
+    private final Map<String, PublicFigures.Figures> made = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PublicFigures.Figures> eldest) {
+                    return size() > CACHED;
+                }
+            });
+
+    private static final int CACHED = 256;
 
     PublicFiguresController(Publishing publishing, PublicationRepository publications) {
         this.publishing = publishing;
@@ -53,9 +67,19 @@ class PublicFiguresController {
 
     @GetMapping("/api/open-data/plans/{planId}/figures")
     PublicFigures.Figures figures(@PathVariable String planId) {
+        PlanPublications.Publication current = publications.find(planId).flatMap(PlanPublications::current)
+                .orElseThrow(() -> ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND, "nothing-published", planId));
+        // an edition never changes: its public figures are made once (one read by key of the plan's publications
+        // per request, to know which edition is current)
+        PublicFigures.Figures cached = made.get(current.editionId());
+        if (cached != null && cached.publishedAt().equals(current.at())) {
+            return cached;
+        }
         Publishing.Published published = publishing.current(planId).orElseThrow(() -> ApiProblem.of(PROBLEMS,
                 HttpStatus.NOT_FOUND, "nothing-published", planId));
-        return PublicFigures.of(published.edition(), published.publication().at());
+        PublicFigures.Figures figures = PublicFigures.of(published.edition(), published.publication().at());
+        made.put(published.edition().id(), figures);
+        return figures;
     }
 
     @GetMapping(value = "/api/open-data/plans/{planId}/figures.csv", produces = "text/csv")
