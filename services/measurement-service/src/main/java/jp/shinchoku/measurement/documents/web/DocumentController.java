@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.measurement.documents.YearReports;
+import jp.shinchoku.measurement.documents.pdf.ReportFont;
+import jp.shinchoku.measurement.documents.pdf.YearReportPdf;
 import jp.shinchoku.measurement.documents.xlsx.YearReportWorkbook;
 import jp.shinchoku.measurement.kpis.web.KpiAccess;
 import jp.shinchoku.platform.web.ApiProblem;
@@ -20,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The year's documents, made from a frozen edition: 取組状況報告書 as an Excel workbook. A year not closed has none
- * unless an edition is named (409); the whole file or nothing.
+ * The year's documents, made from a frozen edition: 取組状況報告書 as an Excel workbook or a PDF. A year not closed
+ * has none unless an edition is named (409); the whole file or nothing. Without its Japanese font the service makes
+ * no PDF (503), never one with missing glyphs.
  */
 @RestController
 class DocumentController {
@@ -32,10 +35,12 @@ class DocumentController {
 
     private final YearReports reports;
     private final KpiAccess access;
+    private final YearReportPdf pdf;
 
-    DocumentController(YearReports reports, KpiAccess access) {
+    DocumentController(YearReports reports, KpiAccess access, YearReportPdf pdf) {
         this.reports = reports;
         this.access = access;
+        this.pdf = pdf;
     }
 
     @GetMapping(value = "/api/plans/{planId}/fiscal-years/{fiscalYear}/report.xlsx")
@@ -57,5 +62,33 @@ class DocumentController {
             case YearReports.Outcome.NoEdition missing -> throw ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND,
                     "edition-not-found", String.valueOf(missing.editionId()));
         };
+    }
+
+    @GetMapping(value = "/api/plans/{planId}/fiscal-years/{fiscalYear}/report.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String planId, @PathVariable int fiscalYear,
+            @RequestParam(required = false) String edition) {
+        access.wholePlan(planId);
+        FiscalYear year = FiscalYear.of(fiscalYear);
+        if (!pdf.available()) {
+            throw fontMissing();
+        }
+        return switch (reports.of(planId, fiscalYear, edition)) {
+            case YearReports.Outcome.Ready ready -> {
+                boolean japanese = !Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
+                byte[] file = pdf.render(ready.report(), japanese).orElseThrow(DocumentController::fontMissing);
+                String name = planId + "-FY" + fiscalYear + "-report.pdf";
+                yield ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                        .body(file);
+            }
+            case YearReports.Outcome.NotClosed notClosed -> throw ApiProblem.of(PROBLEMS, HttpStatus.CONFLICT,
+                    "report-year-not-closed", year.label(), year.labelEn());
+            case YearReports.Outcome.NoEdition missing -> throw ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND,
+                    "edition-not-found", String.valueOf(missing.editionId()));
+        };
+    }
+
+    private static ApiProblem fontMissing() {
+        return ApiProblem.of(PROBLEMS, HttpStatus.SERVICE_UNAVAILABLE, "report-font-missing", ReportFont.PACKAGE);
     }
 }
