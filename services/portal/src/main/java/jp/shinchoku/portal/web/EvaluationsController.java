@@ -216,7 +216,7 @@ class EvaluationsController {
 
     private String departmentPage(String plan, Integer wanted, Me me, Attempt attempt, Model model) {
         Plans plans = Plans.of(planClient, plan);
-        int year = years(plans, wanted, model);
+        int year = years(plans, wanted, me, model);
         List<Item> items = List.of();
         String departmentName = null;
         if (plans.chosen() != null && me.department() != null) {
@@ -233,7 +233,7 @@ class EvaluationsController {
 
     private String headquartersPage(String plan, Integer wanted, Me me, Attempt attempt, Model model) {
         Plans plans = Plans.of(planClient, plan);
-        int year = years(plans, wanted, model);
+        int year = years(plans, wanted, me, model);
         List<Pillar> pillars = new ArrayList<>();
         if (plans.chosen() != null) {
             Departments departments = Departments.of(planClient, ApprovalsController.municipality(me, plans));
@@ -251,10 +251,9 @@ class EvaluationsController {
     }
 
     /** The plans, the year chosen (at first the one that ended last, as the measurement service counts the days). */
-    private int years(Plans plans, Integer wanted, Model model) {
+    private int years(Plans plans, Integer wanted, Me me, Model model) {
         model.addAttribute("plans", plans);
-        LocalDate today = plans.chosen() == null ? LocalDate.now()
-                : measurement.today(plans.chosen().id()).orElseGet(LocalDate::now);
+        LocalDate today = plans.chosen() == null ? LocalDate.now() : today(plans.chosen().id(), me);
         int current = FiscalYear.containing(today).startYear();
         int chosen = wanted == null ? current - 1 : wanted;
         TreeSet<Integer> offered = new TreeSet<>();
@@ -271,6 +270,18 @@ class EvaluationsController {
         model.addAttribute("grades", GRADES);
         model.addAttribute("textFields", List.of("activities", "results", "issues"));
         return chosen;
+    }
+
+    /**
+     * The measurement service's today: a department reads it from its own KPIs (the plan's progress is not for it), the
+     * others from the plan's progress.
+     */
+    private LocalDate today(String planId, Me me) {
+        if (me.department() != null) {
+            String asOf = measurement.kpis(planId, me.department(), null, null).asOf();
+            return asOf == null || asOf.length() < 10 ? LocalDate.now() : LocalDate.parse(asOf.substring(0, 10));
+        }
+        return measurement.today(planId).orElseGet(LocalDate::now);
     }
 
     private static Item item(MeasureEvaluation e, Departments departments, Attempt attempt) {
