@@ -613,6 +613,102 @@ class PortalBrowserTest {
         }
     }
 
+    @Test
+    void aDepartmentSubmitsItsSelfEvaluationAndTheHeadquartersEvaluatesIt() {
+        // 令和4年度 has ended (the system runs on 2023-10-02): the year both pages show at first
+        signIn("setouchi-somu");
+        browser.findElement(By.linkText("施策評価")).click();
+        assertThat(waitFor(By.cssSelector("main h1")).getText()).isEqualTo("施策評価");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("fiscalYear")))
+                .getFirstSelectedOption().getText()).isEqualTo("令和4年度（2022）");
+        WebElement measure = waitFor(By.id("evaluation-1-1"));
+        String title = measure.findElement(By.tagName("h2")).getText().substring("1-1 ".length());
+        assertThat(browser.findElement(By.id("state-1-1")).getText()).isEqualTo("作成中");
+        assertThat(measure.findElements(By.cssSelector("table.figures tbody tr"))).isNotEmpty();
+        accessible("evaluations", true);
+
+        // submitted half-written: each missing field said at its place, what was typed kept
+        browser.findElement(By.id("activities-1-1")).sendKeys("ぴったりサービスの対象手続を増やした");
+        browser.findElement(By.cssSelector("#evaluation-1-1 button.submit")).click();
+        WebElement error = waitFor(By.id("error-results-1-1"));
+        assertThat(error.getAttribute("role")).isEqualTo("alert");
+        assertThat(error.getText()).isEqualTo("実績を入力してください。");
+        assertThat(browser.findElement(By.id("results-1-1")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("error-direction-1-1")).getText()).isEqualTo("今後の方向性を選んでください。");
+        assertThat(browser.findElement(By.id("activities-1-1")).getAttribute("value")).isEqualTo("ぴったりサービスの対象手続を増やした");
+        accessible("evaluations-incomplete", true);
+
+        // a draft kept, then submitted
+        browser.findElement(By.id("results-1-1")).sendKeys("オンライン申請は年間120件");
+        browser.findElement(By.id("issues-1-1")).sendKeys("窓口での案内が足りない");
+        choose("direction-1-1", "拡充");
+        choose("grade-1-1", "B");
+        browser.findElement(By.cssSelector("#evaluation-1-1 button.save-draft")).click();
+        awaitNotice("「" + title + "」の自己評価を下書きとして保存しました。");
+        assertThat(browser.findElement(By.id("issues-1-1")).getAttribute("value")).isEqualTo("窓口での案内が足りない");
+        browser.findElement(By.cssSelector("#evaluation-1-1 button.submit")).click();
+        awaitNotice("「" + title + "」の自己評価を提出しました。推進本部の評価を待っています。");
+        assertThat(browser.findElement(By.id("state-1-1")).getText()).isEqualTo("提出済");
+        assertThat(browser.findElements(By.cssSelector("#evaluation-1-1 textarea"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#evaluation-1-1 .self-evaluation")).getText())
+                .contains("オンライン申請は年間120件").contains("拡充").contains("setouchi-somu");
+        accessible("evaluations-submitted", true);
+        browser.get(portal.url() + "/evaluations?lang=en");
+        assertThat(waitFor(By.cssSelector("main h1")).getText()).isEqualTo("Measure evaluations");
+        accessible("evaluations-en", false);
+        browser.get(portal.url() + "/evaluations?lang=ja");
+
+        // the 推進本部, in a browser of its own
+        closeBrowser();
+        openBrowser();
+        signIn("setouchi-hq");
+        browser.findElement(By.linkText("施策評価（推進本部）")).click();
+        assertThat(waitFor(By.cssSelector("main h1")).getText()).isEqualTo("施策評価（推進本部）");
+        WebElement submitted = waitFor(By.id("evaluation-1-1"));
+        assertThat(submitted.findElement(By.cssSelector(".department")).getText()).isEqualTo("総務課");
+        assertThat(browser.findElement(By.id("state-1-1")).getText()).isEqualTo("提出済");
+        assertThat(submitted.getText()).contains("窓口での案内が足りない");
+        assertThat(browser.findElement(By.id("report-link")).getAttribute("href")).contains("/evaluations/hq/report.xlsx");
+        accessible("evaluations-hq", true);
+
+        // without a grade: said at the field
+        choose("hq-grade-1-1", "選択してください");
+        browser.findElement(By.id("comment-1-1")).sendKeys("窓口での案内を強めること");
+        browser.findElement(By.cssSelector("#evaluation-1-1 button.evaluate")).click();
+        WebElement gradeError = waitFor(By.id("error-grade-1-1"));
+        assertThat(gradeError.getText()).isEqualTo("評価を選んでください。");
+        assertThat(browser.findElement(By.id("hq-grade-1-1")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("comment-1-1")).getAttribute("value")).isEqualTo("窓口での案内を強めること");
+        accessible("evaluations-hq-incomplete", true);
+
+        choose("hq-grade-1-1", "B");
+        choose("hq-direction-1-1", "継続");
+        browser.findElement(By.cssSelector("#evaluation-1-1 button.evaluate")).click();
+        awaitNotice("「" + title + "」を評価しました。");
+        assertThat(browser.findElement(By.id("state-1-1")).getText()).isEqualTo("評価済");
+        assertThat(browser.findElement(By.cssSelector("#evaluation-1-1 .hq-evaluation")).getText())
+                .contains("窓口での案内を強めること").contains("継続").contains("setouchi-hq");
+        accessible("evaluations-hq-evaluated", true);
+        browser.get(portal.url() + "/evaluations/hq?lang=en");
+        assertThat(waitFor(By.cssSelector("main h1")).getText()).isEqualTo("Measure evaluations (headquarters)");
+        accessible("evaluations-hq-en", false);
+        browser.get(portal.url() + "/evaluations/hq?lang=ja");
+
+        // the department reads the 推進本部's evaluation; its page for the 推進本部 is not its own
+        closeBrowser();
+        openBrowser();
+        signIn("setouchi-somu");
+        assertThat(browser.findElement(By.cssSelector("header.site nav")).getText()).doesNotContain("施策評価（推進本部）");
+        browser.get(portal.url() + "/evaluations");
+        assertThat(waitFor(By.id("state-1-1")).getText()).isEqualTo("評価済");
+        assertThat(browser.findElement(By.cssSelector("#evaluation-1-1 .hq-evaluation")).getText())
+                .contains("窓口での案内を強めること").contains("継続");
+        accessible("evaluations-evaluated", false);
+        browser.get(portal.url() + "/evaluations/hq");
+        assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo("このページは表示できません");
+        assertThat(statusOf("/evaluations/hq")).isEqualTo(403);
+    }
+
     private void signIn(String user) {
         browser.get(portal.url() + "/");
         waitFor(By.name("username")).sendKeys(user);
