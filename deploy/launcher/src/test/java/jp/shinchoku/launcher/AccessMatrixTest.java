@@ -78,6 +78,7 @@ class AccessMatrixTest {
             Map.entry("POST /api/plans/{planId}/fiscal-years/{fiscalYear}/evaluations/{measureCode}/submit", "UAFFNFNAAN"),
             Map.entry("POST /api/plans/{planId}/fiscal-years/{fiscalYear}/evaluations/{measureCode}/evaluation", "UFFANFNAFN"),
             Map.entry("GET /api/plans/{planId}/fiscal-years/{fiscalYear}/report.xlsx", "UFFANANAFN"),
+            Map.entry("GET /api/plans/{planId}/fiscal-years/{fiscalYear}/report.pdf", "UFFANANAFN"),
             Map.entry("GET /api/plans/{planId}/approvals",    "UFFANANAFN"),
             Map.entry("POST /api/plans/{planId}/approvals",   "UFFANFNAFN"),
             Map.entry("POST /api/measurements/{measurementId}/review", "UFFANFNAFN"),
