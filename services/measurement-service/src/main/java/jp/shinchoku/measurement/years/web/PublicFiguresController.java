@@ -2,16 +2,11 @@ package jp.shinchoku.measurement.years.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jp.shinchoku.calendar.FiscalYear;
-import jp.shinchoku.measurement.years.PlanPublications;
 import jp.shinchoku.measurement.years.PublicationRepository;
-import jp.shinchoku.measurement.years.Publishing;
 import jp.shinchoku.platform.web.ApiProblem;
 import jp.shinchoku.platform.web.CsvLines;
 import org.springframework.http.ContentDisposition;
@@ -35,21 +30,11 @@ class PublicFiguresController {
     static final String PROBLEMS = "jp.shinchoku.measurement.web.problems";
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private final Publishing publishing;
+    private final PublishedFigures published;
     private final PublicationRepository publications;
-    /** The public figures of the editions read lately (at most {@value #CACHED}), by edition id. */
-    private final Map<String, PublicFigures.Figures> made = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, PublicFigures.Figures> eldest) {
-                    return size() > CACHED;
-                }
-            });
 
-    private static final int CACHED = 256;
-
-    PublicFiguresController(Publishing publishing, PublicationRepository publications) {
-        this.publishing = publishing;
+    PublicFiguresController(PublishedFigures published, PublicationRepository publications) {
+        this.published = published;
         this.publications = publications;
     }
 
@@ -67,19 +52,8 @@ class PublicFiguresController {
 
     @GetMapping("/api/open-data/plans/{planId}/figures")
     PublicFigures.Figures figures(@PathVariable String planId) {
-        PlanPublications.Publication current = publications.find(planId).flatMap(PlanPublications::current)
-                .orElseThrow(() -> ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND, "nothing-published", planId));
-        // an edition never changes: its public figures are made once (one read by key of the plan's publications
-        // per request, to know which edition is current)
-        PublicFigures.Figures cached = made.get(current.editionId());
-        if (cached != null && cached.publishedAt().equals(current.at())) {
-            return cached;
-        }
-        Publishing.Published published = publishing.current(planId).orElseThrow(() -> ApiProblem.of(PROBLEMS,
-                HttpStatus.NOT_FOUND, "nothing-published", planId));
-        PublicFigures.Figures figures = PublicFigures.of(published.edition(), published.publication().at());
-        made.put(published.edition().id(), figures);
-        return figures;
+        return published.of(planId).orElseThrow(() -> ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND,
+                "nothing-published", planId));
     }
 
     @GetMapping(value = "/api/open-data/plans/{planId}/figures.csv", produces = "text/csv")

@@ -30,9 +30,11 @@ class PublicationController {
     private final PublicationRepository publications;
     private final KpiAccess access;
     private final AuditTrail audit;
+    private final PublishedFigures published;
 
     PublicationController(Publishing publishing, PublicationRepository publications, KpiAccess access,
-            AuditTrail audit) {
+            AuditTrail audit, PublishedFigures published) {
+        this.published = published;
         this.publishing = publishing;
         this.publications = publications;
         this.access = access;
@@ -63,6 +65,7 @@ class PublicationController {
         Caller caller = access.managesPlan(planId);
         return switch (publishing.publish(planId, editionId, caller.subject())) {
             case Publishing.Outcome.Done done -> {
+                published.forget(planId);
                 FiscalYear year = FiscalYear.of(done.published().fiscalYear());
                 audit.record(audit.entry("edition.published", editionId, access.municipalityOf(planId), null,
                         AuditEntry.state("published", false),
