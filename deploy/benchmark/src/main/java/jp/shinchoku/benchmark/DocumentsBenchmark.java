@@ -24,6 +24,7 @@ import jp.shinchoku.launcher.LocalSystem.Service;
 import jp.shinchoku.launcher.LocalTokens;
 import jp.shinchoku.measurement.documents.YearReport;
 import jp.shinchoku.measurement.documents.YearReports;
+import jp.shinchoku.measurement.documents.pdf.YearReportPdf;
 import jp.shinchoku.measurement.documents.xlsx.YearReportWorkbook;
 import jp.shinchoku.measurement.kpis.KpiCatalog;
 import jp.shinchoku.measurement.progress.ProgressCalculator;
@@ -78,6 +79,7 @@ final class DocumentsBenchmark {
             Collections.sort(micros);
             System.out.printf("report workbook (40 KPIs, %,d bytes): median %.1f ms, slowest %.1f ms of 10 (goal ≤ 2 s)%n",
                     size, micros.get(5) / 1e3, micros.getLast() / 1e3);
+            pdf(reports, system.bean(Service.MEASUREMENT, YearReportPdf.class));
 
             readers(URI.create("http://localhost:" + system.port(Service.MEASUREMENT) + "/api/open-data/plans/" + PLAN
                     + "/figures"));
@@ -85,6 +87,32 @@ final class DocumentsBenchmark {
             mongo.close();
             kafka.close();
         }
+    }
+
+    /** The same report as a PDF (openhtmltopdf), 10 times after 3 to warm up; skipped without its Japanese font. */
+    private static void pdf(YearReports reports, YearReportPdf pdf) {
+        if (!pdf.available()) {
+            System.out.println("report PDF: skipped, no Japanese font at " + pdf.font().path()
+                    + " (install fonts-ipaexfont-gothic)");
+            return;
+        }
+        List<Long> micros = new ArrayList<>();
+        int size = 0;
+        long first = 0;
+        for (int i = 0; i < 13; i++) {
+            long started = System.nanoTime();
+            YearReport report = ((YearReports.Outcome.Ready) reports.of(PLAN, 2024, null)).report();
+            size = pdf.render(report, true).orElseThrow().length;
+            long took = (System.nanoTime() - started) / 1_000;
+            if (i == 0) {
+                first = took;
+            } else if (i >= 3) {
+                micros.add(took);
+            }
+        }
+        Collections.sort(micros);
+        System.out.printf("report PDF (40 KPIs, %,d bytes): first %.1f ms, then median %.1f ms, slowest %.1f ms of 10 "
+                + "(goal ≤ 2 s)%n", size, first / 1e3, micros.get(5) / 1e3, micros.getLast() / 1e3);
     }
 
     /** 50 anonymous readers for 10 s after a 3 s warm-up, each asking again as soon as answered. */
