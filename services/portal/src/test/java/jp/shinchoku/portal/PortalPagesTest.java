@@ -1377,15 +1377,23 @@ class PortalPagesTest {
     @Test
     void theYearsReportWorkbookIsPassedOnOrItsYearNotClosedSaid() throws Exception {
         byte[] workbook = {'P', 'K', 3, 4};
-        when(api.getBytes(Api.Service.MEASUREMENT, "/api/plans/{planId}/fiscal-years/{fiscalYear}/report.xlsx", PLAN, 2022))
-                .thenReturn(workbook);
+        byte[] english = {'P', 'K', 3, 5};
+        when(api.getBytesIn(Api.Service.MEASUREMENT, java.util.Locale.JAPANESE,
+                "/api/plans/{planId}/fiscal-years/{fiscalYear}/report.xlsx", PLAN, 2022)).thenReturn(workbook);
+        when(api.getBytesIn(Api.Service.MEASUREMENT, java.util.Locale.ENGLISH,
+                "/api/plans/{planId}/fiscal-years/{fiscalYear}/report.xlsx", PLAN, 2022)).thenReturn(english);
         mvc.perform(get("/evaluations/hq/report.xlsx").param("plan", PLAN).param("fiscalYear", "2022").with(hq()))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
                 .andExpect(content().bytes(workbook));
+        // the workbook in the reader's language
+        mvc.perform(get("/evaluations/hq/report.xlsx").param("plan", PLAN).param("fiscalYear", "2022").param("lang", "en")
+                        .with(hq()))
+                .andExpect(content().bytes(english));
 
-        when(api.getBytes(Api.Service.MEASUREMENT, "/api/plans/{planId}/fiscal-years/{fiscalYear}/report.xlsx", PLAN, 2023))
+        when(api.getBytesIn(eq(Api.Service.MEASUREMENT), any(),
+                eq("/api/plans/{planId}/fiscal-years/{fiscalYear}/report.xlsx"), eq(PLAN), eq(2023)))
                 .thenThrow(new ApiProblemException(409, "https://shinchoku.jp/problems/report-year-not-closed",
                         "令和5年度はまだ締められていません", "FY2023 is not closed yet", null));
         mvc.perform(get("/evaluations/hq/report.xlsx").param("plan", PLAN).param("fiscalYear", "2023").with(hq()))

@@ -59,6 +59,14 @@ public class Api {
                 .body(byte[].class);
     }
 
+    /** GETs a file in a language ({@code Accept-Language}: a workbook's texts in Japanese or English). */
+    public byte[] getBytesIn(Service service, java.util.Locale language, String path, Object... variables) {
+        return clients.get(service).get().uri(path, variables).header("Authorization", bearer())
+                .header("Accept-Language", language.toLanguageTag())
+                .retrieve().onStatus(HttpStatusCode::isError, (request, response) -> refuse(response))
+                .body(byte[].class);
+    }
+
     public JsonNode post(Service service, Object body, String path, Object... variables) {
         return clients.get(service).post().uri(path, variables).header("Authorization", bearer())
                 .contentType(MediaType.APPLICATION_JSON).body(body)

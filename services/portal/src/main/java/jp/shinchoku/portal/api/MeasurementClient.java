@@ -396,10 +396,13 @@ public class MeasurementClient {
                 fiscalYear, measureCode), MeasureEvaluation.class);
     }
 
-    /** 取組状況報告書: the year's report workbook (.xlsx) as the service makes it (409 while the year is not closed). */
-    public byte[] reportWorkbook(String planId, int fiscalYear) {
-        return api.getBytes(Api.Service.MEASUREMENT, "/api/plans/{planId}/fiscal-years/{fiscalYear}/report.xlsx", planId,
-                fiscalYear);
+    /**
+     * 取組状況報告書: the year's report workbook (.xlsx) as the service makes it, in Japanese or English (409 while the
+     * year is not closed).
+     */
+    public byte[] reportWorkbook(String planId, int fiscalYear, java.util.Locale language) {
+        return api.getBytesIn(Api.Service.MEASUREMENT, language, "/api/plans/{planId}/fiscal-years/{fiscalYear}/report.xlsx",
+                planId, fiscalYear);
     }
 
     /** The fields a refused 施策評価 lacks (400 {@code evaluation-incomplete}); none for any other refusal. */

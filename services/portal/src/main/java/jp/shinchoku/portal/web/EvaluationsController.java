@@ -175,7 +175,9 @@ class EvaluationsController {
     Object report(@RequestParam String plan, @RequestParam int fiscalYear, RedirectAttributes redirect) {
         byte[] workbook;
         try {
-            workbook = measurement.reportWorkbook(plan, fiscalYear);
+            workbook = measurement.reportWorkbook(plan, fiscalYear,
+                    "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? java.util.Locale.ENGLISH
+                            : java.util.Locale.JAPANESE);
         } catch (ApiProblemException refused) {
             if (refused.status() != 409) {
                 throw refused;
