@@ -1,5 +1,9 @@
 package jp.shinchoku.measurement.documents.pdf;
 
+import static jp.shinchoku.measurement.documents.DocumentWords.date;
+import static jp.shinchoku.measurement.documents.DocumentWords.direction;
+import static jp.shinchoku.measurement.documents.DocumentWords.status;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,11 +22,9 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.calendar.Texts;
-import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.measurement.documents.DocumentTexts;
 import jp.shinchoku.measurement.documents.YearReport;
 import jp.shinchoku.measurement.evaluations.Evaluation;
-import jp.shinchoku.measurement.progress.ProgressStatus;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -190,25 +192,8 @@ public final class YearReportPdf {
         fields.add(new Field(TEXTS.in(japanese, "column." + key), blank(text)));
     }
 
-    private static String direction(Evaluation.Direction direction, boolean japanese) {
-        return direction == null ? null : TEXTS.in(japanese, "direction." + direction.name().toLowerCase(Locale.ROOT));
-    }
 
-    private static String status(String status, boolean japanese) {
-        if (status == null) {
-            return null;
-        }
-        try {
-            ProgressStatus known = ProgressStatus.valueOf(status);
-            return japanese ? known.label() : known.labelEn();
-        } catch (IllegalArgumentException unknown) {
-            return status;
-        }
-    }
 
-    private static String date(LocalDate date, boolean japanese) {
-        return date == null ? null : japanese ? Wareki.format(date) : date.toString();
-    }
 
     private static String number(BigDecimal value) {
         if (value == null) {

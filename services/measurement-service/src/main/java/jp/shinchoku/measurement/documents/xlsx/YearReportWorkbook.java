@@ -1,5 +1,9 @@
 package jp.shinchoku.measurement.documents.xlsx;
 
+import static jp.shinchoku.measurement.documents.DocumentWords.date;
+import static jp.shinchoku.measurement.documents.DocumentWords.direction;
+import static jp.shinchoku.measurement.documents.DocumentWords.status;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,11 +18,9 @@ import java.util.Set;
 
 import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.calendar.Texts;
-import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.measurement.documents.DocumentTexts;
 import jp.shinchoku.measurement.documents.YearReport;
 import jp.shinchoku.measurement.evaluations.Evaluation;
-import jp.shinchoku.measurement.progress.ProgressStatus;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -136,26 +138,8 @@ public final class YearReportWorkbook {
         text(row, column, hq == null ? null : hq.comment(), styles.wrapped);
     }
 
-    private static String direction(Evaluation.Direction direction, boolean japanese) {
-        return direction == null ? null
-                : TEXTS.in(japanese, "direction." + direction.name().toLowerCase(Locale.ROOT));
-    }
 
-    private static String status(String status, boolean japanese) {
-        if (status == null) {
-            return null;
-        }
-        try {
-            ProgressStatus known = ProgressStatus.valueOf(status);
-            return japanese ? known.label() : known.labelEn();
-        } catch (IllegalArgumentException unknown) {
-            return status;
-        }
-    }
 
-    private static String date(LocalDate date, boolean japanese) {
-        return date == null ? null : japanese ? Wareki.format(date) : date.toString();
-    }
 
     private static void text(Row row, int column, String value, CellStyle style) {
         if (value == null) {
