@@ -56,6 +56,8 @@ import tools.jackson.databind.JsonNode;
  * 順調 → 注意 → 遅れ with the clock, is 期限接近・遅れ from six months before its deadline and 未達 from the morning
  * after it; 企画課's web accessibility (a level to keep) is reached and then lost (悪化); KPIs reached early stay 達成;
  * the broadband KPI misses its deadline; 消防本部 completes its system only on the deadline day and reports it late.
+ * The town never writes its measures' 施策評価: each May its departments are reminded, and from June they and the
+ * 推進本部 are told it is late, until the following year ends.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FourFiscalYearsTest {
@@ -153,7 +155,15 @@ class FourFiscalYearsTest {
 
     /** Each alert: when it was raised, what about, to whom, and when it resolved. */
     static final String EXPECTED_ALERTS = """
+                2020-05-17 EVALUATION_DUE(FY2019) → department:kikaku resolved 2020-06-01
+                2020-05-17 EVALUATION_DUE(FY2019) → department:shimin resolved 2020-06-01
+                2020-05-17 EVALUATION_DUE(FY2019) → department:shobo resolved 2020-06-01
+                2020-05-17 EVALUATION_DUE(FY2019) → department:somu resolved 2020-06-01
                 2020-05-31 PLAN_REVIEW_DUE(FY2019/due-soon) → promotion-hq resolved 2020-06-15
+                2020-06-01 EVALUATION_OVERDUE(FY2019) → department:kikaku,promotion-hq,cio resolved 2021-04-01
+                2020-06-01 EVALUATION_OVERDUE(FY2019) → department:shimin,promotion-hq,cio resolved 2021-04-01
+                2020-06-01 EVALUATION_OVERDUE(FY2019) → department:shobo,promotion-hq,cio resolved 2021-04-01
+                2020-06-01 EVALUATION_OVERDUE(FY2019) → department:somu,promotion-hq,cio resolved 2021-04-01
                 2020-06-02 KPI_STATUS_WORSENED(3-1.1/ON_TRACK→AT_RISK) → promotion-hq,cio resolved 2020-11-14
                 2020-06-11 KPI_STATUS_WORSENED(2-1.1/ON_TRACK→AT_RISK) → promotion-hq,cio resolved 2020-11-26
                 2020-07-01 KPI_BEHIND_NEAR_DEADLINE(4-2.1) → promotion-hq,department:kikaku,cio resolved 2021-01-01
@@ -174,10 +184,18 @@ class FourFiscalYearsTest {
                 2021-04-20 KPI_ACHIEVED(4-2.1) → promotion-hq resolved 2023-04-20
                 2021-04-23 REPORT_DUE_SOON(kikaku:FY2020) → department:kikaku resolved 2021-05-01
                 2021-04-23 REPORT_DUE_SOON(shimin:FY2020) → department:shimin resolved 2021-05-01
+                2021-05-17 EVALUATION_DUE(FY2020) → department:kikaku resolved 2021-06-01
+                2021-05-17 EVALUATION_DUE(FY2020) → department:shimin resolved 2021-06-01
+                2021-05-17 EVALUATION_DUE(FY2020) → department:shobo resolved 2021-06-01
+                2021-05-17 EVALUATION_DUE(FY2020) → department:somu resolved 2021-06-01
                 2021-05-17 REPORT_MISSING(kikaku:FY2020) → department:kikaku resolved 2021-05-20
                 2021-05-17 REPORT_MISSING(shimin:FY2020) → department:shimin resolved 2022-04-01
                 2021-05-24 REPORT_ESCALATED(shimin:FY2020) → promotion-hq,cio resolved 2022-04-01
                 2021-05-31 PLAN_REVIEW_DUE(FY2020/due-soon) → promotion-hq,cio resolved 2021-06-10
+                2021-06-01 EVALUATION_OVERDUE(FY2020) → department:kikaku,promotion-hq,cio resolved 2022-04-01
+                2021-06-01 EVALUATION_OVERDUE(FY2020) → department:shimin,promotion-hq,cio resolved 2022-04-01
+                2021-06-01 EVALUATION_OVERDUE(FY2020) → department:shobo,promotion-hq,cio resolved 2022-04-01
+                2021-06-01 EVALUATION_OVERDUE(FY2020) → department:somu,promotion-hq,cio resolved 2022-04-01
                 2021-06-08 KPI_STATUS_WORSENED(4-3.1/AT_RISK→BEHIND) → promotion-hq,cio resolved 2022-04-01
                 2021-10-01 KPI_BEHIND_NEAR_DEADLINE(4-3.1) → promotion-hq,department:kikaku,cio resolved 2022-04-01
                 2021-11-04 KPI_STATUS_WORSENED(2-2.2/ON_TRACK→AT_RISK) → promotion-hq,cio resolved 2022-09-14
@@ -185,8 +203,16 @@ class FourFiscalYearsTest {
                 2022-04-20 KPI_ACHIEVED(2-2.1) → promotion-hq (firing)
                 2022-04-23 REPORT_DUE_SOON(shimin:FY2021) → department:shimin resolved 2022-05-01
                 2022-05-16 REPORT_MISSING(shimin:FY2021) → department:shimin resolved 2023-04-01
+                2022-05-17 EVALUATION_DUE(FY2021) → department:kikaku resolved 2022-06-01
+                2022-05-17 EVALUATION_DUE(FY2021) → department:shimin resolved 2022-06-01
+                2022-05-17 EVALUATION_DUE(FY2021) → department:shobo resolved 2022-06-01
+                2022-05-17 EVALUATION_DUE(FY2021) → department:somu resolved 2022-06-01
                 2022-05-23 REPORT_ESCALATED(shimin:FY2021) → promotion-hq,cio resolved 2023-04-01
                 2022-05-31 PLAN_REVIEW_DUE(FY2021/due-soon) → promotion-hq,cio resolved 2022-07-01
+                2022-06-01 EVALUATION_OVERDUE(FY2021) → department:kikaku,promotion-hq,cio resolved 2023-04-01
+                2022-06-01 EVALUATION_OVERDUE(FY2021) → department:shimin,promotion-hq,cio resolved 2023-04-01
+                2022-06-01 EVALUATION_OVERDUE(FY2021) → department:shobo,promotion-hq,cio resolved 2023-04-01
+                2022-06-01 EVALUATION_OVERDUE(FY2021) → department:somu,promotion-hq,cio resolved 2023-04-01
                 2022-07-01 PLAN_REVIEW_DUE(FY2021/overdue) → promotion-hq resolved 2022-07-05
                 2022-09-14 KPI_STATUS_WORSENED(2-2.2/AT_RISK→BEHIND) → promotion-hq,cio resolved 2023-04-20
                 2022-10-01 KPI_BEHIND_NEAR_DEADLINE(5-2.1) → promotion-hq,department:shobo,cio resolved 2023-04-01
@@ -200,7 +226,15 @@ class FourFiscalYearsTest {
                 2023-04-20 KPI_STATUS_WORSENED(4-2.1/ACHIEVED→BEHIND) → promotion-hq,cio (firing)
                 2023-04-23 REPORT_DUE_SOON(shimin:FY2022) → department:shimin resolved 2023-05-01
                 2023-05-15 REPORT_MISSING(shimin:FY2022) → department:shimin resolved 2024-04-01
+                2023-05-17 EVALUATION_DUE(FY2022) → department:kikaku resolved 2023-06-01
+                2023-05-17 EVALUATION_DUE(FY2022) → department:shimin resolved 2023-06-01
+                2023-05-17 EVALUATION_DUE(FY2022) → department:shobo resolved 2023-06-01
+                2023-05-17 EVALUATION_DUE(FY2022) → department:somu resolved 2023-06-01
                 2023-05-22 REPORT_ESCALATED(shimin:FY2022) → promotion-hq,cio resolved 2024-04-01
+                2023-06-01 EVALUATION_OVERDUE(FY2022) → department:kikaku,promotion-hq,cio resolved 2024-04-01
+                2023-06-01 EVALUATION_OVERDUE(FY2022) → department:shimin,promotion-hq,cio resolved 2024-04-01
+                2023-06-01 EVALUATION_OVERDUE(FY2022) → department:shobo,promotion-hq,cio resolved 2024-04-01
+                2023-06-01 EVALUATION_OVERDUE(FY2022) → department:somu,promotion-hq,cio resolved 2024-04-01
                 2023-10-01 KPI_BEHIND_NEAR_DEADLINE(3-1.1) → promotion-hq,department:shimin,cio resolved 2024-04-01
                 2024-03-01 MILESTONE_DUE_SOON(2-2.m1/30d) → department:kikaku resolved 2024-03-24
                 2024-03-01 MILESTONE_DUE_SOON(3-1.m1/30d) → department:shimin resolved 2024-03-15
@@ -220,13 +254,18 @@ class FourFiscalYearsTest {
      * seven days. The morning after the deadline, 期限接近・遅れ gives way to 未達 in the same message.
      */
     static final String EXPECTED_MESSAGES = """
-                2024-03-25 09:00 department:kikaku UPDATE +KPI_MISSED(4-3.1) -MILESTONE_DUE_SOON(2-2.m1/7d)
-                2024-03-28 09:00 cio REPEAT +KPI_BEHIND_NEAR_DEADLINE(3-1.1) +KPI_MISSED(4-3.1) +KPI_STATUS_WORSENED(3-1.1/AT_RISK→BEHIND) +KPI_STATUS_WORSENED(4-2.1/ACHIEVED→BEHIND) +REPORT_ESCALATED(shimin:FY2022)
-                2024-03-29 09:00 department:shimin REPEAT +KPI_BEHIND_NEAR_DEADLINE(3-1.1) +REPORT_MISSING(shimin:FY2022)
-                2024-03-31 09:00 promotion-hq REPEAT +KPI_ACHIEVED(1-1.1) +KPI_ACHIEVED(2-1.1) +KPI_ACHIEVED(2-2.1) +KPI_ACHIEVED(2-2.2) +KPI_ACHIEVED(5-2.1) +KPI_BEHIND_NEAR_DEADLINE(3-1.1) +KPI_MISSED(4-3.1) +KPI_STATUS_WORSENED(3-1.1/AT_RISK→BEHIND) +KPI_STATUS_WORSENED(4-2.1/ACHIEVED→BEHIND) +REPORT_ESCALATED(shimin:FY2022)
-                2024-04-01 09:00 cio UPDATE +KPI_MISSED(4-3.1) +KPI_STATUS_WORSENED(4-2.1/ACHIEVED→BEHIND) -KPI_BEHIND_NEAR_DEADLINE(3-1.1) -KPI_STATUS_WORSENED(3-1.1/AT_RISK→BEHIND) -REPORT_ESCALATED(shimin:FY2022)
-                2024-04-01 09:00 department:shimin UPDATE +KPI_MISSED(3-1.1) -KPI_BEHIND_NEAR_DEADLINE(3-1.1) -REPORT_MISSING(shimin:FY2022)
-                2024-04-01 09:00 promotion-hq UPDATE +KPI_ACHIEVED(1-1.1) +KPI_ACHIEVED(2-1.1) +KPI_ACHIEVED(2-2.1) +KPI_ACHIEVED(2-2.2) +KPI_ACHIEVED(5-2.1) +KPI_MISSED(3-1.1) +KPI_MISSED(4-3.1) +KPI_STATUS_WORSENED(4-2.1/ACHIEVED→BEHIND) -KPI_BEHIND_NEAR_DEADLINE(3-1.1) -KPI_STATUS_WORSENED(3-1.1/AT_RISK→BEHIND) -REPORT_ESCALATED(shimin:FY2022)
+                2024-03-25 09:00 department:kikaku UPDATE +EVALUATION_OVERDUE(FY2022) +KPI_MISSED(4-3.1) -MILESTONE_DUE_SOON(2-2.m1/7d)
+                2024-03-28 09:00 cio REPEAT +EVALUATION_OVERDUE(FY2022) +EVALUATION_OVERDUE(FY2022) +EVALUATION_OVERDUE(FY2022) +EVALUATION_OVERDUE(FY2022) +KPI_BEHIND_NEAR_DEADLINE(3-1.1) +KPI_MISSED(4-3.1) +KPI_STATUS_WORSENED(3-1.1/AT_RISK→BEHIND) +KPI_STATUS_WORSENED(4-2.1/ACHIEVED→BEHIND) +REPORT_ESCALATED(shimin:FY2022)
+                2024-03-28 09:00 department:shobo REPEAT +EVALUATION_OVERDUE(FY2022)
+                2024-03-28 09:00 department:somu REPEAT +EVALUATION_OVERDUE(FY2022)
+                2024-03-29 09:00 department:shimin REPEAT +EVALUATION_OVERDUE(FY2022) +KPI_BEHIND_NEAR_DEADLINE(3-1.1) +REPORT_MISSING(shimin:FY2022)
+                2024-03-31 09:00 promotion-hq REPEAT +EVALUATION_OVERDUE(FY2022) +EVALUATION_OVERDUE(FY2022) +EVALUATION_OVERDUE(FY2022) +EVALUATION_OVERDUE(FY2022) +KPI_ACHIEVED(1-1.1) +KPI_ACHIEVED(2-1.1) +KPI_ACHIEVED(2-2.1) +KPI_ACHIEVED(2-2.2) +KPI_ACHIEVED(5-2.1) +KPI_BEHIND_NEAR_DEADLINE(3-1.1) +KPI_MISSED(4-3.1) +KPI_STATUS_WORSENED(3-1.1/AT_RISK→BEHIND) +KPI_STATUS_WORSENED(4-2.1/ACHIEVED→BEHIND) +REPORT_ESCALATED(shimin:FY2022)
+                2024-04-01 09:00 cio UPDATE +KPI_MISSED(4-3.1) +KPI_STATUS_WORSENED(4-2.1/ACHIEVED→BEHIND) -EVALUATION_OVERDUE(FY2022) -EVALUATION_OVERDUE(FY2022) -EVALUATION_OVERDUE(FY2022) -EVALUATION_OVERDUE(FY2022) -KPI_BEHIND_NEAR_DEADLINE(3-1.1) -KPI_STATUS_WORSENED(3-1.1/AT_RISK→BEHIND) -REPORT_ESCALATED(shimin:FY2022)
+                2024-04-01 09:00 department:kikaku UPDATE +KPI_MISSED(4-3.1) -EVALUATION_OVERDUE(FY2022)
+                2024-04-01 09:00 department:shimin UPDATE +KPI_MISSED(3-1.1) -EVALUATION_OVERDUE(FY2022) -KPI_BEHIND_NEAR_DEADLINE(3-1.1) -REPORT_MISSING(shimin:FY2022)
+                2024-04-01 09:00 department:shobo UPDATE -EVALUATION_OVERDUE(FY2022)
+                2024-04-01 09:00 department:somu UPDATE -EVALUATION_OVERDUE(FY2022)
+                2024-04-01 09:00 promotion-hq UPDATE +KPI_ACHIEVED(1-1.1) +KPI_ACHIEVED(2-1.1) +KPI_ACHIEVED(2-2.1) +KPI_ACHIEVED(2-2.2) +KPI_ACHIEVED(5-2.1) +KPI_MISSED(3-1.1) +KPI_MISSED(4-3.1) +KPI_STATUS_WORSENED(4-2.1/ACHIEVED→BEHIND) -EVALUATION_OVERDUE(FY2022) -EVALUATION_OVERDUE(FY2022) -EVALUATION_OVERDUE(FY2022) -EVALUATION_OVERDUE(FY2022) -KPI_BEHIND_NEAR_DEADLINE(3-1.1) -KPI_STATUS_WORSENED(3-1.1/AT_RISK→BEHIND) -REPORT_ESCALATED(shimin:FY2022)
                 2024-04-04 09:00 cio UPDATE +KPI_MISSED(3-1.1) +KPI_MISSED(4-3.1) +KPI_STATUS_WORSENED(4-2.1/ACHIEVED→BEHIND)
                 2024-04-08 09:00 department:shimin REPEAT +KPI_MISSED(3-1.1)
                 2024-04-08 09:00 promotion-hq REPEAT +KPI_ACHIEVED(1-1.1) +KPI_ACHIEVED(2-1.1) +KPI_ACHIEVED(2-2.1) +KPI_ACHIEVED(2-2.2) +KPI_ACHIEVED(5-2.1) +KPI_MISSED(3-1.1) +KPI_MISSED(4-3.1) +KPI_STATUS_WORSENED(4-2.1/ACHIEVED→BEHIND)
