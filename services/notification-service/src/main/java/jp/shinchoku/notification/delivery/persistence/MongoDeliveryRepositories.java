@@ -200,8 +200,10 @@ class MongoDeliveryRepositories {
             if (since != null) {
                 query.addCriteria(where("notification.createdAt").gte(since));
             }
-            return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "notification.createdAt")).limit(limit),
-                    NotificationDocument.class, NOTIFICATIONS).stream().map(NotificationDocument::notification).toList();
+            // in batches: a long log read at once outgrows a store reply (48 MB)
+            return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "notification.createdAt")).limit(limit)
+                    .cursorBatchSize(500), NotificationDocument.class, NOTIFICATIONS).stream()
+                    .map(NotificationDocument::notification).toList();
         }
 
         @Override
