@@ -61,10 +61,13 @@ class PortalSecurity {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/signed-out", "/error")
                         .permitAll()
+                        // the public pages of published figures (公表): no sign-in
+                        .requestMatchers("/public", "/public/**").permitAll()
                         // the 推進本部's (and the administrator's): a department gets the portal's 403 page
                         .requestMatchers("/approvals", "/approvals/**", "/fiscal-years", "/fiscal-years/**", "/audit",
                                 "/audit/**", "/plans/*/revisions", "/plans/*/revisions/**", "/plans/*/reviews",
-                                "/plans/*/reviews/**", "/evaluations/hq", "/evaluations/hq/**").hasAnyRole("HQ", "ADMIN")
+                                "/plans/*/reviews/**", "/evaluations/hq", "/evaluations/hq/**", "/meeting-pack",
+                                "/meeting-pack/**").hasAnyRole("HQ", "ADMIN")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(roles())))
                 .oauth2Client(Customizer.withDefaults())
