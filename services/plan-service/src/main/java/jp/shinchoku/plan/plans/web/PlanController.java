@@ -10,7 +10,6 @@ import jp.shinchoku.plan.plans.MilestoneNotFoundException;
 import jp.shinchoku.plan.plans.MilestoneStatus;
 import jp.shinchoku.plan.plans.Plan;
 import jp.shinchoku.plan.plans.PlanDraft;
-import jp.shinchoku.plan.plans.PlanNotFoundException;
 import jp.shinchoku.plan.plans.PlanService;
 import jp.shinchoku.plan.plans.ReviewDraft;
 import jp.shinchoku.plan.plans.RevisionDraft;
@@ -211,11 +210,6 @@ class PlanController {
     @ExceptionHandler(MilestoneNotFoundException.class)
     ResponseEntity<ProblemDetail> milestoneNotFound(MilestoneNotFoundException e) {
         return ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND, "milestone-not-found", e.milestoneId()).toResponse();
-    }
-
-    @ExceptionHandler(PlanNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(PlanNotFoundException e) {
-        return ApiProblem.of(PROBLEMS, HttpStatus.NOT_FOUND, "plan-not-found", e.planId()).toResponse();
     }
 
     @ExceptionHandler(RevisionNotFoundException.class)
