@@ -58,6 +58,8 @@ class AccessMatrixTest {
             Map.entry("GET /api/municipalities/{municipality}/departments", "UAAANANAAN"),
             Map.entry("GET /api/municipalities/{municipality}/departments/{code}", "UAAANANAAN"),
             Map.entry("PUT /api/municipalities/{municipality}/departments/{code}", "UFFANFNAFN"),
+            Map.entry("GET /api/open-data/plan-documents",    "AAAAAAAAAA"),
+            Map.entry("GET /api/open-data/plan-documents/{planId}", "AAAAAAAAAA"),
             // measurement service
             Map.entry("POST /api/kpis/{kpiId}/measurements",  "UAFFNNNAAN"),
             Map.entry("POST /api/kpis/{kpiId}/measurements/{measurementId}/corrections", "UAFFNNNAAN"),
@@ -97,6 +99,7 @@ class AccessMatrixTest {
             Map.entry("GET /api/open-data/plans",              "AAAAAAAAAA"),
             Map.entry("GET /api/open-data/plans/{planId}/figures", "AAAAAAAAAA"),
             Map.entry("GET /api/open-data/plans/{planId}/figures.csv", "AAAAAAAAAA"),
+            Map.entry("GET /api/open-data/plans/{planId}/figures/years", "AAAAAAAAAA"),
             Map.entry("GET /api/open-data/progress/dictionary", "AAAAAAAAAA"),
             Map.entry("GET /api/open-data/progress/dictionary.csv", "AAAAAAAAAA"),
             Map.entry("GET /api/schemas/{type:measurement\\.reported\\.v1}", "AAAAAAAAAA"),

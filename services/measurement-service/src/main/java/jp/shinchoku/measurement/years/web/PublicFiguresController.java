@@ -56,6 +56,15 @@ class PublicFiguresController {
                 "nothing-published", planId));
     }
 
+    /**
+     * The latest published edition of each fiscal year, oldest first: a KPI's published value year by year (what the
+     * public page's charts draw). Empty when nothing is published.
+     */
+    @GetMapping("/api/open-data/plans/{planId}/figures/years")
+    List<PublicFigures.Figures> years(@PathVariable String planId) {
+        return published.years(planId);
+    }
+
     @GetMapping(value = "/api/open-data/plans/{planId}/figures.csv", produces = "text/csv")
     ResponseEntity<byte[]> csv(@PathVariable String planId) {
         PublicFigures.Figures figures = figures(planId);
