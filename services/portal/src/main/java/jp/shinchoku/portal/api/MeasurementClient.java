@@ -405,6 +405,51 @@ public class MeasurementClient {
                 planId, fiscalYear);
     }
 
+    /** 取組状況報告書 of the year as a PDF, in Japanese or English (409 while the year is not closed). */
+    public byte[] reportPdf(String planId, int fiscalYear, java.util.Locale language) {
+        return api.getBytesIn(Api.Service.MEASUREMENT, language, "/api/plans/{planId}/fiscal-years/{fiscalYear}/report.pdf",
+                planId, fiscalYear);
+    }
+
+    /**
+     * A KPI as the public reads it (公表): the service's column keys, its status and verdict in Japanese words as the
+     * public pages print them.
+     */
+    public record PublicRow(String pillarCode, String pillarTitle, String measureCode, String measureTitle,
+            String departmentCode, String kpiId, String kpiName, String unit, String kind, BigDecimal baselineValue,
+            BigDecimal targetValue, String targetDue, BigDecimal latestValue, BigDecimal achievement, String status,
+            String grade, String verdict) {
+    }
+
+    /** What the public would read were the edition published: its 公開 KPIs only ({@code publishedAt} null). */
+    public record PublicFigures(String planId, int fiscalYear, String fiscalYearLabel, String editionId, String asOf,
+            Instant publishedAt, List<PublicRow> rows) {
+        public PublicFigures {
+            rows = rows == null ? List.of() : rows;
+        }
+    }
+
+    /** An edition published: which, of which fiscal year, by whom, when; {@code current} the one the public reads. */
+    public record Publication(String editionId, int fiscalYear, String fiscalYearLabel, String by, Instant at,
+            boolean current) {
+    }
+
+    public PublicFigures publicationPreview(String planId, String editionId) {
+        return one(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/editions/{editionId}/preview", planId,
+                editionId), PublicFigures.class);
+    }
+
+    /** 公表: the edition is what the public reads from now on (409 {@code edition-already-published} the second time). */
+    public Publication publish(String planId, String editionId) {
+        return one(api.post(Api.Service.MEASUREMENT, Map.of(), "/api/plans/{planId}/editions/{editionId}/publish",
+                planId, editionId), Publication.class);
+    }
+
+    /** The plan's publications, as the service lists them. */
+    public List<Publication> publications(String planId) {
+        return list(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/publications", planId), Publication.class);
+    }
+
     /** The fields a refused 施策評価 lacks (400 {@code evaluation-incomplete}); none for any other refusal. */
     public static List<String> missing(ApiProblemException refused) {
         return refused.body() instanceof JsonNode body ? list(body.path("missing"), String.class) : List.of();

@@ -19,10 +19,6 @@ import jp.shinchoku.portal.api.MeasurementClient.SelfDraft;
 import jp.shinchoku.portal.api.PlanClient;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -38,7 +34,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * 施策評価 of a fiscal year (the one that ended last, at first): a department's measures, each with its KPIs' figures
  * as the year ended beside its 自己評価 form (saved as a draft, then submitted; read-only once submitted, with the
  * 推進本部's evaluation when there is one); the 推進本部's page, by 柱, with every measure's 自己評価 and an
- * evaluation form for the submitted ones; the year's 取組状況報告書 (Excel) passed on from the measurement service.
+ * evaluation form for the submitted ones; the year's 取組状況報告書 (Excel, PDF) passed on from the measurement service;
+ * a decided 見直し or 廃止 starts the matching 計画の改定 (the revision form filled in from the evaluation).
  */
 @Controller
 class EvaluationsController {
@@ -173,23 +170,15 @@ class EvaluationsController {
     /** 取組状況報告書 of the year, as the measurement service makes it; a year not closed is said on the 推進本部's page. */
     @GetMapping("/evaluations/hq/report.xlsx")
     Object report(@RequestParam String plan, @RequestParam int fiscalYear, RedirectAttributes redirect) {
-        byte[] workbook;
-        try {
-            workbook = measurement.reportWorkbook(plan, fiscalYear,
-                    "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? java.util.Locale.ENGLISH
-                            : java.util.Locale.JAPANESE);
-        } catch (ApiProblemException refused) {
-            if (refused.status() != 409) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("problem", refused.detail(LocaleContextHolder.getLocale()));
-            return "redirect:" + here("/evaluations/hq", plan, fiscalYear);
-        }
-        String name = "report-" + plan + "-FY" + fiscalYear + ".xlsx";
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(workbook);
+        return YearReportFiles.download(measurement, YearReportFiles.Format.XLSX, plan, fiscalYear,
+                here("/evaluations/hq", plan, fiscalYear), redirect);
+    }
+
+    /** The same report as a PDF. */
+    @GetMapping("/evaluations/hq/report.pdf")
+    Object reportPdf(@RequestParam String plan, @RequestParam int fiscalYear, RedirectAttributes redirect) {
+        return YearReportFiles.download(measurement, YearReportFiles.Format.PDF, plan, fiscalYear,
+                here("/evaluations/hq", plan, fiscalYear), redirect);
     }
 
     /**

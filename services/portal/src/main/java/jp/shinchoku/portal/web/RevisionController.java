@@ -74,9 +74,56 @@ class RevisionController {
     record Choice(String value, String label) {
     }
 
+    /**
+     * The revision form; from a 施策評価 whose decided direction is 廃止 ({@code ABOLISH}) or 見直し ({@code REVISE})
+     * ({@code ?from-evaluation=3-1&fiscalYear=2024&direction=ABOLISH}) filled in with the matching change: the
+     * measure retired, or each of its KPIs' target and deadline to change, and the reason. Nothing is kept: the
+     * 推進本部 checks it and revises as always.
+     */
     @GetMapping("/plans/{planId}/revisions/new")
-    String revisionForm(@PathVariable String planId, Model model) {
-        return page(planId, false, Map.of(), Map.of(), List.of(), model);
+    String revisionForm(@PathVariable String planId,
+            @RequestParam(name = "from-evaluation", required = false) String fromEvaluation,
+            @RequestParam(required = false) Integer fiscalYear, @RequestParam(required = false) String direction,
+            Model model) {
+        Plan plan = plans.plan(planId);
+        Map<String, String> form = new LinkedHashMap<>();
+        if (fromEvaluation != null && fiscalYear != null && direction != null) {
+            fromEvaluation(plan, fromEvaluation, fiscalYear, direction, form, model);
+        }
+        return page(plan, false, form, Map.of(), List.of(), model);
+    }
+
+    /** The change a decided 廃止 or 見直し of an active measure calls for, and its reason, written into the form. */
+    private void fromEvaluation(Plan plan, String measureCode, int fiscalYear, String direction,
+            Map<String, String> form, Model model) {
+        if (!"ABOLISH".equals(direction) && !"REVISE".equals(direction)) {
+            return;
+        }
+        PlanClient.Measure measure = plan.pillars().stream().flatMap(p -> p.measures().stream())
+                .filter(m -> m.code().equals(measureCode) && !m.retired()).findFirst().orElse(null);
+        if (measure == null) {
+            return;
+        }
+        jp.shinchoku.calendar.FiscalYear year = jp.shinchoku.calendar.FiscalYear.of(fiscalYear);
+        String yearLabel = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? year.labelEn() : year.label();
+        form.put("reason", message("publishing.revision-reason." + direction, yearLabel));
+        if ("ABOLISH".equals(direction)) {
+            form.put("rmMeasure", measure.code());
+        } else {
+            int row = 1;
+            for (PlanClient.Kpi kpi : measure.kpis()) {
+                if (kpi.retired() || "undefined".equals(kpi.kind()) || "qualitative".equals(kpi.kind())) {
+                    continue;
+                }
+                String suffix = row == 1 ? "" : "-" + row;
+                form.put("ctKpi" + suffix, kpi.id());
+                form.put("ctValue" + suffix, kpi.target() == null ? "" : kpi.target().stripTrailingZeros().toPlainString());
+                form.put("ctDue" + suffix, kpi.due() == null || kpi.due().date() == null ? "" : kpi.due().date());
+                row++;
+            }
+        }
+        model.addAttribute("fromEvaluation", message("publishing.from-evaluation." + direction, yearLabel,
+                measure.code() + " " + measure.title()));
     }
 
     @GetMapping("/plans/{planId}/reviews/new")
@@ -134,7 +181,9 @@ class RevisionController {
 
     private Map<String, String> notNumbers(Map<String, String> form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (String field : List.of("setValue", "ctValue", "amKpiValue", "akValue")) {
+        List<String> numbers = new ArrayList<>(List.of("setValue", "amKpiValue", "akValue"));
+        changeTargetRows(form).forEach(row -> numbers.add("ctValue" + row));
+        for (String field : numbers) {
             String given = text(form, field);
             if (given != null && number(given) == null) {
                 errors.put(field, message("revise.not-a-number", given));
@@ -172,7 +221,11 @@ class RevisionController {
 
     private String page(String planId, boolean review, Map<String, String> form, Map<String, String> errors,
             List<String> general, Model model) {
-        Plan plan = plans.plan(planId);
+        return page(plans.plan(planId), review, form, errors, general, model);
+    }
+
+    private String page(Plan plan, boolean review, Map<String, String> form, Map<String, String> errors,
+            List<String> general, Model model) {
         Departments names = Departments.of(plans, plan.municipality() == null ? null : plan.municipality().key());
         List<Choice> undefined = new ArrayList<>();
         List<Choice> targeted = new ArrayList<>();
@@ -221,10 +274,32 @@ class RevisionController {
         model.addAttribute("pillars", plan.pillars().stream()
                 .map(p -> new Choice(p.code(), p.code() + " " + p.title())).toList());
         model.addAttribute("departmentChoices", departments.stream().map(d -> new Choice(d, names.name(d))).toList());
+        model.addAttribute("changeTargetRows", changeTargetRows(form));
         model.addAttribute("kinds", KINDS);
         model.addAttribute("directions", DIRECTIONS);
         return "revise";
     }
+
+    /**
+     * The change-target fieldsets the form shows: the first ({@code ctKpi}, {@code ctValue}, {@code ctDue}) and one
+     * more for each further row the form carries ({@code ctKpi-2}, …), as a 見直し fills them in.
+     */
+    static List<String> changeTargetRows(Map<String, String> form) {
+        java.util.TreeSet<Integer> rows = new java.util.TreeSet<>();
+        for (String name : form.keySet()) {
+            java.util.regex.Matcher row = CHANGE_TARGET_ROW.matcher(name);
+            if (row.matches() && Integer.parseInt(row.group(1)) > 1) {
+                rows.add(Integer.parseInt(row.group(1)));
+            }
+        }
+        List<String> suffixes = new ArrayList<>();
+        suffixes.add("");
+        rows.forEach(row -> suffixes.add("-" + row));
+        return suffixes;
+    }
+
+    private static final java.util.regex.Pattern CHANGE_TARGET_ROW =
+            java.util.regex.Pattern.compile("ct(?:Kpi|Value|Due)-([0-9]{1,3})");
 
     private static String target(PlanClient.Kpi kpi) {
         String value = kpi.target() == null ? "—" : kpi.target().stripTrailingZeros().toPlainString()
@@ -232,20 +307,29 @@ class RevisionController {
         return kpi.due() == null ? value : value + " / " + kpi.due().wareki();
     }
 
-    /** The changes the form's filled-in fieldsets make, in the fieldsets' order, and each one's type. */
-    record Changes(List<Change> changes, List<String> types) {
+    /**
+     * The changes the form's filled-in fieldsets make, in the fieldsets' order, each one's type and the suffix of its
+     * fieldset's fields ({@code -2} for the second change-target row; none for the others).
+     */
+    record Changes(List<Change> changes, List<String> types, List<String> rows) {
 
         static Changes of(Map<String, String> form) {
             List<Change> changes = new ArrayList<>();
             List<String> types = new ArrayList<>();
+            List<String> rows = new ArrayList<>();
             if (text(form, "setKpi") != null) {
                 changes.add(Change.setTarget(text(form, "setKpi"), text(form, "setKind"), text(form, "setDirection"),
                         text(form, "setUnit"), target(form, "setValue", "setDue")));
                 types.add("set-target");
+                rows.add("");
             }
-            if (text(form, "ctKpi") != null) {
-                changes.add(Change.changeTarget(text(form, "ctKpi"), target(form, "ctValue", "ctDue")));
-                types.add("change-target");
+            for (String row : changeTargetRows(form)) {
+                if (text(form, "ctKpi" + row) != null) {
+                    changes.add(Change.changeTarget(text(form, "ctKpi" + row),
+                            target(form, "ctValue" + row, "ctDue" + row)));
+                    types.add("change-target");
+                    rows.add(row);
+                }
             }
             if (text(form, "amPillar") != null) {
                 KpiDefinition kpi = new KpiDefinition(text(form, "amKpiName"), text(form, "amKpiUnit"),
@@ -253,34 +337,41 @@ class RevisionController {
                 changes.add(Change.addMeasure(text(form, "amPillar"), new MeasureDefinition(text(form, "amCode"),
                         text(form, "amTitle"), text(form, "amDepartment"), List.of(kpi))));
                 types.add("add-measure");
+                rows.add("");
             }
             if (text(form, "rmMeasure") != null) {
                 changes.add(Change.retireMeasure(text(form, "rmMeasure")));
                 types.add("retire-measure");
+                rows.add("");
             }
             if (text(form, "rdMeasure") != null) {
                 changes.add(Change.reassignDepartment(text(form, "rdMeasure"), text(form, "rdDepartment")));
                 types.add("reassign-department");
+                rows.add("");
             }
             if (text(form, "msMilestone") != null) {
                 changes.add(Change.rescheduleMilestone(text(form, "msMilestone"), text(form, "msDue")));
                 types.add("reschedule-milestone");
+                rows.add("");
             }
             if (text(form, "akMeasure") != null) {
                 changes.add(Change.addKpi(text(form, "akMeasure"), new KpiDefinition(text(form, "akCode"),
                         text(form, "akName"), text(form, "akUnit"), text(form, "akKind"), text(form, "akDirection"),
                         target(form, "akValue", "akDue"))));
                 types.add("add-kpi");
+                rows.add("");
             }
             if (text(form, "rkKpi") != null) {
                 changes.add(Change.retireKpi(text(form, "rkKpi")));
                 types.add("retire-kpi");
+                rows.add("");
             }
             if (text(form, "nmMeasure") != null) {
                 changes.add(Change.addMilestone(text(form, "nmMeasure"), text(form, "nmText"), text(form, "nmDue")));
                 types.add("add-milestone");
+                rows.add("");
             }
-            return new Changes(List.copyOf(changes), List.copyOf(types));
+            return new Changes(List.copyOf(changes), List.copyOf(types), List.copyOf(rows));
         }
 
         /**
@@ -312,7 +403,7 @@ class RevisionController {
             Map<String, String> fields = FIELDS.get(types.get(index));
             return fields.entrySet().stream().filter(e -> !e.getKey().isEmpty() && rest.startsWith(e.getKey()))
                     .max(java.util.Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue)
-                    .orElse(fields.get(""));
+                    .orElse(fields.get("")) + rows.get(index);
         }
     }
 
