@@ -53,6 +53,20 @@ public class Api {
                 .body(JsonNode.class);
     }
 
+    /** GETs what anyone may read (the open data of the public pages): no token, nobody need be signed in. */
+    public JsonNode getPublic(Service service, String path, Object... variables) {
+        return clients.get(service).get().uri(path, variables)
+                .retrieve().onStatus(HttpStatusCode::isError, (request, response) -> refuse(response))
+                .body(JsonNode.class);
+    }
+
+    /** A file anyone may read (an open-data CSV), passed on as it is. */
+    public byte[] getPublicBytes(Service service, String path, Object... variables) {
+        return clients.get(service).get().uri(path, variables)
+                .retrieve().onStatus(HttpStatusCode::isError, (request, response) -> refuse(response))
+                .body(byte[].class);
+    }
+
     public byte[] getBytes(Service service, String path, Object... variables) {
         return clients.get(service).get().uri(path, variables).header("Authorization", bearer())
                 .retrieve().onStatus(HttpStatusCode::isError, (request, response) -> refuse(response))

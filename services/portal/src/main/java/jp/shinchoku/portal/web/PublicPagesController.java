@@ -1,0 +1,132 @@
+package jp.shinchoku.portal.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jp.shinchoku.portal.api.ApiProblemException;
+import jp.shinchoku.portal.api.PublicClient;
+import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The public pages (公表), for anyone and without signing in: the municipalities with plans, a municipality's plans,
+ * and a plan's page of published figures with a chart per KPI and the open-data downloads. Plain HTML: they work
+ * without JavaScript and print. What they show is kept for {@link #FRESH} (the published figures change only when
+ * the 推進本部 publishes), so many readers cost the services little.
+ */
+@Controller
+class PublicPagesController {
+
+    static final Duration FRESH = Duration.ofSeconds(2);
+    private static final int KEPT = 256;
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private static final Set<String> FILES = Set.of("figures.csv", "figures");
+
+    private record Kept(PublicPlanPage page, long readAt) {
+    }
+
+    private final PublicClient open;
+    private final MessageSource messages;
+    private final Map<String, Kept> pages = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
+            return size() > KEPT;
+        }
+    });
+
+    PublicPagesController(PublicClient open, MessageSource messages) {
+        this.open = open;
+        this.messages = messages;
+    }
+
+    /** A municipality with its plans. */
+    record Town(PublicClient.Municipality municipality, List<PublicClient.PlanSummary> plans) {
+    }
+
+    /** A plan in a municipality's list, with what it has published (null: nothing yet). */
+    record Listed(PublicClient.PlanSummary plan, PublicClient.Published published, String publishedOn) {
+        static Listed of(PublicClient.PlanSummary plan, PublicClient.Published published) {
+            return new Listed(plan, published, published == null || published.publishedAt() == null ? null
+                    : jp.shinchoku.calendar.Wareki.format(published.publishedAt().atZone(PublicPlanPage.JAPAN)
+                            .toLocalDate()));
+        }
+    }
+
+    @GetMapping("/public")
+    String municipalities(Model model) {
+        Map<String, List<PublicClient.PlanSummary>> byTown = open.plans(null).stream()
+                .collect(Collectors.groupingBy(plan -> plan.municipality().key(), TreeMap::new, Collectors.toList()));
+        model.addAttribute("towns", byTown.values().stream()
+                .map(plans -> new Town(plans.getFirst().municipality(), plans)).toList());
+        return "public-municipalities";
+    }
+
+    @GetMapping("/public/{municipality}")
+    String municipality(@PathVariable String municipality, Model model) {
+        List<PublicClient.PlanSummary> plans = open.plans(municipality);
+        if (plans.isEmpty()) {
+            Object[] named = {municipality};
+            throw new ApiProblemException(404, "", messages.getMessage("public.no-municipality", named,
+                    java.util.Locale.JAPANESE), messages.getMessage("public.no-municipality", named,
+                    java.util.Locale.ENGLISH), null);
+        }
+        Map<String, PublicClient.Published> published = open.published().stream()
+                .collect(Collectors.toMap(PublicClient.Published::planId, Function.identity(), (a, b) -> a));
+        model.addAttribute("municipality", plans.getFirst().municipality());
+        model.addAttribute("plans", plans.stream().map(plan -> Listed.of(plan, published.get(plan.id()))).toList());
+        return "public-municipality";
+    }
+
+    @GetMapping("/public/plans/{planId}")
+    String plan(@PathVariable String planId, Model model) {
+        model.addAttribute("page", page(planId));
+        return "public-plan";
+    }
+
+    /** The published figures as open data ({@code figures.csv}: UTF-8 with BOM; {@code figures.json} with its dictionary). */
+    @GetMapping({"/public/plans/{planId}/figures.csv", "/public/plans/{planId}/figures.json"})
+    ResponseEntity<byte[]> download(@PathVariable String planId, jakarta.servlet.http.HttpServletRequest request) {
+        boolean csv = request.getRequestURI().endsWith(".csv");
+        byte[] body = open.download(planId, csv ? "figures.csv" : "figures");
+        String name = planId + (csv ? "-figures.csv" : "-figures.json");
+        return ResponseEntity.ok().contentType(csv ? CSV : MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.maxAge(FRESH))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
+    private PublicPlanPage page(String planId) {
+        long now = System.nanoTime();
+        Kept kept = pages.get(planId);
+        if (kept != null && now - kept.readAt() < FRESH.toNanos()) {
+            return kept.page();
+        }
+        PublicClient.Plan plan = open.plan(planId);
+        PublicPlanPage page = PublicPlanPage.of(plan, open.figures(planId).orElse(null), open.years(planId),
+                new PublicPlanPage.Words(text("public.baseline"), text("public.target")));
+        pages.put(planId, new Kept(page, now));
+        return page;
+    }
+
+    /** The chart's words in Japanese: the page's chart labels are the plan's own terms. */
+    private String text(String key) {
+        return messages.getMessage(key, null, java.util.Locale.JAPANESE);
+    }
+}
