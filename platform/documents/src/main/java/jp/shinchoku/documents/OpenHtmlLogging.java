@@ -1,4 +1,4 @@
-package jp.shinchoku.measurement.documents.pdf;
+package jp.shinchoku.documents;
 
 import java.util.logging.Level;
 
@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * openhtmltopdf's log through SLF4J, like the service's own: its warnings (a style it cannot apply, a glyph it lacks)
+ * openhtmltopdf's log through SLF4J, like the application's own: its warnings (a style it cannot apply, a glyph it lacks)
  * as warnings under {@code com.openhtmltopdf}, its chatter (timings, "prepare to fly") at debug; never on stderr.
  */
 final class OpenHtmlLogging implements XRLogger {

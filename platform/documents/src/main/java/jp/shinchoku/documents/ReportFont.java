@@ -1,4 +1,4 @@
-package jp.shinchoku.measurement.documents.pdf;
+package jp.shinchoku.documents;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Japanese TrueType font the PDF documents are set in and embed (IPAexゴシック, Debian's
- * {@code fonts-ipaexfont-gothic}), read from a file at run time. A file that is missing, unreadable, not TrueType or
+ * The Japanese TrueType font the PDF documents (the measurement service's 取組状況報告書, the portal's 会議資料) are
+ * set in and embed (IPAexゴシック, Debian's {@code fonts-ipaexfont-gothic}), read from a file at run time. A file that is missing, unreadable, not TrueType or
  * without the Japanese glyphs the documents print counts as no font: a PDF is then refused, never made with missing
  * glyphs. Read once and kept; a missing file is looked for again on each use (it may be installed later).
  */
@@ -28,7 +28,7 @@ public final class ReportFont {
     public static final String PACKAGE = "fonts-ipaexfont-gothic";
 
     private static final Logger log = LoggerFactory.getLogger(ReportFont.class);
-    private static final String SAMPLE = "令和年度取組状況報告書達成未達自己評価推進本部順調遅れ件";
+    private static final String SAMPLE = "令和年度取組状況報告書会議資料達成未達悪化未設定自己評価推進本部順調遅れ件";
 
     private final Path path;
     private volatile byte[] loaded;

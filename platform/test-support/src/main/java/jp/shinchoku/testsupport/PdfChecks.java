@@ -1,4 +1,4 @@
-package jp.shinchoku.measurement.documents.pdf;
+package jp.shinchoku.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
+import jp.shinchoku.documents.ReportFont;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -16,7 +17,10 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.assertj.core.data.Offset;
 
-/** What the tests check of a PDF document, with PDFBox; its pages as screenshots. */
+/**
+ * What the tests check of a PDF document (the measurement service's 取組状況報告書, the portal's 会議資料), with PDFBox;
+ * its pages as screenshots. Its users bring PDFBox and {@code shinchoku-documents} (optional here).
+ */
 public final class PdfChecks {
 
     private static final float A4_SHORT = 595.28f;
@@ -46,7 +50,11 @@ public final class PdfChecks {
 
     /** Each page as a PNG in target/screenshots/ (not blank). */
     public static void screenshots(PDDocument document, String name) throws IOException {
-        Path folder = Path.of("target", "screenshots");
+        screenshots(document, name, Path.of("target", "screenshots"));
+    }
+
+    /** Each page as a PNG ({@code name-page1.png}, …) at 110 dpi in the folder (not blank). */
+    public static void screenshots(PDDocument document, String name, Path folder) throws IOException {
         Files.createDirectories(folder);
         PDFRenderer renderer = new PDFRenderer(document);
         for (int page = 0; page < document.getNumberOfPages(); page++) {
@@ -75,5 +83,4 @@ public final class PdfChecks {
     public static String flat(String text) {
         return text.replaceAll("\\s+", "");
     }
-
 }

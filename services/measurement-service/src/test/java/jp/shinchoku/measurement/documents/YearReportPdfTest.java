@@ -11,11 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import jp.shinchoku.documents.ReportFont;
 import jp.shinchoku.measurement.TestKpis;
 import jp.shinchoku.measurement.TestKpis.Kpi;
-import jp.shinchoku.measurement.documents.pdf.PdfChecks;
-import jp.shinchoku.measurement.documents.pdf.ReportFont;
 import jp.shinchoku.measurement.documents.pdf.YearReportPdf;
+import jp.shinchoku.testsupport.PdfChecks;
 import jp.shinchoku.testsupport.HttpJson;
 import jp.shinchoku.testsupport.ShinchokuServiceTest;
 import jp.shinchoku.testsupport.TestTokens;

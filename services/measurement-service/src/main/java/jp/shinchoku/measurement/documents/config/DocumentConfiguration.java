@@ -2,8 +2,8 @@ package jp.shinchoku.measurement.documents.config;
 
 import java.nio.file.Path;
 
+import jp.shinchoku.documents.ReportFont;
 import jp.shinchoku.measurement.documents.YearReports;
-import jp.shinchoku.measurement.documents.pdf.ReportFont;
 import jp.shinchoku.measurement.documents.pdf.YearReportPdf;
 import jp.shinchoku.measurement.evaluations.EvaluationRepository;
 import jp.shinchoku.measurement.years.EditionRepository;

@@ -4,10 +4,6 @@ import static jp.shinchoku.measurement.documents.DocumentWords.date;
 import static jp.shinchoku.measurement.documents.DocumentWords.direction;
 import static jp.shinchoku.measurement.documents.DocumentWords.status;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -18,23 +14,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.calendar.Texts;
+import jp.shinchoku.documents.HtmlPdf;
+import jp.shinchoku.documents.ReportFont;
+import jp.shinchoku.documents.XhtmlTemplates;
 import jp.shinchoku.measurement.documents.DocumentTexts;
 import jp.shinchoku.measurement.documents.YearReport;
 import jp.shinchoku.measurement.evaluations.Evaluation;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * 取組状況報告書 as a PDF: the {@link YearReport} put into an XHTML template (Thymeleaf, every text escaped) and laid
- * out by openhtmltopdf on PDFBox: A4 landscape, the title and the edition on top, a section per 柱 with a table per
- * measure (each KPI's baseline, target, deadline, each year's value and verdict, status, grade) and the measure's
- * 自己評価 and 推進本部 evaluation under it, page numbers in the footer. Set in the {@link ReportFont}, embedded as a
+ * out by {@link HtmlPdf} (openhtmltopdf on PDFBox): A4 landscape, the title and the edition on top, a section per 柱
+ * with a table per measure (each KPI's baseline, target, deadline, each year's value and verdict, status, grade) and
+ * the measure's 自己評価 and 推進本部 evaluation under it, page numbers in the footer. Set in the {@link ReportFont}, embedded as a
  * subset; dates in 和暦 (in Japanese) or ISO (in English).
  */
 public final class YearReportPdf {
@@ -43,28 +38,24 @@ public final class YearReportPdf {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final TemplateEngine TEMPLATES = templates();
 
-    static {
-        OpenHtmlLogging.install();
-    }
-
-    private final ReportFont font;
+    private final HtmlPdf pdf;
 
     public YearReportPdf(ReportFont font) {
-        this.font = font;
+        this.pdf = new HtmlPdf(font);
     }
 
     public ReportFont font() {
-        return font;
+        return pdf.font();
     }
 
     /** Whether PDFs can be made: the Japanese font is there. */
     public boolean available() {
-        return font.bytes().isPresent();
+        return pdf.available();
     }
 
     /** The report as a PDF, or empty when the Japanese font is missing (never a PDF without its glyphs). */
     public Optional<byte[]> render(YearReport report, boolean japanese) {
-        return font.bytes().map(bytes -> render(page(report, japanese), bytes));
+        return pdf.render(() -> xhtml(page(report, japanese)));
     }
 
     /** The XHTML the PDF is laid out from. */
@@ -72,23 +63,6 @@ public final class YearReportPdf {
         Context context = new Context(page.japanese() ? Locale.JAPANESE : Locale.ENGLISH);
         context.setVariable("page", page);
         return TEMPLATES.process("year-report", context);
-    }
-
-    private static byte[] render(Page page, byte[] fontBytes) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> new ByteArrayInputStream(fontBytes), ReportFont.FAMILY);
-            // nothing outside the document is ever read: no images, no style sheets, no fonts from the network
-            builder.useExternalResourceAccessControl((uri, type) -> false,
-                    ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
-            builder.withHtmlContent(xhtml(page), null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** What the template shows, every text made: the template only places it. */
@@ -192,9 +166,6 @@ public final class YearReportPdf {
         fields.add(new Field(TEXTS.in(japanese, "column." + key), blank(text)));
     }
 
-
-
-
     private static String number(BigDecimal value) {
         if (value == null) {
             return "";
@@ -208,14 +179,9 @@ public final class YearReportPdf {
     }
 
     private static TemplateEngine templates() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(YearReportPdf.class.getClassLoader());
-        resolver.setPrefix("jp/shinchoku/measurement/documents/pdf/");
-        resolver.setSuffix(".xhtml");
-        resolver.setTemplateMode(TemplateMode.XML);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
         TemplateEngine engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
+        engine.setTemplateResolver(XhtmlTemplates.resolver(YearReportPdf.class.getClassLoader(),
+                "jp/shinchoku/measurement/documents/pdf/", ".xhtml"));
         return engine;
     }
 }

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jp.shinchoku.calendar.FiscalYear;
+import jp.shinchoku.documents.ReportFont;
 import jp.shinchoku.measurement.documents.YearReports;
-import jp.shinchoku.measurement.documents.pdf.ReportFont;
 import jp.shinchoku.measurement.documents.pdf.YearReportPdf;
 import jp.shinchoku.measurement.documents.xlsx.YearReportWorkbook;
 import jp.shinchoku.measurement.kpis.web.KpiAccess;

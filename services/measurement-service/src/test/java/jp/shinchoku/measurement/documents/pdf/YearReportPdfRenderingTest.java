@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jp.shinchoku.documents.ReportFont;
 import jp.shinchoku.measurement.documents.YearReport;
 import jp.shinchoku.measurement.evaluations.Evaluation;
 import jp.shinchoku.measurement.progress.Grade;
 import jp.shinchoku.measurement.progress.YearVerdict;
+import jp.shinchoku.testsupport.PdfChecks;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
