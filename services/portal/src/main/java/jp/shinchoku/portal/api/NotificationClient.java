@@ -23,10 +23,13 @@ public class NotificationClient {
     public record Acknowledgement(String by, Instant at, String comment) {
     }
 
-    /** An alert: its rule, what it is about (labels), since when, whether silenced or acknowledged. */
+    /**
+     * An alert: its rule ({@code rule} its code, {@code REPORT_ESCALATED}; {@code ruleJa} its name), what it is about
+     * (labels), since when, whether silenced or acknowledged.
+     */
     public record Alert(String id, String severity, String state, String summaryJa, String summaryEn, String ruleJa,
             String firstRaisedAt, List<String> silencedBy, Map<String, String> labels,
-            Acknowledgement acknowledgement) {
+            Acknowledgement acknowledgement, String rule) {
         public Alert {
             silencedBy = silencedBy == null ? List.of() : silencedBy;
             labels = labels == null ? Map.of() : labels;

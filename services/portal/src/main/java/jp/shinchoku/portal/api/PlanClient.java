@@ -42,8 +42,12 @@ public class PlanClient {
             BigDecimal target, DateView due, String targetText, boolean retired) {
     }
 
-    /** A milestone: what, by when, its status and the comment its last report gave. */
-    public record Milestone(String id, String text, DateView due, String status, String statusLabel, String comment) {
+    /**
+     * A milestone: what, by when, its status and the comment its last report gave; {@code decidesTargetOf} the KPI
+     * whose 未設定 target it is to decide (none: null).
+     */
+    public record Milestone(String id, String text, DateView due, String status, String statusLabel, String comment,
+            String decidesTargetOf) {
     }
 
     public record Measure(String code, String title, String department, boolean retired, List<Kpi> kpis,
