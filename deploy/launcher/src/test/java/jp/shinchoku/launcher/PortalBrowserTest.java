@@ -395,6 +395,51 @@ class PortalBrowserTest {
         browser.get(portal.url() + "/audit?lang=ja");
     }
 
+    /**
+     * 公表: the 推進本部 opens the edition a close of 令和3年度 froze (a year no other scenario closes), previews what
+     * the public would read, publishes it, and is told so when it tries again. The preview passes axe-core.
+     */
+    @Test
+    void theHeadquartersPreviewsAnEditionAndPublishesItOnce() {
+        String planId = HttpJson.onPort(system.port(Service.PLAN)).as(tokens.admin()).get("/api/plans").json()
+                .at("/items/0/id").asString();
+        HttpJson.Response closed = HttpJson.onPort(system.port(Service.MEASUREMENT))
+                .as(tokens.issue(LocalTokens.DEMO.get("hq")))
+                .post("/api/plans/" + planId + "/fiscal-years/2021/close", "{\"reason\": \"計画の前年度の数値を確定する\"}");
+        assertThat(closed.status()).as(closed.body()).isBetween(200, 201);
+        String edition = closed.json().at("/history/0/edition").asString();
+
+        signIn("setouchi-hq");
+        browser.get(portal.url() + "/fiscal-years?plan=" + planId + "&fiscalYear=2021");
+        assertThat(waitFor(By.id("year-state")).getText()).isEqualTo("締め済み");
+        browser.findElement(By.linkText(edition)).click();
+        waitFor(By.cssSelector("table.edition"));
+        browser.findElement(By.id("publication-preview")).click();
+
+        assertThat(waitFor(By.cssSelector("main h1")).getText()).isEqualTo("公表プレビュー 版 " + edition);
+        assertThat(browser.findElement(By.id("publication-state")).getText()).isEqualTo("この版はまだ公表されていません。");
+        assertThat(browser.findElement(By.id("private-count")).getText()).matches("非公開の評価指標 \\d+ 件は含みません。");
+        assertThat(browser.findElements(By.cssSelector("table.preview tbody tr"))).isNotEmpty();
+        accessible("publication-preview", true);
+
+        browser.findElement(By.cssSelector("#publish-form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textMatches(
+                By.cssSelector(".flash .notice"), java.util.regex.Pattern.compile("版 .* を公表しました")));
+        assertThat(browser.findElement(By.id("publication-state")).getText()).contains("現在住民が読んでいる版です");
+        assertThat(browser.findElement(By.cssSelector("table.publications tbody tr")).getText())
+                .contains(edition).contains("令和3年度").contains("setouchi-hq").contains("公表中");
+        accessible("publication-published", false);
+
+        // the same edition again: said on the page, not an error page
+        browser.findElement(By.cssSelector("#publish-form button")).click();
+        WebElement already = waitFor(By.cssSelector(".flash[role=alert] .problem"));
+        assertThat(already.getText()).contains(edition).contains("公表済みです").contains("もう一度公表することはできません");
+        assertThat(browser.findElement(By.cssSelector("main h1")).getText()).isEqualTo("公表プレビュー 版 " + edition);
+        assertThat(browser.findElements(By.cssSelector("table.publications tbody tr")).stream()
+                .filter(row -> row.getText().contains(edition))).as("published once").hasSize(1);
+        accessible("publication-already-published", false);
+    }
+
     @Test
     void theHeadquartersRevisesThePlanAndRecordsAReviewWithTheRevisionItDecided() {
         String planId = HttpJson.onPort(system.port(Service.PLAN)).as(tokens.admin()).get("/api/plans").json()
