@@ -271,6 +271,23 @@ class PublishingPagesTest {
                 .andExpect(flash().attribute("problem", "FY2023 is not closed yet"));
     }
 
+    @Test
+    void aClosedYearOffersItsReportFilesOnTheFiscalYearsPage() throws Exception {
+        when(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/fiscal-years/{fiscalYear}", PLAN, 2022)).thenReturn(json("""
+                {"planId": "%s", "fiscalYear": 2022, "label": "令和4年度", "labelEn": "FY2022", "closed": true, "blockers": [],
+                 "history": []}""".formatted(PLAN)));
+        mvc.perform(get("/fiscal-years").param("plan", PLAN).param("fiscalYear", "2022").with(hq()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("href=\"/fiscal-years/report.pdf?plan=" + PLAN + "&amp;fiscalYear=2022\">令和4年度の取組状況報告書（PDF）</a>"),
+                        containsString("href=\"/fiscal-years/report.xlsx?plan=" + PLAN + "&amp;fiscalYear=2022\">令和4年度の取組状況報告書（Excel）</a>"))));
+        when(api.get(Api.Service.MEASUREMENT, "/api/plans/{planId}/fiscal-years/{fiscalYear}", PLAN, 2022)).thenReturn(json("""
+                {"planId": "%s", "fiscalYear": 2022, "label": "令和4年度", "labelEn": "FY2022", "closed": false, "blockers": [],
+                 "history": []}""".formatted(PLAN)));
+        mvc.perform(get("/fiscal-years").param("plan", PLAN).param("fiscalYear", "2022").with(hq()))
+                .andExpect(content().string(not(containsString("/fiscal-years/report.pdf"))));
+    }
+
     // a decided 廃止 or 見直し starts its revision
 
     /**
