@@ -90,12 +90,12 @@ class PublicationTest {
         String second = reclosed.get("history").get(2).get("edition").asString();
         assertThat(anyone.get(figures).json().at("/rows/0/latestValue").asInt()).isEqualTo(80);
         assertThat(anyone.get(figures + "/years").json().valueStream()
-                .map(year -> year.get("fiscalYear").asInt() + ":" + year.at("/rows/0/latestValue").asInt()))
+                .map(kept -> kept.get("fiscalYear").asInt() + ":" + kept.at("/rows/0/latestValue").asInt()))
                 .as("each year's series: its latest publication").containsExactly("2024:80");
         hq.post("/api/plans/" + plan.planId() + "/editions/" + HttpJson.encode(second) + "/publish", "");
         assertThat(anyone.get(figures).json().at("/rows/0/latestValue").asInt()).isEqualTo(85);
         assertThat(anyone.get(figures + "/years").json().valueStream()
-                .map(year -> year.get("editionId").asString() + ":" + year.at("/rows/0/latestValue").asInt()))
+                .map(kept -> kept.get("editionId").asString() + ":" + kept.at("/rows/0/latestValue").asInt()))
                 .containsExactly(second + ":85");
         assertThat(hq.get("/api/plans/" + plan.planId() + "/publications").json().valueStream()
                 .map(p -> p.get("editionId").asString() + ":" + p.get("current").asBoolean()))
