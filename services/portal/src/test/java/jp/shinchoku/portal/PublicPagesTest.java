@@ -4,6 +4,8 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -145,6 +147,25 @@ class PublicPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("実績はまだ公表されていません。"),
                         not(containsString("figures.csv")))));
+    }
+
+    @Test
+    void manyReadersOfAPlanArePaidForOnceWhileItIsFresh() throws Exception {
+        when(api.getPublic(Api.Service.PLAN, "/api/open-data/plan-documents/{planId}", "pln-read-often"))
+                .thenReturn(json("""
+                        {"id": "pln-read-often", "title": "よく読まれる計画", "municipality": {"name": "瀬戸内町"}, "pillars": []}"""));
+        when(api.getPublic(Api.Service.MEASUREMENT, "/api/open-data/plans/{planId}/figures/years", "pln-read-often"))
+                .thenReturn(json("[]"));
+        when(api.getPublic(Api.Service.MEASUREMENT, "/api/open-data/plans/{planId}/figures", "pln-read-often"))
+                .thenThrow(new ApiProblemException(404, "urn:shinchoku:problem:nothing-published", "未公表", "none", null));
+        for (int reader = 0; reader < 5; reader++) {
+            mvc.perform(get("/public/plans/pln-read-often")).andExpect(status().isOk())
+                    .andExpect(header().string("Cache-Control", "max-age=2, public"))
+                    .andExpect(content().string(containsString("よく読まれる計画")));
+        }
+        mvc.perform(get("/public/plans/pln-read-often").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("No figures have been published yet.")));
+        verify(api, times(2)).getPublic(Api.Service.PLAN, "/api/open-data/plan-documents/{planId}", "pln-read-often");
     }
 
     @Test

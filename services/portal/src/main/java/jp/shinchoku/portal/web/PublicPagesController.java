@@ -5,15 +5,19 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jp.shinchoku.portal.api.ApiProblemException;
 import jp.shinchoku.portal.api.PublicClient;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,12 +27,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * The public pages (公表), for anyone and without signing in: the municipalities with plans, a municipality's plans,
  * and a plan's page of published figures with a chart per KPI and the open-data downloads. Plain HTML: they work
- * without JavaScript and print. What they show is kept for {@link #FRESH} (the published figures change only when
- * the 推進本部 publishes), so many readers cost the services little.
+ * without JavaScript and print. A plan's page is rendered once per language and kept for {@link #FRESH} (the
+ * published figures change only when the 推進本部 publishes), so many readers cost the services and the portal little.
  */
 @Controller
 class PublicPagesController {
@@ -38,11 +45,13 @@ class PublicPagesController {
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final Set<String> FILES = Set.of("figures.csv", "figures");
 
-    private record Kept(PublicPlanPage page, long readAt) {
+    /** A plan's page as rendered in one language, and when its figures were read. */
+    private record Kept(String html, long readAt) {
     }
 
     private final PublicClient open;
     private final MessageSource messages;
+    private final ITemplateEngine templates;
     private final Map<String, Kept> pages = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
@@ -50,9 +59,10 @@ class PublicPagesController {
         }
     });
 
-    PublicPagesController(PublicClient open, MessageSource messages) {
+    PublicPagesController(PublicClient open, MessageSource messages, ITemplateEngine templates) {
         this.open = open;
         this.messages = messages;
+        this.templates = templates;
     }
 
     /** A municipality with its plans. */
@@ -93,15 +103,34 @@ class PublicPagesController {
         return "public-municipality";
     }
 
-    @GetMapping("/public/plans/{planId}")
-    String plan(@PathVariable String planId, Model model) {
-        model.addAttribute("page", page(planId));
-        return "public-plan";
+    /**
+     * The plan's page, rendered once per language while it is fresh: every reader in between is given the same HTML
+     * (the page is the same for all, nobody is signed in on it).
+     */
+    @GetMapping(value = "/public/plans/{planId}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> plan(@PathVariable String planId, HttpServletRequest request,
+            HttpServletResponse response) {
+        Locale language = LocaleContextHolder.getLocale();
+        boolean english = Locale.ENGLISH.getLanguage().equals(language.getLanguage());
+        String key = planId + (english ? "|en" : "|ja");
+        long now = System.nanoTime();
+        Kept kept = pages.get(key);
+        if (kept == null || now - kept.readAt() >= FRESH.toNanos()) {
+            PublicPlanPage page = PublicPlanPage.of(open.plan(planId), open.figures(planId).orElse(null),
+                    open.years(planId), new PublicPlanPage.Words(text("public.baseline"), text("public.target")));
+            WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
+                    .buildExchange(request, response), language, Map.of("page", page, "english", english,
+                    "path", request.getRequestURI()));
+            kept = new Kept(templates.process("public-plan", context), now);
+            pages.put(key, kept);
+        }
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.maxAge(FRESH).cachePublic()).body(kept.html());
     }
 
     /** The published figures as open data ({@code figures.csv}: UTF-8 with BOM; {@code figures.json} with its dictionary). */
     @GetMapping({"/public/plans/{planId}/figures.csv", "/public/plans/{planId}/figures.json"})
-    ResponseEntity<byte[]> download(@PathVariable String planId, jakarta.servlet.http.HttpServletRequest request) {
+    ResponseEntity<byte[]> download(@PathVariable String planId, HttpServletRequest request) {
         boolean csv = request.getRequestURI().endsWith(".csv");
         byte[] body = open.download(planId, csv ? "figures.csv" : "figures");
         String name = planId + (csv ? "-figures.csv" : "-figures.json");
@@ -110,19 +139,6 @@ class PublicPagesController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(body);
-    }
-
-    private PublicPlanPage page(String planId) {
-        long now = System.nanoTime();
-        Kept kept = pages.get(planId);
-        if (kept != null && now - kept.readAt() < FRESH.toNanos()) {
-            return kept.page();
-        }
-        PublicClient.Plan plan = open.plan(planId);
-        PublicPlanPage page = PublicPlanPage.of(plan, open.figures(planId).orElse(null), open.years(planId),
-                new PublicPlanPage.Words(text("public.baseline"), text("public.target")));
-        pages.put(planId, new Kept(page, now));
-        return page;
     }
 
     /** The chart's words in Japanese: the page's chart labels are the plan's own terms. */
