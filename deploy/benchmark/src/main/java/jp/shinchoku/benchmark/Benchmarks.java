@@ -10,7 +10,7 @@ import jp.shinchoku.embedded.InProcessMongo;
 /**
  * The benchmarks, printing figures (never timed tests): the report pipeline end to end, then the daily run.
  * {@code ./mvnw -q -pl deploy/benchmark -am spring-boot:run -Dlauncher.skip=true}; arguments (after
- * {@code -Dspring-boot.run.arguments=}): {@code --only=pipeline|daily|alerts|faults|documents} ({@code faults}: the fault suite, {@code --short} for the version the tests run), {@code --governments=1788},
+ * {@code -Dspring-boot.run.arguments=}): {@code --only=pipeline|daily|alerts|faults|documents|public-page} ({@code faults}: the fault suite, {@code --short} for the version the tests run), {@code --governments=1788},
  * {@code --reports=15000} per full-rate phase, {@code --stored=1000000}, {@code --store=memory|file}. On the in-process
  * broker and MongoDB-wire store unless {@code KAFKA_BOOTSTRAP_SERVERS} / {@code MONGODB_URI} name real ones.
  */
@@ -28,6 +28,11 @@ public final class Benchmarks {
         }
         if (only.equals("documents")) {
             DocumentsBenchmark.run();
+            PublicPageBenchmark.run();
+            System.exit(0);
+        }
+        if (only.equals("public-page")) {
+            PublicPageBenchmark.run();
             System.exit(0);
         }
         if (!only.equals("daily") && !only.equals("alerts")) {

@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 
 import jp.shinchoku.portal.api.Api;
@@ -162,6 +164,13 @@ class PublicPagesTest {
             mvc.perform(get("/public/plans/pln-read-often")).andExpect(status().isOk())
                     .andExpect(header().string("Cache-Control", "max-age=2, public"))
                     .andExpect(content().string(containsString("よく読まれる計画")));
+        }
+        byte[] gzipped = mvc.perform(get("/public/plans/pln-read-often").header("Accept-Encoding", "gzip, deflate, br"))
+                .andExpect(header().string("Content-Encoding", "gzip"))
+                .andExpect(header().string("Vary", "Accept-Encoding"))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+            assertThat(new String(unzipped.readAllBytes(), StandardCharsets.UTF_8)).contains("よく読まれる計画");
         }
         mvc.perform(get("/public/plans/pln-read-often").param("lang", "en")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("No figures have been published yet.")));
