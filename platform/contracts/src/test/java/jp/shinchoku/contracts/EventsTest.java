@@ -65,6 +65,20 @@ class EventsTest {
     }
 
     @Test
+    void aKpiDefinitionWrittenBeforeItsMeasureTitlesPublicationHasAPublicMeasureTitle() {
+        var before = new jp.shinchoku.contracts.plan.KpiDefinedV1("pln-1.1-1.1", "pln-1", null, "1", "1-1", "施策", "somu",
+                "申請件数", "件", "count", "increase", null, null, 1, null, null, null, null, null, null, null, null, null,
+                null, null, "output", false);
+        assertThat(before.measureTitlePublished()).isTrue();
+
+        var hidden = new jp.shinchoku.contracts.plan.KpiDefinedV1("pln-1.1-1.1", "pln-1", null, "1", "1-1", "施策", "somu",
+                "申請件数", "件", "count", "increase", null, null, 2, null, null, null, null, null, null, null, null, null,
+                null, null, "output", true, false);
+        assertThat(hidden.measureTitlePublished()).isFalse();
+        assertThat(hidden.measureTitle()).as("the title still travels, for the staff's own views").isEqualTo("施策");
+    }
+
+    @Test
     void deadLetterTopicsFollowTheSourceTopic() {
         assertThat(Topics.KPI_PROGRESS.deadLetter()).isEqualTo("shinchoku.measurement.kpi-progress.DLT");
         assertThat(Topics.KPI_DEFINITIONS.compacted()).isTrue();

@@ -36,6 +36,10 @@ import java.util.Objects;
  *                  where the plan does not say
  * @param published whether the KPI is 公開 (shown in what the municipality publishes, e.g. its open data) or 非公開;
  *                  absent in events written before the field existed: read as true
+ * @param measureTitlePublished whether the title of the KPI's measure (個別施策名) is 公開 or 非公開 (the plan's
+ *                  measure names {@code title} among its {@code privateFields}): what the municipality publishes
+ *                  about the KPI then leaves the measure's title out; absent in events written before the field
+ *                  existed: read as true
  */
 public record KpiDefinedV1(
         String kpiId,
@@ -64,7 +68,8 @@ public record KpiDefinedV1(
         Boolean maintain,
         Ratio ratio,
         String indicatorType,
-        Boolean published) {
+        Boolean published,
+        Boolean measureTitlePublished) {
 
     public KpiDefinedV1 {
         Objects.requireNonNull(kpiId, "kpiId");
@@ -75,6 +80,19 @@ public record KpiDefinedV1(
         retired = Boolean.TRUE.equals(retired);
         accumulation = accumulation == null ? "cumulative" : accumulation;
         published = published == null || published;
+        measureTitlePublished = measureTitlePublished == null || measureTitlePublished;
+    }
+
+    /** A definition as producers before {@code measureTitlePublished} wrote it (a 公開 measure title). */
+    public KpiDefinedV1(String kpiId, String planId, String municipalityCode, String pillarCode, String measureCode,
+            String measureTitle, String departmentCode, String name, String unit, String kind, String direction,
+            Baseline baseline, Target target, int revision, Recurrence recurrence, BigDecimal factor,
+            List<Target> intermediateTargets, Boolean retired, String pillarTitle, String accumulation,
+            String reportingCadence, PlanPeriod planPeriod, String relativeTo, Boolean maintain, Ratio ratio,
+            String indicatorType, Boolean published) {
+        this(kpiId, planId, municipalityCode, pillarCode, measureCode, measureTitle, departmentCode, name, unit, kind,
+                direction, baseline, target, revision, recurrence, factor, intermediateTargets, retired, pillarTitle,
+                accumulation, reportingCadence, planPeriod, relativeTo, maintain, ratio, indicatorType, published, null);
     }
 
     /** A definition as producers before {@code indicatorType} and {@code published} wrote it (a 公開 KPI). */
@@ -85,7 +103,7 @@ public record KpiDefinedV1(
             String reportingCadence, PlanPeriod planPeriod, String relativeTo, Boolean maintain, Ratio ratio) {
         this(kpiId, planId, municipalityCode, pillarCode, measureCode, measureTitle, departmentCode, name, unit, kind,
                 direction, baseline, target, revision, recurrence, factor, intermediateTargets, retired, pillarTitle,
-                accumulation, reportingCadence, planPeriod, relativeTo, maintain, ratio, null, null);
+                accumulation, reportingCadence, planPeriod, relativeTo, maintain, ratio, null, null, null);
     }
 
     /** A definition as producers before {@code relativeTo}, {@code maintain} and {@code ratio} wrote it. */
@@ -96,7 +114,7 @@ public record KpiDefinedV1(
             String reportingCadence, PlanPeriod planPeriod) {
         this(kpiId, planId, municipalityCode, pillarCode, measureCode, measureTitle, departmentCode, name, unit, kind,
                 direction, baseline, target, revision, recurrence, factor, intermediateTargets, retired, pillarTitle,
-                accumulation, reportingCadence, planPeriod, null, null, null, null, null);
+                accumulation, reportingCadence, planPeriod, null, null, null, null, null, null);
     }
 
     /** A definition as producers before {@code pillarTitle}, {@code accumulation}, cadence and period wrote it. */
@@ -106,7 +124,7 @@ public record KpiDefinedV1(
             List<Target> intermediateTargets, Boolean retired) {
         this(kpiId, planId, municipalityCode, pillarCode, measureCode, measureTitle, departmentCode, name, unit, kind,
                 direction, baseline, target, revision, recurrence, factor, intermediateTargets, retired, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** 現状値: the value at the start, as of a date. */

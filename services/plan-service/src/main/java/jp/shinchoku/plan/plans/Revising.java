@@ -99,11 +99,14 @@ final class Revising {
         return new Plan.Changed(revised, events);
     }
 
-    /** What a KPI's definition consists of: the KPI and where it sits (measure, department, retired). */
+    /**
+     * What a KPI's definition consists of: the KPI and where it sits (measure, whether its title is 公開, department,
+     * retired).
+     */
     private static List<Object> definition(Plan.LocatedKpi located) {
         Plan.Measure measure = located.measure();
         return Arrays.asList(located.kpi(), located.pillar().code(), measure.code(), measure.title(),
-                measure.departmentCode(), measure.retired());
+                measure.published("title"), measure.departmentCode(), measure.retired());
     }
 
     private static Plan apply(Plan plan, ChangeDraft change, String path, Set<String> knownDepartments, Instant now,

@@ -80,7 +80,8 @@ public final class PlanContracts {
                 kpi.maintain() ? Boolean.TRUE : null,
                 kpi.ratio() == null ? null : new KpiDefinedV1.Ratio(kpi.ratio().numerator(), kpi.ratio().denominator()),
                 WireNames.of(kpi.indicatorType()),
-                kpi.published());
+                kpi.published(),
+                located.measure().published("title"));
     }
 
     public static PlanRevisedV1 planRevised(PlanEvent.PlanRevised revised) {

@@ -128,4 +128,39 @@ class PlanContractsTest {
                     assertThat(kpi.revision()).isEqualTo(2);
                 });
     }
+
+    @Test
+    void aMeasuresTitleMadePrivateReDefinesItsKpisWithTheTitleNotPublishedAndItsSummaryAloneDoesNot() {
+        var offices = new PlanDraft.KpiDraft("office", "コンビニ交付の実施店舗数", "店", "count", "increase", null,
+                new PlanDraft.TargetDraft(BigDecimal.TEN, "令和8年度末"), null, null, null, List.of());
+        Plan published = Plan.publish(PlanFixtures.draft(PlanFixtures.cardRate(), offices), "pln-1",
+                Instant.parse("2026-04-01T00:00:00Z")).plan();
+        assertThat(published.kpis().map(kpi -> PlanContracts.kpiDefined(published, kpi).measureTitlePublished()))
+                .as("公開 unless said").containsOnly(true);
+
+        Plan.Changed hidden = published.revise(new RevisionDraft("推進本部", "施策名は公表前のため非公開",
+                List.of(RevisionDraft.ChangeDraft.setMeasurePublication("3-1", List.of("title")))), Set.of(),
+                Instant.parse("2026-05-20T01:00:00Z"));
+        assertThat(defined(hidden)).hasSize(2).allSatisfy(kpi -> {
+            assertThat(kpi.measureTitlePublished()).isFalse();
+            assertThat(kpi.measureTitle()).as("still told, for the staff's own views")
+                    .isEqualTo("マイナンバーカードの取得率及び住民利便性の向上");
+            assertThat(kpi.revision()).isEqualTo(2);
+        });
+
+        Plan.Changed summary = hidden.plan().revise(new RevisionDraft("推進本部", "施策名は公開、概要は非公開",
+                List.of(RevisionDraft.ChangeDraft.setMeasurePublication("3-1", List.of("summary")))), Set.of(),
+                Instant.parse("2026-05-21T01:00:00Z"));
+        assertThat(defined(summary)).hasSize(2).allSatisfy(kpi -> assertThat(kpi.measureTitlePublished()).isTrue());
+
+        Plan.Changed cost = summary.plan().revise(new RevisionDraft("推進本部", "事業費も非公開",
+                List.of(RevisionDraft.ChangeDraft.setMeasurePublication("3-1", List.of("summary", "cost")))), Set.of(),
+                Instant.parse("2026-05-22T01:00:00Z"));
+        assertThat(defined(cost)).as("the KPIs' definitions are as they were").isEmpty();
+    }
+
+    private static List<KpiDefinedV1> defined(Plan.Changed changed) {
+        return changed.events().stream().filter(PlanEvent.KpiDefined.class::isInstance)
+                .map(event -> PlanContracts.kpiDefined(event.plan(), ((PlanEvent.KpiDefined) event).kpi())).toList();
+    }
 }

@@ -260,6 +260,34 @@ class PlanRevisionApiTest {
     }
 
     @Test
+    void aMeasuresTitleMadePrivateByRevisionReDefinesItsKpisWithTheTitleNotPublished() {
+        JsonNode published = DemoPlans.publish(http, "sanjo", DemoPlans.uniqueName("三条市")).json();
+        String planId = published.get("id").asString();
+        assertThat(probe.awaitEvent(Events.KPI_DEFINED, e -> e.kpiId().equals(planId + ".2-1.1") && e.revision() == 1)
+                .measureTitlePublished()).isTrue();
+
+        HttpJson.Response revised = http.post("/api/plans/" + planId + "/revisions", """
+                {"revisedBy": "推進本部", "reason": "施策名は公表前のため非公開とする", "changes": [
+                   {"type": "set-publication", "measure": "2-1", "privateFields": ["title"]}]}""");
+
+        assertThat(revised.status()).isEqualTo(201);
+        assertThat(revised.json().at("/pillars/1/measures/0/privateFields/0").asString()).isEqualTo("title");
+        for (String kpiId : List.of(planId + ".2-1.1", planId + ".2-1.2")) {
+            KpiDefinedV1 defined = probe.awaitEvent(Events.KPI_DEFINED,
+                    e -> e.kpiId().equals(kpiId) && e.revision() == 2);
+            assertThat(defined.measureTitlePublished()).as(kpiId).isFalse();
+            assertThat(defined.measureTitle()).isEqualTo("各種保有情報等に係るオープンデータ化の促進");
+            assertThat(defined.published()).as("the KPI itself stays 公開").isTrue();
+        }
+
+        http.post("/api/plans/" + planId + "/revisions", """
+                {"revisedBy": "推進本部", "reason": "施策名を公表する", "changes": [
+                   {"type": "set-publication", "measure": "2-1", "privateFields": []}]}""");
+        assertThat(probe.awaitEvent(Events.KPI_DEFINED, e -> e.kpiId().equals(planId + ".2-1.2") && e.revision() == 3)
+                .measureTitlePublished()).isTrue();
+    }
+
+    @Test
     void aFiscalYearReviewIsOneSetOfRevisionsWithItsNote() {
         JsonNode published = DemoPlans.publish(http, "sanjo", DemoPlans.uniqueName("三条市")).json();
         String planId = published.get("id").asString();
