@@ -24,6 +24,9 @@ import jp.shinchoku.calendar.ReportingCadence;
  * @param indicatorType 進捗指標 (output) or 効果指標 (outcome); null where the plan does not say
  * @param published    公開 (true; also for KPIs kept before it was known) or 非公開 (false): whether what the
  *                     municipality publishes shows it
+ * @param measureTitlePublished whether the title of the KPI's measure is 公開 (true; also for KPIs kept before it was
+ *                     known) or 非公開 (false): what the municipality publishes then leaves the title out, while the
+ *                     staff's own views keep showing it
  */
 public record KpiDefinition(
         String id,
@@ -52,7 +55,8 @@ public record KpiDefinition(
         boolean maintain,
         Ratio ratio,
         IndicatorType indicatorType,
-        Boolean published) {
+        Boolean published,
+        Boolean measureTitlePublished) {
 
     public KpiDefinition {
         Objects.requireNonNull(id, "id");
@@ -64,6 +68,19 @@ public record KpiDefinition(
         cadence = cadence == null ? ReportingCadence.ANNUAL : cadence;
         relativeTo = relativeTo == null ? RelativeTo.PREVIOUS_YEAR : relativeTo;
         published = published == null || published;
+        measureTitlePublished = measureTitlePublished == null || measureTitlePublished;
+    }
+
+    /** A KPI whose measure's title is 公開. */
+    public KpiDefinition(String id, String planId, String departmentCode, String name, String unit, KpiKind kind,
+            Direction direction, BigDecimal baselineValue, LocalDate baselineAsOf, BigDecimal targetValue, LocalDate due,
+            int revision, boolean retired, String municipalityCode, List<Step> intermediateTargets,
+            Recurrence recurrence, BigDecimal factor, Placement placement, Accumulation accumulation,
+            ReportingCadence cadence, FiscalYear planFrom, FiscalYear planTo, RelativeTo relativeTo, boolean maintain,
+            Ratio ratio, IndicatorType indicatorType, Boolean published) {
+        this(id, planId, departmentCode, name, unit, kind, direction, baselineValue, baselineAsOf, targetValue, due,
+                revision, retired, municipalityCode, intermediateTargets, recurrence, factor, placement, accumulation,
+                cadence, planFrom, planTo, relativeTo, maintain, ratio, indicatorType, published, null);
     }
 
     /** A 公開 KPI of no stated indicator type. */
@@ -75,7 +92,7 @@ public record KpiDefinition(
             Ratio ratio) {
         this(id, planId, departmentCode, name, unit, kind, direction, baselineValue, baselineAsOf, targetValue, due,
                 revision, retired, municipalityCode, intermediateTargets, recurrence, factor, placement, accumulation,
-                cadence, planFrom, planTo, relativeTo, maintain, ratio, null, null);
+                cadence, planFrom, planTo, relativeTo, maintain, ratio, null, null, null);
     }
 
     /** A KPI whose relative factor (if any) is over the previous year, not kept once reached, reported as a value. */

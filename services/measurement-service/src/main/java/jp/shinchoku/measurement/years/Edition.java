@@ -29,15 +29,22 @@ public record Edition(String id, String planId, int fiscalYear, PlanYears.Action
      * One KPI as it stood.
      *
      * @param published whether the KPI was 公開 when frozen (rows frozen before it was known: null, 公開)
+     * @param measureTitlePublished whether the KPI's measure title was 公開 when frozen (rows frozen before it was
+     *                  known: null, 公開); the row keeps the title either way, for the staff's own views
      */
     public record Row(String kpiId, String name, String pillarCode, String pillarTitle, String measureCode,
             String measureTitle, String departmentCode, String unit, String kind, BigDecimal baseline, BigDecimal target,
             LocalDate due, BigDecimal value, BigDecimal achievement, String status, String grade, YearVerdict verdict,
-            Boolean published) {
+            Boolean published, Boolean measureTitlePublished) {
 
         /** Whether the public may read the row: 公開, or frozen before publication was known. */
         public boolean isPublic() {
             return published == null || published;
+        }
+
+        /** Whether the public may read the measure's title: 公開, or frozen before its publication was known. */
+        public boolean isMeasureTitlePublic() {
+            return measureTitlePublished == null || measureTitlePublished;
         }
 
         /** What differs from {@code other} in what a meeting reads (target, deadline, value, status, grade, verdict). */

@@ -103,7 +103,8 @@ public class YearClosing {
             rows.add(new Edition.Row(kpi.id(), kpi.name(), place.pillarCode(), place.pillarTitle(), place.measureCode(),
                     place.measureTitle(), kpi.departmentCode(), kpi.unit(), kpi.kind().name(), kpi.baselineValue(),
                     kpi.targetValue(), kpi.due(), then.latestValue(), then.achievement(), then.status().name(),
-                    then.grade() == null ? null : then.grade().label(), verdict, kpi.published()));
+                    then.grade() == null ? null : then.grade().label(), verdict, kpi.published(),
+                    kpi.measureTitlePublished()));
         }
         return new Edition(id, planId, fiscalYear, cause, by, clock.instant(), asOf, note, rows);
     }

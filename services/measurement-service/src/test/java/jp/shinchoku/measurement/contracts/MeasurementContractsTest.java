@@ -39,7 +39,7 @@ class MeasurementContractsTest {
             new KpiDefinition.Placement("3", "マイナンバーカードの普及・活用", "3-1", "マイナンバーカードの取得率及び住民利便性の向上"),
             KpiDefinition.Accumulation.CUMULATIVE, ReportingCadence.ANNUAL, FiscalYear.of(2018), FiscalYear.of(2023),
             KpiDefinition.RelativeTo.PREVIOUS_YEAR, true,
-            new KpiDefinition.Ratio("マイナンバーカード交付枚数", "住民基本台帳人口"), IndicatorType.OUTCOME, true);
+            new KpiDefinition.Ratio("マイナンバーカード交付枚数", "住民基本台帳人口"), IndicatorType.OUTCOME, true, true);
 
     @Test
     void readsKpiDefined() {
@@ -64,6 +64,20 @@ class MeasurementContractsTest {
                 Events.KPI_DEFINED.payloadType());
         assertThat(KpiContracts.toDefinition(older)).satisfies(definition -> {
             assertThat(definition.indicatorType()).isNull();
+            assertThat(definition.published()).isTrue();
+            assertThat(definition.measureTitlePublished()).isTrue();
+        });
+    }
+
+    @Test
+    void keepsWhetherAKpisMeasureTitleIsPublishedWithTheTitle() {
+        var hidden = json.read("""
+                {"kpiId": "pln-1.1-1.1", "planId": "pln-1", "measureCode": "1-1", "measureTitle": "庁内研修の充実",
+                 "name": "研修の実施回数", "kind": "count", "direction": "increase", "revision": 2,
+                 "measureTitlePublished": false}""".getBytes(StandardCharsets.UTF_8), Events.KPI_DEFINED.payloadType());
+        assertThat(KpiContracts.toDefinition(hidden)).satisfies(definition -> {
+            assertThat(definition.measureTitlePublished()).isFalse();
+            assertThat(definition.placement().measureTitle()).isEqualTo("庁内研修の充実");
             assertThat(definition.published()).isTrue();
         });
     }

@@ -102,6 +102,62 @@ class PublicationTest {
                 .containsExactly(edition + ":false", second + ":true");
     }
 
+    @Test
+    void aMeasureWhoseTitleIsPrivateIsNamedByItsCodeAloneInWhatThePublicReadsAndInItsPreview() {
+        HttpJson admin = HttpJson.onPort(port);
+        HttpJson hq = admin.as(TestTokens.hq(TOWN));
+        HttpJson somu = admin.as(TestTokens.department(TOWN, "somu"));
+        HttpJson anyone = admin.anonymous();
+        String apps = plan.define(admin, Kpi.count("apps", "somu", "0", "100"));
+        String counters = defineUnderAPrivateTitle(admin);
+        report(somu, apps, "80", "2025-03-31");
+        report(somu, counters, "3", "2025-03-31");
+
+        String year = "/api/plans/" + plan.planId() + "/fiscal-years/2024";
+        String edition = hq.post(year + "/close", "{}").json().get("history").get(0).get("edition").asString();
+        String editionPath = "/api/plans/" + plan.planId() + "/editions/" + HttpJson.encode(edition);
+        assertThat(hq.get(editionPath).json().get("rows").valueStream()
+                .map(row -> row.get("measureCode").asString() + " " + row.get("measureTitle").asString()))
+                .as("the staff's own edition keeps the title").containsExactly("1-1 電子申請の拡充", "1-2 " + PRIVATE_TITLE);
+
+        JsonNode preview = hq.get(editionPath + "/preview").json();
+        assertThat(titles(preview)).as("the preview shows what the public would read")
+                .containsExactly(apps + " 1-1 電子申請の拡充", counters + " 1-2 null");
+        assertThat(preview.at("/rows/1/kpiName").asString()).isEqualTo("窓口の待ち時間");
+
+        assertThat(hq.post(editionPath + "/publish", "").status()).isEqualTo(200);
+        String figures = "/api/open-data/plans/" + plan.planId() + "/figures";
+        JsonNode open = anyone.get(figures).json();
+        assertThat(titles(open)).containsExactly(apps + " 1-1 電子申請の拡充", counters + " 1-2 null");
+        assertThat(open.at("/rows/1").has("measureTitle")).as("the column is there, empty").isTrue();
+        assertThat(anyone.get(figures + "/years").json().get(0).get("rows").valueStream()
+                .map(row -> row.get("measureTitle").isNull())).containsExactly(false, true);
+        String csv = anyone.get(figures + ".csv").body();
+        assertThat(csv).contains("1-1,電子申請の拡充,somu," + apps, "1-2,,somu," + counters, "窓口の待ち時間")
+                .doesNotContain(PRIVATE_TITLE);
+    }
+
+    private static final String PRIVATE_TITLE = "窓口業務の委託検討";
+
+    private static List<String> titles(JsonNode figures) {
+        return figures.get("rows").valueStream().map(row -> row.get("kpiId").asString() + " "
+                + row.get("measureCode").asString() + " " + (row.get("measureTitle").isNull() ? "null"
+                        : row.get("measureTitle").asString())).toList();
+    }
+
+    /** A 公開 KPI of measure 1-2, whose title the plan marks 非公開. */
+    private String defineUnderAPrivateTitle(HttpJson admin) {
+        String kpiId = plan.planId() + ".1-2.wait";
+        TestEvents.publish(SharedInfrastructure.get().bootstrapServers(), Events.KPI_DEFINED, new KpiDefinedV1(kpiId,
+                plan.planId(), TOWN, "1", "1-2", PRIVATE_TITLE, "somu", "窓口の待ち時間", "分", "count", "decrease",
+                new KpiDefinedV1.Baseline(BigDecimal.TEN, LocalDate.parse("2021-04-01")),
+                new KpiDefinedV1.Target(BigDecimal.ONE, LocalDate.parse("2026-03-31")), 1, null, null, List.of(), false,
+                "行政手続のオンライン化", "cumulative", "quarterly", new KpiDefinedV1.PlanPeriod(2021, 2025), null, null, null,
+                null, true, false));
+        await().until(() -> admin.get("/api/kpis/" + kpiId + "/progress").status() == 200);
+        return kpiId;
+    }
+
     private String definePrivate(HttpJson admin) {
         String kpiId = plan.planId() + ".1-1.internal";
         TestEvents.publish(SharedInfrastructure.get().bootstrapServers(), Events.KPI_DEFINED, new KpiDefinedV1(kpiId,

@@ -46,6 +46,7 @@ public final class KpiContracts {
                 Boolean.TRUE.equals(event.maintain()),
                 event.ratio() == null ? null : new KpiDefinition.Ratio(event.ratio().numerator(), event.ratio().denominator()),
                 IndicatorType.fromWire(event.indicatorType()),
-                event.published());
+                event.published(),
+                event.measureTitlePublished());
     }
 }

@@ -18,7 +18,8 @@ import jp.shinchoku.measurement.years.Edition;
 
 /**
  * The figures of a published edition as the public reads them: the 公開 KPIs only, frozen as the edition has them
- * (never live values), one row per KPI, with the column dictionary.
+ * (never live values), one row per KPI, with the column dictionary. A measure whose title is 非公開 is named by its
+ * code alone (its title null, empty in the CSV).
  */
 final class PublicFigures {
 
@@ -43,7 +44,7 @@ final class PublicFigures {
             column("pillarCode", "string", Edition.Row::pillarCode),
             column("pillarTitle", "string", Edition.Row::pillarTitle),
             column("measureCode", "string", Edition.Row::measureCode),
-            column("measureTitle", "string", Edition.Row::measureTitle),
+            column("measureTitle", "string", row -> row.isMeasureTitlePublic() ? row.measureTitle() : null),
             column("departmentCode", "string", Edition.Row::departmentCode),
             column("kpiId", "string", Edition.Row::kpiId),
             column("kpiName", "string", Edition.Row::name),
@@ -69,7 +70,10 @@ final class PublicFigures {
         return COLUMNS.stream().map(c -> new ColumnView(c.key(), c.name(), c.type(), c.description())).toList();
     }
 
-    /** The edition's 公開 rows, as the public reads them ({@code publishedAt} null for a preview). */
+    /**
+     * The edition's 公開 rows, as the public reads them ({@code publishedAt} null for a preview, which shows exactly
+     * what publishing would).
+     */
     static Figures of(Edition edition, Instant publishedAt) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Edition.Row row : edition.rows()) {

@@ -79,6 +79,25 @@ class MongoKpiCatalogTest {
         });
     }
 
+    @Test
+    void whetherAKpisMeasureTitleIsPublishedIsKeptAndOneKeptBeforeItReadsAsPublished() {
+        KpiDefinition base = kpi(plan + ".1-1.1", plan, 1);
+        catalog.save(new KpiDefinition(base.id(), base.planId(), base.departmentCode(), base.name(), base.unit(),
+                base.kind(), base.direction(), base.baselineValue(), base.baselineAsOf(), base.targetValue(), base.due(),
+                base.revision(), false, base.municipalityCode(), List.of(), null, null,
+                new KpiDefinition.Placement("1", "行政手続のオンライン化", "1-1", "電子申請の拡充"), null, null, null, null, null,
+                false, null, null, true, false));
+        assertThat(catalog.find(base.id()).orElseThrow()).satisfies(kept -> {
+            assertThat(kept.measureTitlePublished()).isFalse();
+            assertThat(kept.placement().measureTitle()).isEqualTo("電子申請の拡充");
+        });
+
+        catalog.save(kpi(plan + ".2-1.1", plan, 1));
+        mongo.getCollection(MongoKpiCatalog.COLLECTION).updateOne(new Document("_id", plan + ".2-1.1"),
+                new Document("$unset", new Document("measureTitlePublished", "")));
+        assertThat(catalog.find(plan + ".2-1.1").orElseThrow().measureTitlePublished()).isTrue();
+    }
+
     private static KpiDefinition kpi(String id, String planId, int revision) {
         return new KpiDefinition(id, planId, "somu", "電子申請件数", "件", KpiKind.COUNT, Direction.INCREASE,
                 BigDecimal.TEN, LocalDate.of(2021, 4, 1), BigDecimal.valueOf(100), LocalDate.of(2026, 3, 31), revision,
