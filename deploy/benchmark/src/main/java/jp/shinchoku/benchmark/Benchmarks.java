@@ -11,7 +11,9 @@ import jp.shinchoku.embedded.InProcessMongo;
  * The benchmarks, printing figures (never timed tests): the report pipeline end to end, then the daily run.
  * {@code ./mvnw -q -pl deploy/benchmark -am spring-boot:run -Dlauncher.skip=true}; arguments (after
  * {@code -Dspring-boot.run.arguments=}): {@code --only=pipeline|daily|alerts|faults|documents|public-page} ({@code faults}: the fault suite, {@code --short} for the version the tests run), {@code --governments=1788},
- * {@code --reports=15000} per full-rate phase, {@code --stored=1000000}, {@code --store=memory|file}. On the in-process
+ * {@code --reports=15000} per full-rate phase (the fixed-rate phases send 4/3, 1/15 and 2/15 of it; all five fewer
+ * together when the governments' KPIs are fewer, each KPI being reported once), {@code --stored=1000000},
+ * {@code --store=memory|file}; any size from one government up. On the in-process
  * broker and MongoDB-wire store unless {@code KAFKA_BOOTSTRAP_SERVERS} / {@code MONGODB_URI} name real ones.
  */
 public final class Benchmarks {
@@ -20,20 +22,35 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /** The benchmarks the arguments name, in this JVM; the exit status (0, or 1 when the fault suite lost a report). */
+    static int run(String[] args) throws Exception {
         String only = text(args, "--only=", "all");
+        if (!List.of("all", "pipeline", "daily", "alerts", "faults", "documents", "public-page").contains(only)) {
+            throw new IllegalArgumentException("--only=" + only + ": pipeline, daily, alerts, faults, documents or public-page");
+        }
         int governments = number(args, "--governments=", 1_788);
+        int reports = number(args, "--reports=", 15_000);
+        int stored = number(args, "--stored=", 1_000_000);
+        String store = text(args, "--store=", "file");
+        if (governments < 1 || reports < 1 || stored < 0 || !List.of("file", "memory").contains(store)) {
+            throw new IllegalArgumentException("--governments and --reports at least 1, --stored at least 0, "
+                    + "--store=file or memory");
+        }
         if (only.equals("faults")) {
             List<FaultSuite.Row> rows = FaultSuite.run(!hasFlag(args, "--short"), FaultSuite.workFolder());
-            System.exit(rows.stream().allMatch(row -> row.lost() == 0 && row.duplicated() == 0) ? 0 : 1);
+            return rows.stream().allMatch(row -> row.lost() == 0 && row.duplicated() == 0) ? 0 : 1;
         }
         if (only.equals("documents")) {
             DocumentsBenchmark.run();
             PublicPageBenchmark.run();
-            System.exit(0);
+            return 0;
         }
         if (only.equals("public-page")) {
             PublicPageBenchmark.run();
-            System.exit(0);
+            return 0;
         }
         if (!only.equals("daily") && !only.equals("alerts")) {
             Path dataDir = Files.createTempDirectory("shinchoku-pipeline");
@@ -42,13 +59,12 @@ public final class Benchmarks {
             InProcessKafka kafka = kafkaServers == null ? InProcessKafka.startTemporary() : null;
             // the durable store the launcher runs on (every write forced before it is answered); --store=memory for
             // the same store without its journal, to see what durability costs
-            InProcessMongo mongo = mongoUri != null ? null : text(args, "--store=", "file").equals("memory")
+            InProcessMongo mongo = mongoUri != null ? null : store.equals("memory")
                     ? InProcessMongo.startInMemory() : InProcessMongo.startPersistent(dataDir.resolve("store"), 0);
             PipelineBenchmark pipeline = new PipelineBenchmark(kafka == null ? kafkaServers : kafka.bootstrapServers(),
                     mongo == null ? mongoUri : mongo.connectionString());
             try {
-                pipeline.run(governments, number(args, "--reports=", 15_000), number(args, "--stored=", 1_000_000),
-                        dataDir.resolve("logs"));
+                pipeline.run(governments, reports, stored, dataDir.resolve("logs"));
             } finally {
                 pipeline.close();
                 if (mongo != null) {
@@ -62,7 +78,7 @@ public final class Benchmarks {
         if (!only.equals("pipeline")) {
             DailyRunBenchmark.run(governments, only.equals("alerts"));
         }
-        System.exit(0);
+        return 0;
     }
 
     private static boolean hasFlag(String[] args, String flag) {
