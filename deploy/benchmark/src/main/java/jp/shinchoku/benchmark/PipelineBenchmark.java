@@ -385,6 +385,7 @@ final class PipelineBenchmark {
     /** Sends one report per KPI (rate 0: as fast as they go), then waits for every KPI's progress event. */
     private Phase drive(String name, List<Target> targets, int rate, boolean rest) throws Exception {
         List<Long> httpNanos = new CopyOnWriteArrayList<>();
+        List<ServiceCosts.Snapshot> before = services.stream().map(ServiceCosts::read).toList();
         long start = System.nanoTime();
         if (rest) {
             Semaphore inFlight = new Semaphore(16);
@@ -464,6 +465,12 @@ final class PipelineBenchmark {
         Phase phase = new Phase(name, targets.size(), last == start ? 0 : (targets.size() - missing) / ((last - start) / 1e9),
                 Latencies.of(progress), Latencies.of(alerts), rest ? Latencies.of(httpNanos) : null, missing);
         System.out.println(phase);
+        System.out.println("  where a report's time goes, per report sent (summed over each service's threads; a listener's "
+                + "or request's time holds its store commands):");
+        for (int i = 0; i < services.size(); i++) {
+            ServiceCosts.perReport(services.get(i).name, before.get(i), ServiceCosts.read(services.get(i)), targets.size(),
+                    8).forEach(System.out::println);
+        }
         return phase;
     }
 

@@ -92,6 +92,12 @@ final class ServiceProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET as the metrics' reader (the actuator's metrics ask for the OPS or ADMIN role). */
+    HttpResponse<String> getAuthorized(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + metricsToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Samples heap used (Micrometer) and resident memory (/proc), keeping the highest seen. */
     void sample() {
         try {

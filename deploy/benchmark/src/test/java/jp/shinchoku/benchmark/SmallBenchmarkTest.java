@@ -41,6 +41,9 @@ class SmallBenchmarkTest {
                 "ingress at 1,000 reports/s", "REST at 100 reports/s", "REST, full rate (16 in flight)"}) {
             assertThat(out).containsPattern("(?m)^" + java.util.regex.Pattern.quote(phase) + " +[0-9,]+ reports +[0-9,]+ reports/s");
         }
+        // where a report's time goes, from each service's own timers
+        assertThat(out).contains("where a report's time goes", "measurement-service   store commands per report:",
+                "notification-service  store commands per report:", "listener ");
         assertThat(out).doesNotContain("MISSING");
         assertThat(out).contains("MET     count check: nothing lost, nothing duplicated");
     }
