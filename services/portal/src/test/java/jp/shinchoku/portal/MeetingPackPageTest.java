@@ -25,8 +25,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -40,15 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * alert firing, a 未設定 target past the day it was to be decided by, a 施策評価 waiting, reports awaiting approval and
  * 令和4年度 not yet closed, and the decisions these ask for. A department may see none of it.
  */
-@SpringBootTest(properties = {
-        "spring.config.name=portal",
-        // a provider that needs no discovery at start-up: nothing here signs in for real
-        "spring.security.oauth2.client.registration.shinchoku.provider=test",
-        "spring.security.oauth2.client.provider.test.authorization-uri=http://auth.test/oauth2/authorize",
-        "spring.security.oauth2.client.provider.test.token-uri=http://auth.test/oauth2/token",
-        "spring.security.oauth2.client.provider.test.jwk-set-uri=http://auth.test/oauth2/jwks",
-        "spring.security.oauth2.client.provider.test.user-name-attribute=sub"})
-@AutoConfigureMockMvc
+@PortalPageTest
 class MeetingPackPageTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -13,8 +13,7 @@ import java.util.List;
 import jp.shinchoku.portal.api.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -23,15 +22,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * Where the Japanese font is missing the portal makes no meeting pack PDF (never one with missing glyphs): its error
  * page says so with the package to install, answered 503, and no service is asked for anything.
  */
-@SpringBootTest(properties = {
-        "spring.config.name=portal",
-        "shinchoku.documents.font=target/no-such-font/ipaexg.ttf",
-        "spring.security.oauth2.client.registration.shinchoku.provider=test",
-        "spring.security.oauth2.client.provider.test.authorization-uri=http://auth.test/oauth2/authorize",
-        "spring.security.oauth2.client.provider.test.token-uri=http://auth.test/oauth2/token",
-        "spring.security.oauth2.client.provider.test.jwk-set-uri=http://auth.test/oauth2/jwks",
-        "spring.security.oauth2.client.provider.test.user-name-attribute=sub"})
-@AutoConfigureMockMvc
+@PortalPageTest
+@TestPropertySource(properties = "shinchoku.documents.font=target/no-such-font/ipaexg.ttf")
 class MeetingPackWithoutFontTest {
 
     @Autowired

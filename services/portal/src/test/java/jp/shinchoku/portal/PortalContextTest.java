@@ -13,17 +13,13 @@ import jp.shinchoku.portal.api.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.client.RestClient;
 
 /** The portal starts whole with its real API client (the page tests replace it with fixtures). */
-@SpringBootTest(properties = {
-        "spring.config.name=portal",
-        "spring.security.oauth2.client.registration.shinchoku.provider=test",
-        "spring.security.oauth2.client.provider.test.authorization-uri=http://auth.test/oauth2/authorize",
-        "spring.security.oauth2.client.provider.test.token-uri=http://auth.test/oauth2/token",
-        "spring.security.oauth2.client.provider.test.jwk-set-uri=http://auth.test/oauth2/jwks",
-        "spring.security.oauth2.client.provider.test.user-name-attribute=sub"})
+@SpringBootTest(properties = "spring.config.name=portal")
+@TestPropertySource(locations = "classpath:offline-sign-in.properties")
 class PortalContextTest {
 
     @Autowired

@@ -12,6 +12,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,13 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * renders the portal's own page (never Spring Boot's "Whitelabel Error Page") in the reader's language. Nobody signs
  * in here: what a person signed in meets is {@code PortalBrowserTest}'s (deploy/launcher).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=portal",
-        "spring.security.oauth2.client.registration.shinchoku.provider=test",
-        "spring.security.oauth2.client.provider.test.authorization-uri=http://auth.test/oauth2/authorize",
-        "spring.security.oauth2.client.provider.test.token-uri=http://auth.test/oauth2/token",
-        "spring.security.oauth2.client.provider.test.jwk-set-uri=http://auth.test/oauth2/jwks",
-        "spring.security.oauth2.client.provider.test.user-name-attribute=sub"})
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.config.name=portal")
+@TestPropertySource(locations = "classpath:offline-sign-in.properties")
 class PortalErrorPagesTest {
 
     @LocalServerPort

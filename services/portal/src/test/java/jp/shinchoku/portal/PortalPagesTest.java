@@ -33,8 +33,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
@@ -47,15 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Each page of the portal, rendered by its controller from what the services answer (their answers here are
  * fixtures of their JSON; {@code PortalBrowserTest} in the launcher runs the same pages over the real services).
  */
-@SpringBootTest(properties = {
-        "spring.config.name=portal",
-        // a provider that needs no discovery at start-up: nothing here signs in for real
-        "spring.security.oauth2.client.registration.shinchoku.provider=test",
-        "spring.security.oauth2.client.provider.test.authorization-uri=http://auth.test/oauth2/authorize",
-        "spring.security.oauth2.client.provider.test.token-uri=http://auth.test/oauth2/token",
-        "spring.security.oauth2.client.provider.test.jwk-set-uri=http://auth.test/oauth2/jwks",
-        "spring.security.oauth2.client.provider.test.user-name-attribute=sub"})
-@AutoConfigureMockMvc
+@PortalPageTest
 class PortalPagesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -21,8 +21,6 @@ import jp.shinchoku.portal.api.ApiProblemException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -33,14 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON): the municipalities, a municipality's plans, a plan's published figures with a chart per KPI, the downloads.
  * {@code PublicPageBrowserTest} in the launcher runs them over the real services.
  */
-@SpringBootTest(properties = {
-        "spring.config.name=portal",
-        "spring.security.oauth2.client.registration.shinchoku.provider=test",
-        "spring.security.oauth2.client.provider.test.authorization-uri=http://auth.test/oauth2/authorize",
-        "spring.security.oauth2.client.provider.test.token-uri=http://auth.test/oauth2/token",
-        "spring.security.oauth2.client.provider.test.jwk-set-uri=http://auth.test/oauth2/jwks",
-        "spring.security.oauth2.client.provider.test.user-name-attribute=sub"})
-@AutoConfigureMockMvc
+@PortalPageTest
 class PublicPagesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -31,8 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -46,15 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * 廃止 starting its plan revision, each rendered from fixtures of what the measurement and plan services answer
  * ({@code PublicationController}, {@code DocumentController}, {@code EvaluationController}, the plan's view).
  */
-@SpringBootTest(properties = {
-        "spring.config.name=portal",
-        // a provider that needs no discovery at start-up: nothing here signs in for real
-        "spring.security.oauth2.client.registration.shinchoku.provider=test",
-        "spring.security.oauth2.client.provider.test.authorization-uri=http://auth.test/oauth2/authorize",
-        "spring.security.oauth2.client.provider.test.token-uri=http://auth.test/oauth2/token",
-        "spring.security.oauth2.client.provider.test.jwk-set-uri=http://auth.test/oauth2/jwks",
-        "spring.security.oauth2.client.provider.test.user-name-attribute=sub"})
-@AutoConfigureMockMvc
+@PortalPageTest
 class PublishingPagesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
