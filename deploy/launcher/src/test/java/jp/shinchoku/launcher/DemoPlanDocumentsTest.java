@@ -9,19 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jp.shinchoku.documents.ReportFont;
 import jp.shinchoku.launcher.LocalSystem.Service;
 import jp.shinchoku.testsupport.HttpJson;
 import jp.shinchoku.testsupport.PdfChecks;
-import jp.shinchoku.testsupport.SharedInfrastructure;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -57,7 +54,7 @@ class DemoPlanDocumentsTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private LocalAuthorizationServer auth;
+    private SignedInSystem running;
     private LocalSystem system;
     private LocalPortal portal;
     private LocalTokens tokens;
@@ -69,13 +66,10 @@ class DemoPlanDocumentsTest {
 
     @BeforeAll
     void theDemoPlansYearIsReportedEvaluatedAndClosed() throws IOException {
-        tokens = LocalTokens.in(Files.createTempDirectory("shinchoku-documents-test"));
-        auth = LocalAuthorizationServer.start(tokens, 0);
-        tokens = tokens.issuedBy(auth.issuer());
-        system = LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
-                SharedInfrastructure.get().mongoUri(), "docs-" + UUID.randomUUID().toString().substring(0, 8) + "-",
-                null, LocalDate.parse("2024-04-20")).with(LocalSystem.PUBLIC_KEY_PROPERTY, tokens.publicKeyLocation()));
-        portal = LocalPortal.start(system, auth.issuer(), 0);
+        running = SignedInSystem.start("docs", LocalDate.parse("2024-04-20"));
+        tokens = running.tokens;
+        system = running.system;
+        portal = running.portal;
         assertThat(LocalLauncher.loadDemoPlan(system.url(Service.PLAN), tokens.admin())).contains("loaded");
         HttpJson admin = HttpJson.onPort(system.port(Service.PLAN)).as(tokens.admin());
         JsonNode plan = admin.get("/api/plans").json().at("/items/0");
@@ -89,7 +83,7 @@ class DemoPlanDocumentsTest {
             }
         }
         HttpJson measurements = HttpJson.onPort(system.port(Service.MEASUREMENT));
-        hq = measurements.as(tokens.issue(LocalTokens.DEMO.get("hq")));
+        hq = measurements.as(running.token("hq"));
         HttpJson asAdmin = measurements.as(tokens.admin());
         String year = "/api/plans/" + planId + "/fiscal-years/2023";
         // every KPI the year covers is reported (the close names those still unreported)
@@ -106,7 +100,7 @@ class DemoPlanDocumentsTest {
         for (JsonNode measure : hq.get(evaluations).json()) {
             String code = measure.get("measureCode").asString();
             String department = measure.get("departmentCode").asString();
-            HttpJson own = measurements.as(tokens.issue(LocalTokens.DEMO.get(department)));
+            HttpJson own = measurements.as(running.token(department));
             HttpJson.Response self = own.post(evaluations + "/" + code + "/submit", """
                     {"activities": "%1$sの取組を進めた", "results": "%1$sは計画どおり", "issues": "担当職員の確保",
                      "direction": "CONTINUE", "grade": "B"}""".formatted(code));
@@ -128,14 +122,8 @@ class DemoPlanDocumentsTest {
 
     @AfterAll
     void stop() {
-        if (portal != null) {
-            portal.close();
-        }
-        if (system != null) {
-            system.close();
-        }
-        if (auth != null) {
-            auth.close();
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -143,7 +131,7 @@ class DemoPlanDocumentsTest {
     @Order(1)
     void theWorkbookHasASheetPerPillarWithEveryMeasureItsVerdictsAndEvaluations() throws Exception {
         byte[] xlsx = get(system.url(Service.MEASUREMENT) + "/api/plans/" + planId + "/fiscal-years/2023/report.xlsx",
-                "Authorization", "Bearer " + tokens.issue(LocalTokens.DEMO.get("hq")));
+                "Authorization", "Bearer " + running.token("hq"));
         StringBuilder all = new StringBuilder();
         List<String> sheets = new ArrayList<>();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
@@ -171,7 +159,7 @@ class DemoPlanDocumentsTest {
     void thePdfHasEveryMeasureItsVerdictsAndEvaluationsAndItsPagesAreScreenshots() throws Exception {
         fontInstalled();
         byte[] pdf = get(system.url(Service.MEASUREMENT) + "/api/plans/" + planId + "/fiscal-years/2023/report.pdf",
-                "Authorization", "Bearer " + tokens.issue(LocalTokens.DEMO.get("hq")));
+                "Authorization", "Bearer " + running.token("hq"));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PdfChecks.assertA4AndEmbedded(document);
             String text = PdfChecks.flat(new PDFTextStripper().getText(document));

@@ -14,17 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import jp.shinchoku.launcher.LocalSystem.Service;
 import jp.shinchoku.testsupport.HttpJson;
-import jp.shinchoku.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,13 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -54,14 +43,8 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalBrowserTest {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("shinchoku.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("shinchoku.chromedriver", "/usr/bin/chromedriver"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final List<String> AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-
+    private SignedInSystem running;
     private Path keys;
-
-    private LocalAuthorizationServer auth;
     private LocalSystem system;
     private LocalPortal portal;
     private LocalTokens tokens;
@@ -69,40 +52,25 @@ class PortalBrowserTest {
 
     @BeforeAll
     void startTheSystemAndThePortal() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: no Chromium at " + CHROMIUM + " or ChromeDriver at " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver fonts-noto-cjk; .ci/run does)");
-        keys = Files.createTempDirectory("shinchoku-portal-test");
-        tokens = LocalTokens.in(keys);
-        auth = LocalAuthorizationServer.start(tokens, 0);
-        tokens = tokens.issuedBy(auth.issuer());
-        system = LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
-                SharedInfrastructure.get().mongoUri(), "portal-" + UUID.randomUUID().toString().substring(0, 8) + "-",
-                null, LocalDate.parse("2023-10-02")).with(LocalSystem.PUBLIC_KEY_PROPERTY, tokens.publicKeyLocation()));
+        Chromium.assumeInstalled();
+        running = SignedInSystem.start("portal", LocalDate.parse("2023-10-02"));
+        keys = running.folder;
+        tokens = running.tokens;
+        system = running.system;
+        portal = running.portal;
         assertThat(LocalLauncher.loadDemoPlan(system.url(Service.PLAN), tokens.admin())).contains("loaded");
-        portal = LocalPortal.start(system, auth.issuer(), 0);
     }
 
     @AfterAll
     void stop() {
-        if (portal != null) {
-            portal.close();
-        }
-        if (system != null) {
-            system.close();
-        }
-        if (auth != null) {
-            auth.close();
+        if (running != null) {
+            running.close();
         }
     }
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=ja");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-                options);
-        browser.manage().window().setSize(new Dimension(1366, 768));
+        browser = Chromium.open(true);
     }
 
     @AfterEach
@@ -142,7 +110,7 @@ class PortalBrowserTest {
         browser.manage().window().setSize(new Dimension(820, 1180));
         browser.get(portal.url() + "/reports");
         accessible("reports-tablet", true);
-        browser.manage().window().setSize(new Dimension(1366, 768));
+        browser.manage().window().setSize(Chromium.DESKTOP);
 
         browser.get(portal.url() + "/reports?lang=en");
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("My reports");
@@ -755,49 +723,22 @@ class PortalBrowserTest {
     }
 
     private void signIn(String user) {
-        browser.get(portal.url() + "/");
-        waitFor(By.name("username")).sendKeys(user);
-        browser.findElement(By.name("password")).sendKeys(LocalAuthorizationServer.DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(portal.url()));
-        waitFor(By.cssSelector("main h1"));
+        Chromium.signIn(browser, portal.url(), user);
     }
 
-    /** Waits for the page whose flash notice says this (looked up afresh while the page changes). */
     private void awaitNotice(String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.textToBe(By.cssSelector(".flash .notice"), text));
+        Chromium.awaitNotice(browser, text);
     }
 
     private WebElement waitFor(By what) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(what));
+        return Chromium.waitFor(browser, what);
     }
 
-    /** No axe-core violation at WCAG 2.1 AA on the page as it stands; a screenshot of it when asked. */
     private void accessible(String name, boolean screenshot) {
-        Results results = new AxeBuilder().withTags(AA).analyze(browser);
-        assertThat(results.getViolations()).as(name + ": " + describe(results.getViolations())).isEmpty();
-        if (screenshot) {
-            screenshot(name);
-        }
-    }
-
-    private static String describe(List<Rule> violations) {
-        StringBuilder text = new StringBuilder();
-        for (Rule rule : violations) {
-            text.append(rule.getId()).append(" (").append(rule.getImpact()).append("): ").append(rule.getHelp());
-            rule.getNodes().stream().limit(3).forEach(node -> text.append("\n    ").append(node.getTarget()));
-            text.append('\n');
-        }
-        return text.toString();
+        Chromium.accessible(browser, name, screenshot);
     }
 
     private void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Chromium.screenshot(browser, name);
     }
 }

@@ -7,17 +7,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 
 import jp.shinchoku.launcher.LocalSystem.Service;
 import jp.shinchoku.testsupport.HttpJson;
-import jp.shinchoku.testsupport.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +41,7 @@ class PublicPageBrowserTest {
     private static final String PUBLIC_KPI = "マイナンバーカード交付件数";
     private static final String PRIVATE_KPI = "窓口応対の内部記録件数";
 
-    private Path keys;
-    private LocalAuthorizationServer auth;
+    private SignedInSystem running;
     private LocalSystem system;
     private LocalPortal portal;
     private LocalTokens tokens;
@@ -55,26 +50,16 @@ class PublicPageBrowserTest {
     @BeforeAll
     void startTheSystemAndThePortal() throws IOException {
         Chromium.assumeInstalled();
-        keys = Files.createTempDirectory("shinchoku-public-test");
-        tokens = LocalTokens.in(keys);
-        auth = LocalAuthorizationServer.start(tokens, 0);
-        tokens = tokens.issuedBy(auth.issuer());
-        system = LocalSystem.start(new LocalSystem.Settings(SharedInfrastructure.get().bootstrapServers(),
-                SharedInfrastructure.get().mongoUri(), "public-" + UUID.randomUUID().toString().substring(0, 8) + "-",
-                null, LocalDate.parse("2025-04-15")).with(LocalSystem.PUBLIC_KEY_PROPERTY, tokens.publicKeyLocation()));
-        portal = LocalPortal.start(system, auth.issuer(), 0);
+        running = SignedInSystem.start("public", LocalDate.parse("2025-04-15"));
+        tokens = running.tokens;
+        system = running.system;
+        portal = running.portal;
     }
 
     @AfterAll
     void stop() {
-        if (portal != null) {
-            portal.close();
-        }
-        if (system != null) {
-            system.close();
-        }
-        if (auth != null) {
-            auth.close();
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -93,8 +78,8 @@ class PublicPageBrowserTest {
         String cards = planId + ".1-1.1";
         String internal = planId + ".1-1.2";
         HttpJson measurements = HttpJson.onPort(system.port(Service.MEASUREMENT));
-        HttpJson shimin = measurements.as(tokens.issue(LocalTokens.DEMO.get("shimin")));
-        HttpJson hq = measurements.as(tokens.issue(LocalTokens.DEMO.get("hq")));
+        HttpJson shimin = measurements.as(running.token("shimin"));
+        HttpJson hq = measurements.as(running.token("hq"));
         await().atMost(Duration.ofSeconds(60)).until(() -> shimin.get("/api/kpis/" + cards + "/progress").status() == 200
                 && shimin.get("/api/kpis/" + internal + "/progress").status() == 200);
         String reported = report(shimin, cards, "140");
