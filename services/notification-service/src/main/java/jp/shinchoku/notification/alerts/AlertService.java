@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import jp.shinchoku.calendar.BusinessDays;
 import jp.shinchoku.notification.kpis.KpiWatch;
+import jp.shinchoku.notification.kpis.KpiWatchRepository;
 import jp.shinchoku.notification.plans.PlanWatch;
 import jp.shinchoku.notification.plans.PlanWatchRepository;
 
@@ -30,9 +31,13 @@ import jp.shinchoku.notification.plans.PlanWatchRepository;
  * <li>{@link #evaluate(KpiWatch)}: the rules about one KPI, when its definition or progress changes;</li>
  * <li>{@link #evaluatePlan(PlanWatch, List)}: the rules about a plan's milestones, review and undecided targets, when
  * the plan is published, revised or reviewed or a milestone's status changes;</li>
- * <li>{@link #evaluateAll(Supplier, Supplier)}: every rule over everything, on the daily schedule (time alone makes
- * deadlines near and reports overdue), then the escalation of alerts the 推進本部 left unacknowledged.</li>
+ * <li>{@link #evaluateAll(Supplier, Supplier)}: every rule over everything (time alone makes deadlines near and reports
+ * overdue), then the escalation of alerts the 推進本部 left unacknowledged: the first daily run, and on demand;</li>
+ * <li>{@link #evaluateScheduled}: the daily run once everything is planned: only the KPIs, plans, departments and
+ * escalations planned for the days since the last run, read by key.</li>
  * </ul>
+ * Every evaluation plans in the {@link EvaluationSchedule} the next day on which the calendar alone may change what it
+ * judged (each rule's {@code nextChange}), so that a day the calendar changes nothing for reads nothing.
  * One evaluation runs at a time in a process, and the whole evaluation reads what it judges once it has its turn: an
  * evaluation that read a KPI before its progress changed never writes after the evaluation of that change (it would
  * resolve the 未達 that change raised, or raise again what it resolved).
@@ -55,9 +60,21 @@ public class AlertService {
     private final ApprovalRules approvals;
     private final EvaluationRules evaluations;
     private final Clock clock;
+    private final EvaluationSchedule schedule;
     private final ReentrantLock evaluating = new ReentrantLock();
 
+    /** Without a schedule: the daily evaluation is the full one. */
     public AlertService(AlertRepository alerts, PlanWatchRepository plans, RuleSettings.Policy policy, Clock clock) {
+        this(alerts, plans, policy, clock, EvaluationSchedule.NONE);
+    }
+
+    /**
+     * Each evaluation plans in {@code schedule} the next day on which the calendar alone may change what the rules
+     * find of what it judged, so that {@link #evaluateScheduled} reads only those.
+     */
+    public AlertService(AlertRepository alerts, PlanWatchRepository plans, RuleSettings.Policy policy, Clock clock,
+            EvaluationSchedule schedule) {
+        this.schedule = schedule;
         this.alerts = alerts;
         this.plans = plans;
         this.policy = policy;
@@ -72,7 +89,15 @@ public class AlertService {
 
     /** What an evaluation changed. */
     public record Outcome(int holding, int raised, int resolved, int escalated) {
+
+        Outcome plus(Outcome other) {
+            return new Outcome(holding + other.holding, raised + other.raised, resolved + other.resolved,
+                    escalated + other.escalated);
+        }
     }
+
+    /** KPIs read at once by the scheduled evaluation. */
+    private static final int BATCH = 500;
 
     public Outcome evaluate(KpiWatch kpi) {
         return evaluate(() -> kpi);
@@ -84,7 +109,9 @@ public class AlertService {
             KpiWatch kpi = read.get();
             LocalDate today = LocalDate.now(clock);
             Optional<PlanWatch> plan = Optional.ofNullable(kpi.planId()).flatMap(plans::find);
-            return reconcile(kpiConditions(kpi, plan.orElse(null), today), alerts.firingForKpi(kpi.kpiId()));
+            Outcome outcome = reconcile(kpiConditions(kpi, plan.orElse(null), today), alerts.firingForKpi(kpi.kpiId()));
+            planKpis(List.of(kpi), plan.map(p -> Map.of(p.planId(), p)).orElse(Map.of()), today);
+            return outcome;
         });
     }
 
@@ -122,7 +149,9 @@ public class AlertService {
             found.addAll(kpiConditions(kpi, kpi.planId() == null ? null : plansById.get(kpi.planId()), today));
             firingAll.addAll(firing.getOrDefault(kpi.kpiId(), List.of()));
         }
-        return reconcile(found, firingAll);
+        Outcome outcome = reconcile(found, firingAll);
+        planKpis(kpis, plansById, today);
+        return outcome;
     }
 
     /** The rules about a plan; {@code kpis} are the plan's KPIs. */
@@ -135,7 +164,10 @@ public class AlertService {
         List<AlertCondition> found = planConditions(plan, kpis, today);
         List<Alert> firing = alerts.firingForPlan(plan.planId()).stream().filter(a -> PLAN_RULES.contains(a.rule()))
                 .toList();
-        return reconcile(found, firing);
+        Outcome outcome = reconcile(found, firing);
+        nextPlanDay(plan, kpis, today).ifPresent(day -> schedule.plan(EvaluationSchedule.Kind.PLAN,
+                Map.of(plan.planId(), day)));
+        return outcome;
     }
 
     /**
@@ -162,7 +194,131 @@ public class AlertService {
         Reconciled reconciled = reconcileAll(found, firing);
         int escalated = escalate(reconciled.stillFiring());
         Outcome outcome = reconciled.outcome();
+        // every KPI, plan and department planned; what was due today is done by this evaluation
+        planKpis(kpis, byId, today);
+        Map<String, LocalDate> planDays = new HashMap<>();
+        allPlans.forEach(plan -> nextPlanDay(plan, kpisByPlan.getOrDefault(plan.planId(), List.of()), today)
+                .ifPresent(day -> planDays.put(plan.planId(), day)));
+        schedule.plan(EvaluationSchedule.Kind.PLAN, planDays);
+        schedule.done(today, today);
         return new Outcome(outcome.holding(), outcome.raised(), outcome.resolved(), escalated);
+    }
+
+    /**
+     * The daily evaluation by schedule: the KPIs, plans and departments planned for a day from {@code from} up to
+     * {@code upTo} (the day of the last run, whose list may have grown since it ran, to today), each read by key and
+     * judged with its firing alerts, as {@link #evaluateAll} would judge it; then the alerts whose escalation day has
+     * come. Once done, those days' lists are dropped.
+     */
+    public Outcome evaluateScheduled(LocalDate from, LocalDate upTo, KpiWatchRepository kpis) {
+        return inTurn(() -> {
+            LocalDate today = LocalDate.now(clock);
+            Outcome total = new Outcome(0, 0, 0, 0);
+            List<String> kpiIds = List.copyOf(schedule.due(EvaluationSchedule.Kind.KPI, from, upTo));
+            for (int at = 0; at < kpiIds.size(); at += BATCH) {
+                List<KpiWatch> batch = kpis.findAll(kpiIds.subList(at, Math.min(kpiIds.size(), at + BATCH)));
+                total = total.plus(evaluateKpisNow(batch));
+            }
+            Set<String> planIds = schedule.due(EvaluationSchedule.Kind.PLAN, from, upTo);
+            for (PlanWatch plan : plans.findAll(planIds)) {
+                total = total.plus(evaluatePlanNow(plan, kpis.findByPlan(plan.planId())));
+            }
+            for (String department : schedule.due(EvaluationSchedule.Kind.DEPARTMENT, from, upTo)) {
+                int slash = department.indexOf('/');
+                String municipality = slash <= 0 ? null : department.substring(0, slash);
+                String code = department.substring(slash + 1);
+                total = total.plus(evaluateDepartmentNow(kpis.findByDepartment(municipality, code), municipality, code,
+                        today));
+            }
+            Set<String> due = schedule.due(EvaluationSchedule.Kind.ALERT, from, upTo);
+            int escalated = due.isEmpty() ? 0 : escalate(alerts.findAll(due).stream().filter(Alert::isFiring).toList());
+            schedule.done(from, upTo);
+            return total.plus(new Outcome(0, 0, 0, escalated));
+        });
+    }
+
+    /**
+     * What changed of these KPIs (their definitions, reports or submissions) may change their plans' and departments'
+     * rules today: those are looked at by the next daily evaluation (today's again, if it has run).
+     */
+    public void changedToday(Collection<KpiWatch> kpis) {
+        inTurn(() -> {
+            LocalDate today = LocalDate.now(clock);
+            Map<String, LocalDate> planDays = new HashMap<>();
+            Map<String, LocalDate> departmentDays = new HashMap<>();
+            for (KpiWatch kpi : kpis) {
+                if (kpi.planId() != null) {
+                    planDays.put(kpi.planId(), today);
+                }
+                if (kpi.departmentCode() != null) {
+                    departmentDays.put(EvaluationSchedule.department(kpi.municipalityCode(), kpi.departmentCode()),
+                            today);
+                }
+            }
+            schedule.plan(EvaluationSchedule.Kind.PLAN, planDays);
+            schedule.plan(EvaluationSchedule.Kind.DEPARTMENT, departmentDays);
+            return null;
+        });
+    }
+
+    /** A department's missing-report digests over its KPIs (of every plan), and its next day planned. */
+    private Outcome evaluateDepartmentNow(List<KpiWatch> kpis, String municipality, String departmentCode,
+            LocalDate today) {
+        List<AlertCondition> found = missingReports.evaluate(kpis, today).stream()
+                .filter(c -> departmentCode.equals(c.labels().get("departmentCode"))).toList();
+        List<Alert> firing = alerts.firingForDepartment(municipality, departmentCode).stream()
+                .filter(a -> REPORT_RULES.contains(a.rule())).toList();
+        Outcome outcome = reconcile(found, firing);
+        Optional<LocalDate> next = Optional.empty();
+        for (KpiWatch kpi : kpis) {
+            next = NextDay.min(next, missingReports.nextChange(kpi, today));
+        }
+        next.ifPresent(day -> schedule.plan(EvaluationSchedule.Kind.DEPARTMENT,
+                Map.of(EvaluationSchedule.department(municipality, departmentCode), day)));
+        return outcome;
+    }
+
+    /**
+     * Plans each KPI's next day (its own rules), its department's (missing reports) and its plan's (a report awaiting
+     * approval whose days run out).
+     */
+    private void planKpis(List<KpiWatch> kpis, Map<String, PlanWatch> plansById, LocalDate today) {
+        Map<String, LocalDate> kpiDays = new HashMap<>();
+        Map<String, LocalDate> planDays = new HashMap<>();
+        Map<String, LocalDate> departmentDays = new HashMap<>();
+        for (KpiWatch kpi : kpis) {
+            PlanWatch plan = kpi.planId() == null ? null : plansById.get(kpi.planId());
+            nextKpiDay(kpi, plan, today).ifPresent(day -> kpiDays.put(kpi.kpiId(), day));
+            if (kpi.planId() != null) {
+                approvals.nextChange(kpi, plan == null ? kpi.municipalityCode() : plan.municipalityCode(), today)
+                        .ifPresent(day -> planDays.merge(kpi.planId(), day, NextDay::earlier));
+            }
+            if (kpi.departmentCode() != null) {
+                missingReports.nextChange(kpi, today).ifPresent(day -> departmentDays.merge(
+                        EvaluationSchedule.department(kpi.municipalityCode(), kpi.departmentCode()), day,
+                        NextDay::earlier));
+            }
+        }
+        schedule.plan(EvaluationSchedule.Kind.KPI, kpiDays);
+        schedule.plan(EvaluationSchedule.Kind.PLAN, planDays);
+        schedule.plan(EvaluationSchedule.Kind.DEPARTMENT, departmentDays);
+    }
+
+    /** The first day after today on which the calendar alone may change what the KPI's own rules find. */
+    Optional<LocalDate> nextKpiDay(KpiWatch kpi, PlanWatch plan, LocalDate today) {
+        return NextDay.min(NextDay.min(deadlineRule.nextChange(kpi, today), KpiStatusRules.nextChange(kpi, today)),
+                TargetUndecidedRule.nextChange(kpi, plan, today));
+    }
+
+    /** The first day after today on which the calendar alone may change what the plan's rules find. */
+    Optional<LocalDate> nextPlanDay(PlanWatch plan, List<KpiWatch> kpis, LocalDate today) {
+        Optional<LocalDate> next = NextDay.min(milestones.nextChange(plan, today),
+                NextDay.min(reviews.nextChange(plan, today), evaluations.nextChange(plan, today)));
+        for (KpiWatch kpi : kpis) {
+            next = NextDay.min(next, NextDay.min(TargetUndecidedRule.nextChange(kpi, plan, today),
+                    approvals.nextChange(kpi, plan.municipalityCode(), today)));
+        }
+        return next;
     }
 
     /**
@@ -251,6 +407,7 @@ public class AlertService {
         List<Alert> resolved = firing.stream().filter(alert -> !stillFiring.containsKey(alert.id()))
                 .map(alert -> alert.resolved(now)).toList();
         alerts.resolveAll(resolved);
+        planEscalations(stillFiring.values());
         return new Reconciled(new Outcome(stillFiring.size(), raised.size(), resolved.size(), 0),
                 List.copyOf(stillFiring.values()));
     }
@@ -263,6 +420,31 @@ public class AlertService {
      */
     public int escalateUnacknowledged() {
         return inTurn(() -> escalate(alerts.firing()));
+    }
+
+    /**
+     * Plans the escalation day of each firing alert that is to be escalated if left unacknowledged (today where it is
+     * past: the next run escalates it).
+     */
+    private void planEscalations(Collection<Alert> firing) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, LocalDate> days = new HashMap<>();
+        for (Alert alert : firing) {
+            escalationDay(alert).ifPresent(day -> days.put(alert.id(), day.isBefore(today) ? today : day));
+        }
+        schedule.plan(EvaluationSchedule.Kind.ALERT, days);
+    }
+
+    /** The day an alert is escalated if it is still firing and unacknowledged then; none if it never is. */
+    private Optional<LocalDate> escalationDay(Alert alert) {
+        RuleSettings settings = settings(alert.labels());
+        if (!alert.isFiring() || alert.isAcknowledged() || alert.escalatedAt() != null
+                || alert.severity() == AlertRule.Severity.INFO || !alert.receivers().contains(Receiver.PROMOTION_HQ)
+                || settings.acknowledgeWithinBusinessDays() == 0) {
+            return Optional.empty();
+        }
+        LocalDate raisedOn = LocalDate.ofInstant(alert.firstRaisedAt(), clock.getZone());
+        return Optional.of(BusinessDays.plus(raisedOn, settings.acknowledgeWithinBusinessDays()));
     }
 
     private int escalate(List<Alert> firing) {
@@ -334,6 +516,11 @@ public class AlertService {
 
     public List<Alert> inbox(AlertRepository.InboxQuery query) {
         return alerts.inbox(query);
+    }
+
+    /** The municipalities' settings the rules judge by. */
+    public RuleSettings.Policy policy() {
+        return policy;
     }
 
     private RuleSettings settings(Map<String, String> labels) {

@@ -75,6 +75,21 @@ public final class ApprovalRules {
                 AlertTexts.TEXTS.en("approval-waiting.summary", title, count, days), null));
     }
 
+    /**
+     * The first day after today on which one of the KPI's reports awaiting approval has waited the municipality's
+     * business days (the plan's digest then counts it).
+     */
+    public Optional<LocalDate> nextChange(KpiWatch kpi, String municipality, LocalDate today) {
+        if (kpi.isRetired()) {
+            return Optional.empty();
+        }
+        int days = policy.forMunicipality(municipality).escalateAfterBusinessDays();
+        NextDay next = new NextDay(today);
+        kpi.submissions().values().stream().filter(KpiWatch.Submission::awaiting)
+                .filter(s -> s.submittedOn() != null).forEach(s -> next.offer(BusinessDays.plus(s.submittedOn(), days)));
+        return next.day();
+    }
+
     private static String label(String period) {
         try {
             return ReportingPeriod.parse(period).label();

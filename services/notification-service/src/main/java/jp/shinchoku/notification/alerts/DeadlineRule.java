@@ -42,6 +42,32 @@ public final class DeadlineRule {
                 || today.isAfter(kpi.deadline().plusDays(JUDGEMENT_DAYS)));
     }
 
+    /**
+     * The first day after today on which this rule may judge the KPI otherwise with the calendar alone: its deadline
+     * comes within the horizon, passes, or its days to be judged run out. Nothing while its status (which only an event
+     * changes) is not 注意 or 遅れ.
+     */
+    public Optional<LocalDate> nextChange(KpiWatch kpi, LocalDate today) {
+        if (Boolean.TRUE.equals(kpi.retired()) || kpi.status() == null || !BEHIND.contains(kpi.status())
+                || kpi.deadline() == null) {
+            return Optional.empty();
+        }
+        NextDay next = new NextDay(today);
+        Period horizon = policy.forMunicipality(kpi.municipalityCode()).deadlineHorizon();
+        if (kpi.deadline().isAfter(today.plus(horizon))) {
+            // the first day whose horizon reaches the deadline (a month's end may shift it by a few days)
+            LocalDate day = kpi.deadline().minus(horizon).minusDays(4);
+            if (!day.isAfter(today)) {
+                day = today.plusDays(1);
+            }
+            while (kpi.deadline().isAfter(day.plus(horizon))) {
+                day = day.plusDays(1);
+            }
+            next.offer(day);
+        }
+        return next.offer(kpi.deadline().plusDays(1)).offer(kpi.deadline().plusDays(JUDGEMENT_DAYS + 1L)).day();
+    }
+
     public Optional<AlertCondition> evaluate(KpiWatch kpi, LocalDate today) {
         Period horizon = policy.forMunicipality(kpi.municipalityCode()).deadlineHorizon();
         if (Boolean.TRUE.equals(kpi.retired()) || kpi.status() == null || !BEHIND.contains(kpi.status()) || kpi.deadline() == null

@@ -43,6 +43,16 @@ public final class EvaluationRules {
         return settings.reviewDue().atYear(year.startYear() + 1).minusDays(settings.reviewLeadDays());
     }
 
+    /**
+     * The first day after today on which the evaluation rules may judge the plan otherwise with the calendar alone: a
+     * fiscal year begins, the reminder starts, the due date passes (submissions and evaluations come by event).
+     */
+    public Optional<LocalDate> nextChange(PlanWatch plan, LocalDate today) {
+        LocalDate due = due(plan.municipalityCode(), FiscalYear.containing(today).previous());
+        return new NextDay(today).offer(FiscalYear.containing(today).next().firstDay())
+                .offer(due.minusDays(REMINDER_DAYS)).offer(due.plusDays(1)).day();
+    }
+
     public List<AlertCondition> evaluate(PlanWatch plan, List<KpiWatch> kpis, LocalDate today) {
         FiscalYear year = FiscalYear.containing(today).previous();
         Map<String, KpiWatch> measures = measures(kpis, year);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jp.shinchoku.calendar.FiscalYear;
 import jp.shinchoku.calendar.Texts;
@@ -55,6 +56,19 @@ public final class KpiStatusRules {
                     AlertTexts.TEXTS.en("kpi-status-worsened.summary", kpi.displayName(), kpi.previousStatus(), kpi.status())));
         }
         return found;
+    }
+
+    /**
+     * The first day after today on which a missed year's 未達 stops firing (the day after the following fiscal year);
+     * the other status rules change only with the KPI's progress.
+     */
+    public static Optional<LocalDate> nextChange(KpiWatch kpi, LocalDate today) {
+        NextDay next = new NextDay(today);
+        if (!kpi.isRetired() && kpi.status() != null) {
+            kpi.missedYears().values().forEach(year ->
+                    next.offer(FiscalYear.of(year.fiscalYear()).next().lastDay().plusDays(1)));
+        }
+        return next.day();
     }
 
     /**

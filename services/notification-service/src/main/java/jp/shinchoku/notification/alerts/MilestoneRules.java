@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jp.shinchoku.calendar.Wareki;
 import jp.shinchoku.notification.plans.MilestoneWatch;
@@ -40,6 +41,19 @@ public final class MilestoneRules {
             }
         }
         return found;
+    }
+
+    /** The first day after today on which an open milestone reaches a step before its date, or its date passes. */
+    public Optional<LocalDate> nextChange(PlanWatch plan, LocalDate today) {
+        List<Integer> steps = policy.forMunicipality(plan.municipalityCode()).milestoneDueDays();
+        NextDay next = new NextDay(today);
+        for (MilestoneWatch milestone : plan.milestones()) {
+            if (milestone.isOpen() && milestone.due() != null) {
+                steps.forEach(step -> next.offer(milestone.due().minusDays(step)));
+                next.offer(milestone.due().plusDays(1));
+            }
+        }
+        return next.day();
     }
 
     private static AlertCondition dueSoon(PlanWatch plan, MilestoneWatch milestone, int step, long daysLeft) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jp.shinchoku.calendar.BusinessDays;
@@ -72,6 +73,34 @@ public final class MissingReportRule {
             }
         });
         return found;
+    }
+
+    /**
+     * The first day after today on which the KPI may enter or leave its department's digests with the calendar alone:
+     * a new reporting period begins, the reminder before the due date starts (and each day of it, whose count of days
+     * the digest says), the due date passes, the reminder day or the escalation day comes.
+     */
+    public Optional<LocalDate> nextChange(KpiWatch kpi, LocalDate today) {
+        if (kpi.isRetired() || kpi.departmentCode() == null) {
+            return Optional.empty();
+        }
+        RuleSettings settings = policy.forMunicipality(kpi.municipalityCode());
+        ReportingCadence cadence = ReportingCadence.fromWire(kpi.cadence()).orElse(ReportingCadence.ANNUAL);
+        ReportingPeriod current = ReportingPeriod.containing(cadence, today);
+        ReportingPeriod period = current.previous();
+        LocalDate reminder = reminderDay(kpi, period);
+        NextDay next = new NextDay(today).offer(current.next().firstDay()).offer(reminder)
+                .offer(BusinessDays.plus(reminder, settings.escalateAfterBusinessDays()))
+                .offer(period.reportDue().plusDays(1));
+        int before = settings.reportReminderDays();
+        if (before > 0) {
+            LocalDate from = period.reportDue().minusDays(before);
+            next.offer(from);
+            if (!today.isBefore(from) && !today.isAfter(period.reportDue())) {
+                next.offer(today.plusDays(1));
+            }
+        }
+        return next.day();
     }
 
     /** The first business day after the period's due date and the grace period. */

@@ -25,6 +25,19 @@ public final class PlanReviewRule {
     }
 
     /**
+     * The first day after today on which the review rule may judge the plan otherwise with the calendar alone: a
+     * fiscal year begins (another year is to be reviewed), the reminder starts, the review date passes. Whatever the
+     * plan's period: those days cost a read each a year.
+     */
+    public Optional<LocalDate> nextChange(PlanWatch plan, LocalDate today) {
+        RuleSettings settings = policy.forMunicipality(plan.municipalityCode());
+        FiscalYear reviewed = FiscalYear.containing(today).previous();
+        LocalDate due = settings.reviewDue().atYear(reviewed.startYear() + 1);
+        return new NextDay(today).offer(FiscalYear.containing(today).next().firstDay())
+                .offer(due.minusDays(settings.reviewLeadDays())).offer(due.plusDays(1)).day();
+    }
+
+    /**
      * @param firstFiscalYear the plan period's first fiscal year (its start year), or null where unknown
      * @param lastFiscalYear  the plan period's last fiscal year, or null where unknown
      */

@@ -18,6 +18,15 @@ public final class TargetUndecidedRule {
     private TargetUndecidedRule() {
     }
 
+    /** The day after the deciding milestone's date, when the rule begins to hold. */
+    public static Optional<LocalDate> nextChange(KpiWatch kpi, PlanWatch plan, LocalDate today) {
+        if (kpi.isRetired() || !kpi.targetUndecided() || plan == null) {
+            return Optional.empty();
+        }
+        return new NextDay(today).offer(plan.decidingMilestone(kpi.kpiId()).map(MilestoneWatch::due)
+                .map(due -> due.plusDays(1))).day();
+    }
+
     public static Optional<AlertCondition> evaluate(KpiWatch kpi, PlanWatch plan, LocalDate today) {
         if (kpi.isRetired() || !kpi.targetUndecided() || plan == null) {
             return Optional.empty();

@@ -63,6 +63,12 @@ public interface KpiWatchRepository {
     /** A plan's KPIs (an event about one plan or one of its KPIs). */
     List<KpiWatch> findByPlan(String planId);
 
+    /**
+     * A department's KPIs, of every plan of its municipality (null where a KPI's definition has not said it): its
+     * missing-report digests.
+     */
+    List<KpiWatch> findByDepartment(String municipalityCode, String departmentCode);
+
     Optional<KpiWatch> find(String kpiId);
 
     /** The watches of these KPIs, in one read by key. */

@@ -94,7 +94,7 @@ class AlertConfiguration {
 
     @Bean
     AlertService alertService(AlertRepository alerts, PlanWatchRepository plans, NotificationProperties properties,
-            Clock clock) {
-        return new AlertService(alerts, plans, properties.policy(), clock);
+            Clock clock, jp.shinchoku.notification.alerts.EvaluationSchedule schedule) {
+        return new AlertService(alerts, plans, properties.policy(), clock, schedule);
     }
 }

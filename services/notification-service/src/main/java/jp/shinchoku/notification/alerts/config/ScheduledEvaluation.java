@@ -1,8 +1,15 @@
 package jp.shinchoku.notification.alerts.config;
 
-import java.time.Duration;
-import java.util.Optional;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jp.shinchoku.notification.alerts.AlertService;
 import jp.shinchoku.notification.kpis.KpiWatchRepository;
@@ -16,56 +23,90 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Evaluates every rule over everything watched: daily (by default at 09:00 Asia/Tokyo,
- * {@code shinchoku.notification.evaluation.cron}) and at start-up. With several instances running, one evaluation
- * runs at a time: ShedLock's Mongo provider holds the lock in the {@code shedLock} collection; an instance that finds
- * it held skips its turn.
+ * Evaluates the alert rules as the days pass: daily (by default at 09:00 Asia/Tokyo,
+ * {@code shinchoku.notification.evaluation.cron}) and at start-up. Every evaluation plans the next day on which the
+ * calendar alone may change what it judged ({@link jp.shinchoku.notification.alerts.EvaluationSchedule}), so a day
+ * reads only the KPIs, plans and departments planned for the days since the last run (that day's list again, for what
+ * was planned after it ran) up to today, by key, and the alerts whose escalation day has come. The first run (no
+ * {@code scheduled} run kept in {@code evaluation_runs}), a run after the clock went back or after more than a year
+ * without one, and {@link Evaluation#runFull()} evaluate every rule over everything and plan it all. With several
+ * instances running, one evaluation runs at a time: ShedLock's Mongo provider holds the lock in the {@code shedLock}
+ * collection; an instance that finds it held skips its turn.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class ScheduledEvaluation {
 
     static final String LOCK = "notification-evaluation";
+    static final String RUNS = "evaluation_runs";
     private static final Logger log = LoggerFactory.getLogger(ScheduledEvaluation.class);
 
     @Bean
     Evaluation evaluation(LockProvider locks, AlertService alerts, KpiWatchRepository kpis, PlanWatchRepository plans,
-            MeterRegistry meters, Traces traces) {
+            MongoTemplate mongo, Clock clock, MeterRegistry meters, Traces traces) {
         return new Evaluation(new ExclusiveRun(locks, LOCK, Duration.ofMinutes(30), meters, "shinchoku.alerts.evaluation",
-                "Evaluations of every alert rule (daily and at start-up)", traces), alerts, kpis, plans, meters);
+                "Evaluations of the alert rules (daily and at start-up)", traces), alerts, kpis, plans, mongo, clock,
+                meters);
     }
 
-    /** Runs the whole evaluation under the lock. */
+    /** The day of the last run; {@code scheduled}: everything has its next day planned since. */
+    record LastRun(@Id String id, LocalDate day, Instant finishedAt, Boolean scheduled, Boolean full) {
+    }
+
+    /** Runs the evaluation under the lock. */
     public static class Evaluation {
 
         private final ExclusiveRun exclusive;
         private final AlertService alerts;
         private final KpiWatchRepository kpis;
         private final PlanWatchRepository plans;
-
-        private final java.util.concurrent.atomic.AtomicLong lastSuccess = new java.util.concurrent.atomic.AtomicLong();
+        private final MongoTemplate mongo;
+        private final Clock clock;
+        private final AtomicLong lastSuccess = new AtomicLong();
 
         Evaluation(ExclusiveRun exclusive, AlertService alerts, KpiWatchRepository kpis, PlanWatchRepository plans,
-                MeterRegistry meters) {
-            io.micrometer.core.instrument.Gauge.builder("shinchoku.daily.run.last.success", lastSuccess,
-                            java.util.concurrent.atomic.AtomicLong::doubleValue).tag("run", "alerts").baseUnit("seconds")
-                    .description("When this instance last finished the full alert evaluation (epoch seconds, wall clock)")
+                MongoTemplate mongo, Clock clock, MeterRegistry meters) {
+            Gauge.builder("shinchoku.daily.run.last.success", lastSuccess, AtomicLong::doubleValue).tag("run", "alerts")
+                    .baseUnit("seconds")
+                    .description("When this instance last finished the alert evaluation (epoch seconds, wall clock)")
                     .register(meters);
             this.exclusive = exclusive;
             this.alerts = alerts;
             this.kpis = kpis;
             this.plans = plans;
+            this.mongo = mongo;
+            this.clock = clock;
         }
 
-        /** @return whether this instance evaluated (false when another held the lock) */
+        /** The day's evaluation: by schedule, or in full where nothing is planned yet. @return whether it ran here */
         public boolean run() {
+            return evaluate(false);
+        }
+
+        /** Every rule over everything, whatever is planned (and everything planned again). @return whether it ran here */
+        public boolean runFull() {
+            return evaluate(true);
+        }
+
+        private boolean evaluate(boolean full) {
             Optional<AlertService.Outcome> outcome = exclusive.run(() -> {
-                AlertService.Outcome done = alerts.evaluateAll(kpis::findAll, plans::findAll);
-                log.info("alert evaluation: {}", done);
+                LocalDate today = LocalDate.now(clock);
+                LastRun last = mongo.findById("daily", LastRun.class, RUNS);
+                boolean scheduled = !full && last != null && Boolean.TRUE.equals(last.scheduled())
+                        && !last.day().isAfter(today) && !last.day().plusYears(1).isBefore(today);
+                AlertService.Outcome done = scheduled ? alerts.evaluateScheduled(last.day(), today, kpis)
+                        : alerts.evaluateAll(kpis::findAll, plans::findAll);
+                mongo.upsert(Query.query(where("_id").is("daily")), new Update().set("day", today)
+                        .set("finishedAt", clock.instant()).set("scheduled", true).set("full", !scheduled), RUNS);
+                log.info("alert evaluation for {} ({}): {}", today, scheduled ? "by schedule" : "full", done);
                 return done;
             });
             outcome.ifPresentOrElse(o -> lastSuccess.set(System.currentTimeMillis() / 1000),

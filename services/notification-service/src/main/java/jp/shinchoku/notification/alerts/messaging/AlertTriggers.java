@@ -61,7 +61,7 @@ class AlertTriggers {
     @KafkaListener(id = DEFINITIONS, topics = Topics.Names.KPI_DEFINITIONS, batch = "true")
     void onKpiDefinitions(List<ConsumerRecord<String, Object>> records) {
         RecordBatches.handle(records, batch -> onceEach(DEFINITIONS, batch, KpiDefinedV1.class, defined ->
-                evaluateAsItIs(kpis.saveDefinition(new KpiWatchRepository.Definition(
+                definitionSaved(kpis.find(defined.kpiId()), kpis.saveDefinition(new KpiWatchRepository.Definition(
                         defined.kpiId(), defined.planId(), defined.municipalityCode(), defined.measureCode(),
                         defined.departmentCode(), defined.name(), defined.target() == null ? null : defined.target().due(),
                         Boolean.TRUE.equals(defined.retired()), defined.reportingCadence(),
@@ -153,7 +153,10 @@ class AlertTriggers {
             }
             kpis.reportedAll(periods);
             if (!submissions.isEmpty()) {
-                evaluateAsTheyAre(kpis.saveSubmissionsAll(submissions));
+                List<KpiWatch> saved = kpis.saveSubmissionsAll(submissions);
+                evaluateAsTheyAre(saved);
+                // the plans' approval digests, by the next daily evaluation
+                alerts.changedToday(saved);
             }
             // a measure's evaluation submitted or evaluated: the plan's evaluation rules, once per plan of the batch
             evaluated.forEach((planId, plan) -> alerts.evaluatePlan(plan, kpis.findByPlan(planId)));
@@ -162,6 +165,9 @@ class AlertTriggers {
                 String municipality = planKpis.stream().map(KpiWatch::municipalityCode)
                         .filter(code -> code != null).findFirst().orElse(null);
                 departments.forEach(department -> alerts.evaluateReports(planKpis, municipality, department));
+                // the departments' digests over all their KPIs (of every plan), by the next daily evaluation
+                alerts.changedToday(planKpis.stream().filter(kpi -> departments.contains(kpi.departmentCode()))
+                        .toList());
             });
         });
     }
@@ -205,6 +211,18 @@ class AlertTriggers {
 
     private void evaluateAsItIs(KpiWatch saved) {
         alerts.evaluate(() -> kpis.find(saved.kpiId()).orElse(saved));
+    }
+
+    /**
+     * A KPI's definition kept: its own rules are evaluated now; its plan's and its department's (the one it sat in
+     * before too) by the next daily evaluation.
+     */
+    private void definitionSaved(java.util.Optional<KpiWatch> before, KpiWatch saved) {
+        evaluateAsItIs(saved);
+        List<KpiWatch> changed = new ArrayList<>();
+        before.ifPresent(changed::add);
+        changed.add(saved);
+        alerts.changedToday(changed);
     }
 
     /** Handles each event of the batch the consumer has not handled yet, then records them in one write. */

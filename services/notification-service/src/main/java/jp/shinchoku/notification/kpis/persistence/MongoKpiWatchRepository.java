@@ -30,10 +30,17 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
     private final MongoTemplate mongo;
     /** Each plan's KPIs, so that an event about one plan reads its KPIs by key. */
     private final KeyIndex byPlan;
+    /** Each department's KPIs (by municipality and code), so that its digests are judged reading those by key. */
+    private final KeyIndex byDepartment;
 
     MongoKpiWatchRepository(MongoTemplate mongo) {
         this.mongo = mongo;
         this.byPlan = new KeyIndex(mongo, "kpi_watch_plans");
+        this.byDepartment = new KeyIndex(mongo, "kpi_watch_departments");
+        if (mongo.getCollection("kpi_watch_departments").estimatedDocumentCount() == 0) {
+            // KPIs watched before the departments' index was kept: indexed once
+            indexDepartments(findAll());
+        }
         if (mongo.getCollection("kpi_watch_plans").estimatedDocumentCount() == 0) {
             // KPIs watched before the plans' index was kept: indexed once
             Map<String, List<String>> kpisByPlan = new HashMap<>();
@@ -47,6 +54,10 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
     public KpiWatch saveDefinition(Definition definition) {
         if (definition.planId() != null) {
             byPlan.add(definition.planId(), definition.kpiId());
+        }
+        if (definition.departmentCode() != null) {
+            byDepartment.add(departmentKey(definition.municipalityCode(), definition.departmentCode()),
+                    definition.kpiId());
         }
         return upsert(definition.kpiId(), new Update()
                 .set("retired", definition.retired())
@@ -92,6 +103,25 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
     }
 
     @Override
+    public List<KpiWatch> findByDepartment(String municipalityCode, String departmentCode) {
+        Set<String> ids = byDepartment.ids(departmentKey(municipalityCode, departmentCode));
+        return ids.isEmpty() ? List.of() : mongo.find(Query.query(where("_id").in(ids)), KpiWatch.class, COLLECTION)
+                .stream().filter(kpi -> departmentCode.equals(kpi.departmentCode())
+                        && java.util.Objects.equals(municipalityCode, kpi.municipalityCode())).toList();
+    }
+
+    private void indexDepartments(List<KpiWatch> watches) {
+        Map<String, List<String>> kpisByDepartment = new HashMap<>();
+        watches.stream().filter(kpi -> kpi.departmentCode() != null).forEach(kpi -> kpisByDepartment.computeIfAbsent(
+                departmentKey(kpi.municipalityCode(), kpi.departmentCode()), key -> new ArrayList<>()).add(kpi.kpiId()));
+        byDepartment.addAll(kpisByDepartment);
+    }
+
+    private static String departmentKey(String municipalityCode, String departmentCode) {
+        return (municipalityCode == null ? "" : municipalityCode) + "/" + departmentCode;
+    }
+
+    @Override
     public List<KpiWatch> saveProgressAll(List<ProgressUpdate> updates) {
         if (updates.isEmpty()) {
             return List.of();
@@ -104,6 +134,8 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
         Map<String, KpiWatch> saved = new HashMap<>();
         mongo.find(Query.query(where("_id").in(updates.stream().map(ProgressUpdate::kpiId).toList())), KpiWatch.class,
                 COLLECTION).forEach(watch -> saved.put(watch.kpiId(), watch));
+        // a KPI known by its progress alone sits in its department with no municipality until it is defined
+        indexDepartments(saved.values().stream().filter(kpi -> kpi.municipalityCode() == null).toList());
         return updates.stream().map(u -> saved.get(u.kpiId())).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -176,6 +208,14 @@ class MongoKpiWatchRepository implements KpiWatchRepository {
     }
 
     private KpiWatch upsert(String kpiId, Update update) {
+        KpiWatch saved = upsertOnly(kpiId, update);
+        if (saved != null && saved.municipalityCode() == null && saved.departmentCode() != null) {
+            indexDepartments(List.of(saved));
+        }
+        return saved;
+    }
+
+    private KpiWatch upsertOnly(String kpiId, Update update) {
         // the document's _id is the KPI id; the kpiId field carries it into the domain record
         return mongo.findAndModify(Query.query(where("_id").is(kpiId)), update.setOnInsert("kpiId", kpiId),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), KpiWatch.class, COLLECTION);
