@@ -147,7 +147,7 @@ final class ServiceCosts {
         }
         moved.stream().filter(m -> !m.name().startsWith("wait: "))
                 .sorted(Comparator.comparingDouble(Moved::seconds).reversed()).limit(top).forEach(m -> lines.add(
-                String.format("  %-21s   %8.2f ms %7.2f calls  %s", "", m.seconds() * 1000 / reports,
+                String.format("  %-21s   %8.2f ms %8.3f calls  %s", "", m.seconds() * 1000 / reports,
                         m.calls() / reports, m.name())));
         return lines;
     }

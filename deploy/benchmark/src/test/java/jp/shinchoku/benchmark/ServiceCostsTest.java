@@ -37,9 +37,9 @@ class ServiceCostsTest {
         assertThat(lines).hasSize(5);
         assertThat(lines.get(0)).contains("store commands per report: find 3.00 insert 1.00");
         assertThat(lines.get(1)).contains("mean waits: outbox (written → published) 200 ms");
-        assertThat(lines.get(2)).contains("100.00 ms", "1.00 calls", "listener report-ingress-0");
-        assertThat(lines.get(3)).contains("20.00 ms", "1.00 calls", "store insert measurements");
-        assertThat(lines.get(4)).contains("10.00 ms", "3.00 calls", "store find kpi_progress");
+        assertThat(lines.get(2)).contains("100.00 ms", "1.000 calls", "listener report-ingress-0");
+        assertThat(lines.get(3)).contains("20.00 ms", "1.000 calls", "store insert measurements");
+        assertThat(lines.get(4)).contains("10.00 ms", "3.000 calls", "store find kpi_progress");
         assertThat(String.join("\n", lines)).doesNotContain("actuator");
     }
 }
