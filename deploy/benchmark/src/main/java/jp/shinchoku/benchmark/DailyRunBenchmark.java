@@ -54,7 +54,10 @@ final class DailyRunBenchmark {
     private DailyRunBenchmark() {
     }
 
-    /** @param alertsOnly only the notification service's full alert evaluation, on watches written for it */
+    /**
+     * @param alertsOnly only the notification service's alert evaluation (the first in full, then by schedule), on
+     *                   watches written for it
+     */
     static void run(int governments, boolean alertsOnly) throws IOException {
         System.out.printf("== daily run: %,d governments × %d KPIs%n", governments, KPIS_PER_GOVERNMENT);
         Path dataDir = Files.createTempDirectory("shinchoku-bench");
@@ -74,7 +77,7 @@ final class DailyRunBenchmark {
                         LocalSystem.PUBLIC_KEY_PROPERTY, LocalTokens.in(dataDir.resolve("auth")).publicKeyLocation())),
                 Service.MEASUREMENT, Service.NOTIFICATION)) {
             if (alertsOnly) {
-                AlertEvaluationBenchmark.run(system, governments, SEEDED);
+                AlertEvaluationBenchmark.run(system, governments, clock);
                 return;
             }
             DailyProgress.Run daily = system.bean(Service.MEASUREMENT, DailyProgress.Run.class);
@@ -97,7 +100,7 @@ final class DailyRunBenchmark {
             printVerdicts(system.bean(Service.MEASUREMENT, MongoTemplate.class), FiscalYear.containing(SEEDED));
             closeEveryPlan(system.bean(Service.MEASUREMENT, YearClosing.class), governments,
                     FiscalYear.containing(SEEDED));
-            AlertEvaluationBenchmark.run(system, governments, LocalDate.now(clock));
+            AlertEvaluationBenchmark.run(system, governments, clock);
         } finally {
             if (mongo != null) {
                 mongo.stop();
