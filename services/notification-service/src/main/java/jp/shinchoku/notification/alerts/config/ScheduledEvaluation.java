@@ -37,7 +37,8 @@ import org.springframework.scheduling.annotation.Scheduled;
  * reads only the KPIs, plans and departments planned for the days since the last run (that day's list again, for what
  * was planned after it ran) up to today, by key, and the alerts whose escalation day has come. The first run (no
  * {@code scheduled} run kept in {@code evaluation_runs}), a run after the clock went back or after more than a year
- * without one, and {@link Evaluation#runFull()} evaluate every rule over everything and plan it all. With several
+ * without one, the first after the rules' settings changed (the days were planned by the settings before), and
+ * {@link Evaluation#runFull()} evaluate every rule over everything and plan it all. With several
  * instances running, one evaluation runs at a time: ShedLock's Mongo provider holds the lock in the {@code shedLock}
  * collection; an instance that finds it held skips its turn.
  */
@@ -57,8 +58,22 @@ public class ScheduledEvaluation {
                 meters);
     }
 
-    /** The day of the last run; {@code scheduled}: everything has its next day planned since. */
-    record LastRun(@Id String id, LocalDate day, Instant finishedAt, Boolean scheduled, Boolean full) {
+    /**
+     * The day of the last run; {@code scheduled}: everything has its next day planned since, by the rules' settings
+     * whose digest is {@code settings}.
+     */
+    record LastRun(@Id String id, LocalDate day, Instant finishedAt, Boolean scheduled, Boolean full, String settings) {
+    }
+
+    /** A digest of the rules' settings (records all the way down: their text is their value). */
+    static String digest(Object settings) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(settings).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs the evaluation under the lock. */
@@ -100,12 +115,14 @@ public class ScheduledEvaluation {
             Optional<AlertService.Outcome> outcome = exclusive.run(() -> {
                 LocalDate today = LocalDate.now(clock);
                 LastRun last = mongo.findById("daily", LastRun.class, RUNS);
+                String settings = digest(alerts.policy());
                 boolean scheduled = !full && last != null && Boolean.TRUE.equals(last.scheduled())
-                        && !last.day().isAfter(today) && !last.day().plusYears(1).isBefore(today);
+                        && settings.equals(last.settings()) && !last.day().isAfter(today)
+                        && !last.day().plusYears(1).isBefore(today);
                 AlertService.Outcome done = scheduled ? alerts.evaluateScheduled(last.day(), today, kpis)
                         : alerts.evaluateAll(kpis::findAll, plans::findAll);
                 mongo.upsert(Query.query(where("_id").is("daily")), new Update().set("day", today)
-                        .set("finishedAt", clock.instant()).set("scheduled", true).set("full", !scheduled), RUNS);
+                        .set("finishedAt", clock.instant()).set("scheduled", true).set("full", !scheduled).set("settings", settings), RUNS);
                 log.info("alert evaluation for {} ({}): {}", today, scheduled ? "by schedule" : "full", done);
                 return done;
             });
