@@ -41,8 +41,8 @@ class DeadlineRuleTest {
                 .containsExactly(Receiver.PROMOTION_HQ, Receiver.department("shimin"));
         assertThat(condition.labels()).containsEntry("kpiId", "k1").containsEntry("departmentCode", "shimin");
         assertThat(condition.summaryJa()).isEqualTo(
-                "評価指標「マイナンバーカードの普及率」が計画より遅れの状況です（達成度 21%、期限 令和6年3月31日（2024-03-31） まで残り 181 日）");
-        assertThat(condition.summaryEn()).contains("behind").contains("181 days left");
+                "評価指標「マイナンバーカードの普及率」が計画より遅れの状況です（達成度 21%、期限 令和6年3月31日（2024-03-31） まで）");
+        assertThat(condition.summaryEn()).contains("behind").contains("not yet passed");
     }
 
     @Test

@@ -178,7 +178,7 @@ class AMonthOfMilestonesTest {
         MimeMessage mail = mails("somu@city.example.lg.jp").getFirst();
         assertThat(mail.getSubject()).isEqualTo("【重要】[進捗] 担当部署（somu）へのお知らせ：未対応 3 件 / Shinchoku: 3 firing, 0 resolved");
         String body = (String) mail.getContent();
-        assertThat(body).contains("スケジュール「電子申請システムの調達」の期限 令和7年3月4日（2025-03-04） が近づいています（残り 1 日）")
+        assertThat(body).contains("スケジュール「電子申請システムの調達」の期限 令和7年3月4日（2025-03-04） が近づいています（未完了）")
                 .contains("http://localhost:8081/api/milestones?plan=" + planId + "#" + m1)
                 .contains("---- English ----");
         assertThat(told("promotion-hq")).hasSize(1);
