@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jp.shinchoku.contracts.CloudEventHeaders;
 import jp.shinchoku.contracts.Events;
 import jp.shinchoku.contracts.Topics;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +41,9 @@ class ReportIngressTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     final String kafka = SharedInfrastructure.get().bootstrapServers();
     HttpJson http;
@@ -76,6 +81,11 @@ class ReportIngressTest {
         await().untilAsserted(() -> assertThat(http.get("/api/kpis/" + kpi + "/progress").json().get("latestValue"))
                 .isNotNull());
         assertThat(http.get("/api/kpis/" + kpi + "/measurements").json()).hasSize(1);
+        // the token was checked once and remembered after: the breakdown of a report's time names the check
+        assertThat(meters.get("shinchoku.ingress.token.check").tag("outcome", "verified").timer().count())
+                .as("the check is timed").isPositive();
+        assertThat(meters.get("shinchoku.ingress.token.check").tag("outcome", "remembered").timer().count())
+                .isPositive();
     }
 
     @Test
